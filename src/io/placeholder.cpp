@@ -1,0 +1,2 @@
+// Placeholder until graph files land.
+namespace corpgraph {}

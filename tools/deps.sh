@@ -7,7 +7,8 @@ want=(g++ cmake make pkg-config libboost-graph-dev rapidjson-dev libgraphviz-dev
       catch2 libcli11-dev ccache)
 if [ "${1:-build}" = test ]; then
   want+=(python3-networkx python3-igraph python3-rdflib python3-lxml libxml2-utils clang
-         libclang-rt-14-dev llvm chromium hyperfine)
+         python3-scipy python3-numpy
+         libclang-rt-14-dev llvm chromium hyperfine wamerican)
   # Node.js may come from another repository that bundles npm (and conflicts with Debian's npm).
   command -v node >/dev/null || want+=(nodejs)
   command -v npm >/dev/null || want+=(npm)

@@ -4,7 +4,10 @@
 #include <corpgraph/extract.hpp>
 #include <corpgraph/model.hpp>
 
+#include <corpgraph/error.hpp>
+
 #include <filesystem>
+#include <functional>
 #include <iosfwd>
 #include <memory>
 #include <optional>
@@ -26,6 +29,11 @@ class ArticleReader {
   ArticleReader& operator=(ArticleReader&&) noexcept;
 
   [[nodiscard]] std::optional<Article> next();
+
+  // Problems that spoil one article but not the rest (a line that is not JSON, an article over
+  // limits().max_document_bytes) go to handler and reading goes on with the next article.
+  // Without a handler they are thrown. A file that cannot be opened is always thrown.
+  void on_error(std::function<void(const Error&)> handler);
 
  private:
   struct Impl;

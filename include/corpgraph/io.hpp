@@ -44,5 +44,8 @@ struct IngestStats {
 // corpgraph graph files). Directories are read recursively. "-" is standard input.
 IngestStats ingest(Graph& graph, const std::vector<std::filesystem::path>& inputs,
                    const Extractor* extractor);
+// The same, extracting articles on threads threads (the result does not depend on it).
+IngestStats ingest(Graph& graph, const std::vector<std::filesystem::path>& inputs,
+                   const Extractor* extractor, unsigned threads);
 
 }  // namespace corpgraph

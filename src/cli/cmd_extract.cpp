@@ -1,7 +1,83 @@
+// extract: articles in, one relation a line out (docs/extract.md).
 #include "commands.hpp"
 
-namespace corpgraph::cli {
+#include <corpgraph/articles.hpp>
+#include <corpgraph/error.hpp>
+#include <corpgraph/extract.hpp>
 
-void register_extract_commands(CLI::App& /*app*/) {}
+#include <cstdio>
+#include <filesystem>
+#include <iostream>
+#include <memory>
+#include <sstream>
+#include <string>
+#include <vector>
+
+namespace corpgraph::cli {
+namespace {
+
+struct ExtractArgs {
+  std::vector<std::string> inputs;
+  std::string format = "jsonl";
+  unsigned threads = 1;
+  std::vector<std::string> lexicons;
+  double min_confidence = 0.0;
+};
+
+void run_extract(const ExtractArgs& args) {
+  ExtractOptions options;
+  options.lexicon_files = args.lexicons;
+  options.min_confidence = args.min_confidence;
+  const Extractor extractor(options);
+  const RelationOutput format = args.format == "tsv" ? RelationOutput::tsv : RelationOutput::jsonl;
+
+  std::vector<std::filesystem::path> inputs(args.inputs.begin(), args.inputs.end());
+  if (inputs.empty()) inputs.emplace_back("-");
+  ArticleReader reader(std::move(inputs));
+  int worst = 0;
+  reader.on_error([&](const Error& e) {
+    std::cout.flush();
+    std::cerr << "corpgraph: " << e.what() << '\n';
+    if (worst == 0) worst = exit_code(e.kind());
+  });
+
+  // Relations go out as each article is done, in input order, through one buffer flushed often
+  // enough that a pipe sees them promptly.
+  std::ostringstream buffer;
+  write_relation_header(buffer, format);
+  extract_stream(
+      extractor, [&] { return reader.next(); },
+      [&](const Article&, std::vector<Relation>&& relations) {
+        for (const auto& r : relations) write_relation(buffer, r, format);
+        if (buffer.tellp() > (1 << 16)) {
+          std::cout << buffer.str();
+          buffer.str({});
+        }
+      },
+      args.threads);
+  std::cout << buffer.str();
+  std::cout.flush();
+  if (!std::cout) throw Error(ErrorKind::io, SourceLocation{"-", 0, 0}, "cannot write to standard output");
+  if (worst) set_exit_status(worst);
+}
+
+}  // namespace
+
+void register_extract_commands(CLI::App& app) {
+  auto args = std::make_shared<ExtractArgs>();
+  CLI::App* extract = app.add_subcommand(
+      "extract", "Find company relations in articles (.txt, JSON lines, folders, - for stdin)");
+  extract->add_option("inputs", args->inputs, "Files or folders of articles; - or nothing is standard input");
+  extract->add_option("--format", args->format, "jsonl (default) or tsv")
+      ->check(CLI::IsMember({"jsonl", "tsv"}));
+  extract->add_option("-j,--threads", args->threads, "Threads (output is the same for any number)")
+      ->check(CLI::Range(1u, 256u));
+  extract->add_option("--lexicon", args->lexicons, "Extra company lexicon, same format as the built-in one (repeatable)")
+      ->expected(1)
+      ->multi_option_policy(CLI::MultiOptionPolicy::TakeAll);
+  extract->add_option("--min-confidence", args->min_confidence, "Drop relations below this confidence")
+      ->check(CLI::Range(0.0, 1.0));
+  extract->callback([args] { run_extract(*args); });
+}
 
 }  // namespace corpgraph::cli

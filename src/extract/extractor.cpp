@@ -1,23 +1,1029 @@
-// Placeholder until the extractor lands: finds nothing.
+// The extractor: tokens -> company mentions -> relation cues -> relations with evidence.
+// Everything is a linear scan over tokens with hash lookups; no regular expressions.
+#include "embedded.hpp"
+#include "lexicon.hpp"
+
+#include <corpgraph/error.hpp>
 #include <corpgraph/extract.hpp>
+#include <corpgraph/text.hpp>
+
+#include <algorithm>
+#include <cstdio>
+#include <cstdlib>
+#include <fstream>
+#include <sstream>
+#include <unordered_map>
 
 namespace corpgraph {
 
-struct Extractor::Impl {
-  ExtractOptions options;
+namespace {
+
+using detail::Cue;
+using detail::GrammarHit;
+using detail::HitKind;
+using detail::Lexicon;
+using detail::LexHit;
+using detail::Modifier;
+using detail::NonCompany;
+using detail::WordInfo;
+
+enum class MentionType : std::uint8_t {
+  company,      // a company (lexicon, or an unknown name that is surely one)
+  candidate,    // a capitalised name that may be a company: used only in tight slots
+  blocker,      // a regulator, place, government...: fills a slot, so no edge
+  transparent,  // a person, a date, a news agency: ignored
+  product,      // stands for its maker only right before a cue
+  pronoun,      // it, its
+  descriptor,   // "the iPhone maker", "the company"
 };
 
-Extractor::Extractor(ExtractOptions options) : impl_(std::make_unique<Impl>(Impl{std::move(options)})) {}
+struct Mention {
+  std::uint32_t begin = 0;  // tokens of the name (legal suffix included)
+  std::uint32_t end = 0;
+  std::uint32_t next = 0;   // first token after the mention (after "'s")
+  MentionType type = MentionType::transparent;
+  int company = -1;         // document company, -1 when unresolved
+  bool possessive = false;
+  bool reporter = false;    // a news agency that is also a company
+  bool exchange = false;
+  std::uint32_t name_end = 0;  // the name without its legal suffix: [begin, name_end)
+};
+
+struct DocCompany {
+  std::string name;
+  std::string key;
+  int lexicon = -1;
+  std::vector<std::string> aliases;
+  std::string sector;
+  std::string country;
+  std::uint32_t last_seen = 0;
+};
+
+struct CueAt {
+  std::uint32_t begin, end;
+  std::uint16_t cue;
+};
+
+struct ModifierAt {
+  std::uint32_t at;
+  Modifier modifier;
+};
+
+bool is_upper(char c) { return c >= 'A' && c <= 'Z'; }
+bool is_lower(char c) { return c >= 'a' && c <= 'z'; }
+
+}  // namespace
+
+struct Extractor::Impl {
+  ExtractOptions options;
+  Lexicon lexicon;
+};
+
+namespace {
+
+// All state of one document.
+class DocumentRun {
+ public:
+  DocumentRun(const Lexicon& lexicon, const Article& article, TokenizedText& t, double min_confidence)
+      : lex_(lexicon), article_(article), text_(article.text), t_(t), min_confidence_(min_confidence) {}
+
+  std::vector<Relation> run() {
+    tokenize(text_, t_);
+    for (const auto& s : t_.sentences) sentence(s);
+    for (auto& r : relations_) {
+      r.source.aliases = companies_[static_cast<std::size_t>(rel_source_[&r - relations_.data()])].aliases;
+      r.target.aliases = companies_[static_cast<std::size_t>(rel_target_[&r - relations_.data()])].aliases;
+    }
+    return std::move(relations_);
+  }
+
+ private:
+  // ---- tokens -------------------------------------------------------------------------------
+  std::string_view key(std::size_t k) const { return t_.key(k); }
+  const Token& tok(std::size_t k) const { return t_.tokens[k]; }
+  const WordInfo* info(std::size_t k) const { return lex_.word(key(k)); }
+  std::uint32_t wflags(std::size_t k) const {
+    const auto* w = info(k);
+    return w ? w->flags : 0;
+  }
+  bool capitalised(std::size_t k) const {
+    const auto& tk = tok(k);
+    return tk.kind == TokenKind::word && is_upper(text_[tk.begin]);
+  }
+  std::string_view raw(std::size_t b, std::size_t e) const {
+    return std::string_view(text_).substr(tok(b).begin, tok(e - 1).end - tok(b).begin);
+  }
+  std::string clean(std::size_t b, std::size_t e) const {
+    auto n = normalise(raw(b, e));
+    std::string out;
+    bool space = false;
+    for (char c : n.text) {
+      if (c == '\n' || c == '\r' || c == '\t' || c == ' ') {
+        space = true;
+        continue;
+      }
+      if (space && !out.empty()) out += ' ';
+      space = false;
+      out += c;
+    }
+    return out;
+  }
+  std::string joined_key(std::size_t b, std::size_t e) {
+    std::string k;
+    for (std::size_t i = b; i < e; ++i) {
+      if (i > b) k += ' ';
+      k += key(i);
+    }
+    return k;
+  }
+
+  // ---- document companies -------------------------------------------------------------------
+  int company_for_lexicon(std::uint32_t id) {
+    if (auto it = by_lexicon_.find(id); it != by_lexicon_.end()) return it->second;
+    const auto& c = lex_.company(id);
+    DocCompany d;
+    d.name = c.name;
+    d.key = phrase_key(c.name);
+    d.lexicon = static_cast<int>(id);
+    d.sector = c.sector;
+    d.country = c.country;
+    companies_.push_back(std::move(d));
+    const int index = static_cast<int>(companies_.size() - 1);
+    by_lexicon_.emplace(id, index);
+    by_key_.emplace(companies_.back().key, index);
+    return index;
+  }
+  int company_for_name(std::size_t b, std::size_t e, std::string_view sector = {}) {
+    std::string k = joined_key(b, e);
+    if (auto it = by_key_.find(k); it != by_key_.end()) return it->second;
+    DocCompany d;
+    d.name = clean(b, e);
+    d.key = k;
+    d.sector = std::string(sector);
+    companies_.push_back(std::move(d));
+    const int index = static_cast<int>(companies_.size() - 1);
+    by_key_.emplace(std::move(k), index);
+    // A later bare "Crusoe" is the earlier "Crusoe Energy Systems".
+    if (e - b >= 2 && capitalised(b) && !(wflags(b) & (detail::w_stop_cap | detail::w_corp_word)))
+      short_forms_.emplace(std::string(key(b)), index);
+    return index;
+  }
+  void note_alias(int company, std::size_t b, std::size_t e) {
+    if (company < 0) return;
+    auto& c = companies_[static_cast<std::size_t>(company)];
+    c.last_seen = ++clock_;
+    std::string surface = clean(b, e);
+    if (surface == c.name || surface.empty()) return;
+    if (std::find(c.aliases.begin(), c.aliases.end(), surface) == c.aliases.end())
+      c.aliases.push_back(std::move(surface));
+  }
+
+  // ---- mentions -----------------------------------------------------------------------------
+  // Extends a name over legal suffixes and company words ("Huawei Technologies Co., Ltd."), and
+  // over a possessive.
+  void finish_mention(Mention& m, std::uint32_t limit, bool extend_corp_words) {
+    std::uint32_t k = m.end;
+    m.name_end = m.end;
+    while (k < limit) {
+      const auto f = wflags(k);
+      if (capitalised(k) && (f & detail::w_legal)) {
+        ++k;
+        if (k < limit && key(k) == "." && !tok(k).has(token_space_before)) ++k;
+        m.end = k;
+        continue;
+      }
+      if (key(k) == "," && k + 1 < limit && capitalised(k + 1) && (wflags(k + 1) & detail::w_legal) &&
+          (key(k + 1) == "inc" || key(k + 1) == "ltd" || key(k + 1) == "llc" || key(k + 1) == "plc")) {
+        ++k;
+        continue;
+      }
+      if (extend_corp_words && capitalised(k) && (f & detail::w_corp_word) && m.end == m.name_end) {
+        ++k;
+        m.end = k;
+        m.name_end = k;
+        continue;
+      }
+      break;
+    }
+    if (m.end < limit && key(m.end) == "." && m.end > m.begin && m.end - 1 >= m.name_end) {
+      // "Inc." keeps its full stop
+    }
+    m.next = m.end;
+    if (m.next < limit && (key(m.next) == "'s" || (key(m.next) == "'" && text_[tok(m.next - 1).end - 1] == 's'))) {
+      m.possessive = true;
+      ++m.next;
+    }
+  }
+
+  void find_mentions(const Sentence& s) {
+    mentions_.clear();
+    const std::uint32_t first = s.first_token, last = s.last_token;
+    std::string scratch;
+    for (std::uint32_t k = first; k < last;) {
+      const auto* w = info(k);
+      if (w && (w->flags & detail::w_pronoun)) {
+        Mention m;
+        m.begin = k;
+        m.end = k + 1;
+        m.next = k + 1;
+        m.type = MentionType::pronoun;
+        m.possessive = key(k) == "its";
+        mentions_.push_back(m);
+        ++k;
+        continue;
+      }
+      // 1. the lexicon, longest phrase first
+      if (w && w->lex_tokens) {
+        const std::uint32_t max_n = std::min<std::uint32_t>(w->lex_tokens, last - k);
+        bool matched = false;
+        for (std::uint32_t n = max_n; n >= 1 && !matched; --n) {
+          scratch.clear();
+          for (std::uint32_t i = k; i < k + n; ++i) {
+            if (i > k) scratch += ' ';
+            scratch += key(i);
+          }
+          const auto* hits = lex_.phrase(scratch);
+          if (!hits) continue;
+          const LexHit* best = nullptr;
+          const LexHit* nonco = nullptr;
+          int best_rank = 99;
+          for (const auto& h : *hits) {
+            const char c0 = text_[tok(k).begin];
+            if (h.upper_first && !is_upper(c0)) continue;
+            if (h.lower_first && !is_lower(c0)) continue;
+            if (h.kind == HitKind::ticker && n == 1 && tok(k).end - tok(k).begin < 3 &&
+                !(k > first && (key(k - 1) == "(" || key(k - 1) == ":")))
+              continue;
+            if (h.kind == HitKind::non_company) {
+              nonco = &h;
+              continue;
+            }
+            const int rank = h.kind == HitKind::name ? 0 : h.kind == HitKind::alias ? 1
+                             : h.kind == HitKind::ticker ? 2 : h.kind == HitKind::product ? 4 : 5;
+            if (rank < best_rank) best_rank = rank, best = &h;
+          }
+          // "Qatar Airways", "National Amusements": a place or a common word that starts a longer
+          // capitalised name is part of that name.
+          if (!best && nonco &&
+              (nonco->type == NonCompany::place || nonco->type == NonCompany::word ||
+               nonco->type == NonCompany::time) &&
+              k + n < last && capitalised(k + n) && !tok(k + n).has(token_newline_before) &&
+              (!(wflags(k + n) & detail::w_stop_cap) || (wflags(k + n) & (detail::w_corp_word | detail::w_legal))) &&
+              capitalised(k))
+            break;
+          if (!best && !nonco) continue;
+          matched = true;
+          Mention m;
+          m.begin = k;
+          m.end = k + n;
+          if (best && (best->kind == HitKind::name || best->kind == HitKind::alias || best->kind == HitKind::ticker)) {
+            m.type = MentionType::company;
+            m.company = company_for_lexicon(best->company);
+            if (nonco && nonco->type == NonCompany::media_reporter) m.reporter = true;
+            if (nonco && nonco->type == NonCompany::exchange) m.exchange = true;
+            finish_mention(m, last, true);
+            note_alias(m.company, m.begin, m.end);
+          } else if (nonco && !(best && best->kind == HitKind::product && nonco->type == NonCompany::product)) {
+            m.type = (nonco->type == NonCompany::media_reporter || nonco->type == NonCompany::time ||
+                      nonco->type == NonCompany::word || nonco->type == NonCompany::person ||
+                      nonco->type == NonCompany::product)
+                         ? MentionType::transparent
+                         : MentionType::blocker;
+            finish_mention(m, last, false);
+            if (m.next + 1 < last && key(m.next) == "-" && key(m.next + 1) == "based") m.type = MentionType::transparent;
+          } else if (best->kind == HitKind::product) {
+            m.type = MentionType::product;
+            m.company = static_cast<int>(best->company);  // lexicon id until used
+            finish_mention(m, last, false);
+          } else {
+            m.type = MentionType::descriptor;
+            m.company = -1;
+            descriptor_lexicon_ids_.clear();
+            for (const auto& h : *hits)
+              if (h.kind == HitKind::descriptor) descriptor_lexicon_ids_.push_back(h.company);
+            finish_mention(m, last, false);
+            // "iPhone maker Apple" introduces; "the iPhone maker" refers back.
+            if (m.next == m.end && m.next < last && (starts_name(m.next) || lexicon_name_at(m.next))) {
+              intro_ = true;
+              k = m.end;
+              break;
+            }
+            m.company = resolve_lexicon_descriptor();
+          }
+          mentions_.push_back(m);
+          k = m.next;
+        }
+        if (matched) continue;
+      }
+      const auto f = w ? w->flags : 0u;
+      // 2. pronouns and "the company", "the German carmaker"
+      if (f & detail::w_pronoun) {
+        Mention m;
+        m.begin = k;
+        m.end = k + 1;
+        m.next = k + 1;
+        m.type = MentionType::pronoun;
+        m.possessive = key(k) == "its";
+        mentions_.push_back(m);
+        ++k;
+        continue;
+      }
+      if (key(k) == "the" && k + 1 < last) {
+        if (auto m = descriptor_reference(k, last)) {
+          mentions_.push_back(*m);
+          k = m->next;
+          continue;
+        }
+      }
+      // 3. capitalised names in no lexicon
+      if (starts_name(k)) {
+        Mention m = candidate(k, last);
+        intro_ = false;
+        mentions_.push_back(m);
+        k = m.next;
+        continue;
+      }
+      intro_ = false;
+      ++k;
+    }
+  }
+
+  bool lexicon_name_at(std::uint32_t k) const {
+    const auto* w = info(k);
+    return w && w->lex_tokens && tok(k).kind == TokenKind::word && is_upper(text_[tok(k).begin]);
+  }
+
+  bool starts_name(std::uint32_t k) const {
+    const auto& tk = tok(k);
+    if (tk.kind != TokenKind::word) return false;
+    const char c = text_[tk.begin];
+    if (!is_upper(c)) return false;
+    return !(wflags(k) & detail::w_stop_cap);
+  }
+
+  Mention candidate(std::uint32_t k, std::uint32_t last) {
+    // "Startup Cerebrate Systems raised...": a capitalised descriptor noun introduces the name.
+    if ((wflags(k) & detail::w_desc_noun) && k + 1 < last && starts_name(k + 1) &&
+        !tok(k + 1).has(token_newline_before)) {
+      intro_ = true;
+      ++k;
+    }
+    Mention m;
+    m.begin = k;
+    std::uint32_t e = k + 1;
+    while (e < last && e - k < 6) {
+      if (tok(e).has(token_newline_before)) break;
+      const auto f = wflags(e);
+      if (capitalised(e) && (!(f & detail::w_stop_cap) || (f & (detail::w_legal | detail::w_corp_word)))) {
+        const auto* w = info(e);
+        if (w && (f & detail::w_company_start) && !(f & (detail::w_legal | detail::w_corp_word))) break;  // a known name starts
+        ++e;
+        continue;
+      }
+      if ((f & detail::w_name_link) && e + 1 < last && starts_name(e + 1) && key(e) != "and") {
+        e += 2;
+        continue;
+      }
+      break;
+    }
+    // Trailing legal suffixes belong to the mention but not to the name.
+    std::uint32_t name_end = e;
+    bool legal = false;
+    while (name_end > k + 1 && (wflags(name_end - 1) & detail::w_legal)) --name_end, legal = true;
+    m.end = e;
+    if (e < last && key(e) == "." && legal && !tok(e).has(token_space_before) &&
+        (e + 1 >= last || !capitalised(e + 1) || true)) {
+      // "Inc." : the full stop is part of the name (the sentence splitter kept it inside).
+      m.end = e + 1;
+    }
+    finish_mention(m, last, false);
+    m.name_end = name_end;
+    const bool corp_word = name_end - k >= 2 && (wflags(name_end - 1) & detail::w_corp_word);
+    const bool after_descriptor = k > 0 && (intro_ || (wflags(k - 1) & detail::w_desc_noun) ||
+                                            (k >= 2 && key(k - 1) == "based" && key(k - 2) == "-"));
+    const bool person = (k > 0 && (wflags(k - 1) & detail::w_title) && !after_descriptor) ||
+                        (name_end - k >= 2 && (wflags(k) & detail::w_first_name) && !legal && !corp_word) ||
+                        (!legal && !corp_word && m.next < last && (wflags(m.next) & detail::w_say) &&
+                         !after_descriptor);
+    bool place = m.next + 1 < last && key(m.next) == "-" && key(m.next + 1) == "based";
+    // "Spanish-language", "Korean-made": a capitalised word joined to a lower-case one is no name.
+    for (std::uint32_t i = k; i < name_end && !place; ++i) {
+      const auto r = raw(i, i + 1);
+      for (std::size_t p = 0; p + 1 < r.size(); ++p)
+        if (r[p] == '-' && is_lower(r[p + 1])) place = true;
+    }
+    if (person || place) {
+      m.type = MentionType::transparent;
+      return m;
+    }
+    std::string k_name = joined_key(k, name_end);
+    if (auto it = by_key_.find(k_name); it != by_key_.end()) {
+      m.type = MentionType::company;
+      m.company = it->second;
+    } else if (auto sf = short_forms_.find(k_name); sf != short_forms_.end()) {
+      m.type = MentionType::company;
+      m.company = sf->second;
+    } else if (legal || corp_word || after_descriptor) {
+      m.type = MentionType::company;
+      std::string_view sector;
+      if (after_descriptor && k > 0) {
+        const auto* w = info(k - 1);
+        if (w && w->sector) sector_buffer_ = sector_name(w->sector), sector = sector_buffer_;
+      }
+      m.company = company_for_name(k, name_end, sector);
+    } else {
+      m.type = MentionType::candidate;
+    }
+    if (m.company >= 0) note_alias(m.company, m.begin, m.end);
+    return m;
+  }
+
+  static std::string sector_name(std::uint8_t group) {
+    static const char* names[] = {"automotive", "semiconductors", "pharma", "banking", "retail",
+                                  "airlines", "insurance", "mining", "gaming", "media",
+                                  "telecom", "energy", "consumer electronics", "technology"};
+    return group >= 1 && group <= 14 ? names[group - 1] : "";
+  }
+
+  int resolve_lexicon_descriptor() {
+    int best = -1;
+    std::uint32_t seen = 0;
+    for (auto id : descriptor_lexicon_ids_) {
+      if (auto it = by_lexicon_.find(id); it != by_lexicon_.end()) {
+        const auto& c = companies_[static_cast<std::size_t>(it->second)];
+        if (best < 0 || c.last_seen > seen) best = it->second, seen = c.last_seen;
+      }
+    }
+    return best;
+  }
+
+  // "the company", "the German carmaker", "the US tech giant" -> a company of the document.
+  std::optional<Mention> descriptor_reference(std::uint32_t k, std::uint32_t last) {
+    std::uint8_t sector = 0;
+    std::string_view country;
+    for (std::uint32_t j = k + 1; j < last && j <= k + 4; ++j) {
+      const auto* w = info(j);
+      const auto f = w ? w->flags : 0u;
+      if (w && w->sector) sector = w->sector;
+      if (f & detail::w_nationality) country = std::string_view(w->country, 2);
+      if (f & (detail::w_desc_noun | detail::w_generic)) {
+        const std::uint32_t after = j + 1;
+        if (after < last && (starts_name(after) || key(after) == "of")) return std::nullopt;
+        Mention m;
+        m.begin = k;
+        m.end = j + 1;
+        m.next = j + 1;
+        if (m.next < last && key(m.next) == "'s") m.possessive = true, ++m.next;
+        m.type = MentionType::descriptor;
+        m.company = resolve_by_kind(sector, country, (f & detail::w_generic) != 0);
+        // Unresolved: the lexicon may know the phrase ("the iPhone maker").
+        if (m.company < 0 && k + 1 < last && info(k + 1) && info(k + 1)->lex_tokens) return std::nullopt;
+        return m;
+      }
+      // "the Cincinnati-based grocer"
+      if (j + 2 < last && key(j + 1) == "-" && key(j + 2) == "based") {
+        j += 2;
+        continue;
+      }
+      if (tok(j).kind != TokenKind::word) return std::nullopt;
+      const char c = text_[tok(j).begin];
+      if (!(is_lower(c) || (f & detail::w_nationality))) return std::nullopt;
+      if (f & detail::w_prep) return std::nullopt;
+    }
+    return std::nullopt;
+  }
+
+  int resolve_by_kind(std::uint8_t sector, std::string_view country, bool generic) {
+    int best = -1;
+    std::uint32_t seen = 0;
+    if (sector || !country.empty()) {
+      for (std::size_t i = 0; i < companies_.size(); ++i) {
+        const auto& c = companies_[i];
+        if (sector && !Lexicon::sector_fits(sector, c.sector)) continue;
+        if (!country.empty() && c.country != country) continue;
+        if (c.last_seen >= seen) best = static_cast<int>(i), seen = c.last_seen;
+      }
+      if (best >= 0) return best;
+    }
+    return generic ? last_subject_ : -1;
+  }
+
+  // ---- grammar ------------------------------------------------------------------------------
+  void find_cues(const Sentence& s) {
+    cues_.clear();
+    modifiers_.clear();
+    std::string scratch;
+    std::size_t mi = 0;
+    for (std::uint32_t k = s.first_token; k < s.last_token;) {
+      while (mi < mentions_.size() && mentions_[mi].end <= k) ++mi;
+      const bool inside_name = mi < mentions_.size() && mentions_[mi].begin <= k &&
+                               (mentions_[mi].type == MentionType::company ||
+                                mentions_[mi].type == MentionType::candidate) &&
+                               k < mentions_[mi].end;
+      const auto* w = info(k);
+      if (!inside_name && w && (w->flags & detail::w_gap_head)) gapped_cue(k, s.last_token);
+      if (inside_name || !w || !w->grammar_tokens) {
+        ++k;
+        continue;
+      }
+      const std::uint32_t max_n = std::min<std::uint32_t>(w->grammar_tokens, s.last_token - k);
+      // The longest cue consumes its words; modifiers only mark where they start, so "had a
+      // deal" (ended) does not hide "deal with" (a cue).
+      std::uint32_t used = 0;
+      bool modifier_found = false;
+      for (std::uint32_t n = max_n; n >= 1; --n) {
+        scratch.clear();
+        for (std::uint32_t i = k; i < k + n; ++i) {
+          if (i > k) scratch += ' ';
+          scratch += key(i);
+        }
+        const auto* hits = lex_.grammar(scratch);
+        if (!hits) continue;
+        const bool longer_cue = used != 0;
+        for (const auto& h : *hits) {
+          if (h.is_cue) {
+            if (longer_cue) continue;
+            cues_.push_back(CueAt{k, k + n, h.cue});
+            used = n;
+          } else if (!modifier_found) {
+            modifiers_.push_back(ModifierAt{k, h.modifier});
+          }
+        }
+        for (const auto& h : *hits) modifier_found |= !h.is_cue;
+      }
+      k += used ? used : 1;
+    }
+  }
+
+  void gapped_cue(std::uint32_t k, std::uint32_t last) {
+    const auto head = key(k);
+    for (const auto& g : lex_.gapped()) {
+      if (std::find(g.heads.begin(), g.heads.end(), head) == g.heads.end()) continue;
+      for (std::uint32_t j = k + 2; j < last && j <= k + 1 + g.max_gap; ++j) {
+        // The gap holds what is sold or raised, never a company.
+        bool company = false;
+        for (const auto& m : mentions_)
+          if (m.begin < j && m.end > k && (m.type == MentionType::company || m.type == MentionType::candidate)) company = true;
+        if (company || key(j) == "." || key(j) == ";") break;
+        if (std::find(g.tails.begin(), g.tails.end(), key(j)) != g.tails.end()) {
+          cues_.push_back(CueAt{k, j + 1, g.cue});
+          break;
+        }
+      }
+    }
+  }
+
+  bool modifier_in(Modifier kind, std::uint32_t b, std::uint32_t e) const {
+    for (const auto& m : modifiers_)
+      if (m.modifier == kind && m.at >= b && m.at < e) return true;
+    return false;
+  }
+  bool cue_in(std::uint32_t b, std::uint32_t e, const CueAt* self) const {
+    for (const auto& c : cues_)
+      if (&c != self && c.begin >= b && c.begin < e && !(lex_.cue(c.cue).flags & detail::cue_tight)) return true;
+    return false;
+  }
+
+  // A usable argument: its document company (resolving products and candidates), or -1.
+  int argument(const Mention& m) {
+    switch (m.type) {
+      case MentionType::company:
+      case MentionType::descriptor:
+        return m.company;
+      case MentionType::pronoun:
+        return pronoun_target();
+      case MentionType::product:
+        return company_for_lexicon(static_cast<std::uint32_t>(m.company));
+      case MentionType::candidate: {
+        const int c = company_for_name(m.begin, m.name_end);
+        note_alias(c, m.begin, m.end);
+        return c;
+      }
+      default:
+        return -1;
+    }
+  }
+
+  // "it" and "its" refer to the subject of the sentence so far, else to the last subject.
+  int pronoun_target() const {
+    if (first_subject_ >= 0) return first_subject_;
+    if (sentence_subject_ >= 0) return sentence_subject_;
+    return last_subject_;
+  }
+
+  struct Found {
+    int mention = -1;  // index into mentions_, -1 for a pronoun fallback
+    int company = -1;
+    float weight = 1.0f;
+  };
+
+  Found subject(const CueAt& c, const Cue& cue) {
+    const bool tight = cue.flags & detail::cue_tight;
+    int pronoun_fallback = -1;
+    for (int i = static_cast<int>(mentions_.size()) - 1; i >= 0; --i) {
+      const auto& m = mentions_[static_cast<std::size_t>(i)];
+      if (m.next > c.begin) continue;
+      const std::uint32_t gap = c.begin - m.next;
+      if (gap > 30) break;
+      // "Rivian's largest shareholder": a possessive may stand a few adjectives before the noun.
+      if (tight && gap > 0) {
+        bool adjectives = m.possessive && gap <= 2;
+        for (std::uint32_t k = m.next; k < c.begin && adjectives; ++k)
+          adjectives = tok(k).kind == TokenKind::word && !(wflags(k) & (detail::w_prep | detail::w_list));
+        if (!adjectives) return {};
+      }
+      // An object of an earlier cue is not the subject of a later one: "X supplies Y and has
+      // licensed its technology to Z" is X's.
+      if (std::find(used_objects_.begin(), used_objects_.end(), i) != used_objects_.end()) continue;
+      bool semicolon = false;
+      for (std::uint32_t k = m.next; k < c.begin; ++k) semicolon |= key(k) == ";";
+      if (semicolon) break;
+      switch (m.type) {
+        case MentionType::transparent:
+          continue;
+        case MentionType::blocker:
+          return {};
+        case MentionType::pronoun:
+          if (tight || (key(m.begin) == "it" && gap <= 3)) {
+            const int target = pronoun_target();
+            if (target >= 0) return {i, target, 0.9f};
+          }
+          if (pronoun_fallback < 0) pronoun_fallback = i;
+          continue;
+        case MentionType::product:
+          if (gap <= 1) return {i, argument(m), 0.9f};
+          continue;
+        case MentionType::candidate:
+          if (gap <= 3 && !modifier_in(Modifier::stop, m.next, c.begin)) return {i, argument(m), 0.85f};
+          continue;
+        case MentionType::descriptor:
+          if (m.company < 0) return {};
+          return {i, m.company, 0.9f};
+        case MentionType::company:
+          if (m.reporter && gap > 1) continue;
+          return {i, m.company, 1.0f};
+      }
+    }
+    if (pronoun_fallback >= 0 && pronoun_target() >= 0) return {pronoun_fallback, pronoun_target(), 0.9f};
+    // "It had a deal with Baidu": a pronoun at the start refers to the last subject.
+    return {};
+  }
+
+  // Whether the mention is only a modifier of the next name: "TikTok owner ByteDance" (TikTok),
+  // "Alibaba's rival Tencent" (Alibaba).
+  bool is_modifier(std::size_t i, std::uint32_t limit) const {
+    const auto& m = mentions_[i];
+    if (i + 1 >= mentions_.size()) return false;
+    const auto& n = mentions_[i + 1];
+    if (n.begin >= limit || n.type == MentionType::transparent || n.type == MentionType::blocker) return false;
+    const std::uint32_t gap = n.begin - m.next;
+    if (gap == 0) return true;
+    if (gap > 3) return false;
+    bool noun = false;
+    for (std::uint32_t k = m.next; k < n.begin; ++k) {
+      const auto f = wflags(k);
+      if (f & detail::w_list) return false;
+      if (tok(k).kind != TokenKind::word) return false;
+      noun |= (f & (detail::w_desc_noun | detail::w_title)) != 0;
+    }
+    // "Alibaba's rival Tencent", "TikTok owner ByteDance"
+    return noun && (m.possessive || gap <= 2);
+  }
+
+  std::vector<Found> objects(const CueAt& c, const Cue& cue, std::uint32_t last, int subject_mention,
+                             int& by_source) {
+    std::vector<Found> out;
+    by_source = -1;
+    const bool tight = cue.flags & detail::cue_tight;
+    const bool direct = cue.flags & detail::cue_direct;
+    const bool poss = cue.flags & detail::cue_poss_object;
+    const std::uint32_t first_gap = tight ? 1 : poss ? 1 : direct ? 4 : (cue.flags & detail::cue_wide) ? 12 : 8;
+    std::uint32_t cursor = c.end;
+    bool after_by = false;
+    for (std::size_t i = 0; i < mentions_.size(); ++i) {
+      const auto& m = mentions_[i];
+      if (m.begin < c.end) continue;
+      if (static_cast<int>(i) == subject_mention) continue;
+      const std::uint32_t gap = m.begin - cursor;
+      // What lies between the previous argument (or the cue) and this mention.
+      bool stop = false, listy = false, prep = false, by = false;
+      for (std::uint32_t k = cursor; k < m.begin; ++k) {
+        const auto f = wflags(k);
+        if (key(k) == "by" && (cue.flags & detail::cue_noun)) by = true;
+        else if (f & detail::w_list) listy = true;
+        else if (f & detail::w_prep) prep = true;
+      }
+      stop = modifier_in(Modifier::stop, cursor, m.begin) || cue_in(cursor, m.begin, &c);
+      if (stop) break;
+      if (out.empty() && by_source < 0) {
+        if (gap > first_gap) break;
+        if (tight && !(gap == 0 || (gap == 1 && (key(cursor) == "," || key(cursor) == "the")))) break;
+        if (direct && prep && !(cue.label == Label::supplies)) break;
+        if (poss && !m.possessive) break;
+      } else {
+        if (by && (cue.flags & detail::cue_noun)) {
+          after_by = true;
+        } else if (!listy || gap > 6 || (prep && !(cue.flags & detail::cue_wide))) {
+          break;
+        }
+      }
+      if (m.type == MentionType::transparent) {
+        continue;
+      }
+      if (m.type == MentionType::blocker) {
+        if (out.empty()) break;
+        cursor = m.next;
+        continue;
+      }
+      if (m.type == MentionType::product || m.type == MentionType::pronoun) {
+        cursor = m.next;
+        continue;
+      }
+      if (!tight && !poss && is_modifier(i, last)) continue;
+      if (m.type == MentionType::candidate && gap > 3 && !listy) break;
+      const int company = argument(m);
+      cursor = m.next;
+      if (company < 0) continue;
+      if (after_by) {
+        by_source = company;
+        break;
+      }
+      out.push_back({static_cast<int>(i), company, out.empty() ? 1.0f : 0.95f});
+      if (tight || poss) break;
+    }
+    return out;
+  }
+
+  void emit(int source, int target, Label label, Status status, float confidence, const Sentence& s,
+            std::string_view rule) {
+    if (source < 0 || target < 0 || source == target) return;
+    if (label == Label::former_deal) status = Status::ended;
+    if (confidence < min_confidence_) return;
+    int a = source, b = target;
+    if (is_symmetric(label) && a > b) std::swap(a, b);
+    const std::uint64_t k = (static_cast<std::uint64_t>(a) << 36) ^ (static_cast<std::uint64_t>(b) << 4) ^
+                            static_cast<std::uint64_t>(label);
+    Evidence ev;
+    ev.doc = article_.doc.id;
+    ev.start = s.begin;
+    ev.end = s.end;
+    ev.sentence = repair_utf8(std::string_view(text_).substr(s.begin, s.end - s.begin));
+    ev.confidence = confidence;
+    ev.pattern = std::string(rule);
+    if (auto it = seen_.find(k); it != seen_.end()) {
+      auto& r = relations_[it->second];
+      r.status = merge_status(r.status, status);
+      const bool same = std::any_of(r.evidence.begin(), r.evidence.end(),
+                                    [&](const Evidence& e) { return e.start == ev.start && e.end == ev.end; });
+      if (!same) r.evidence.push_back(std::move(ev));
+      else
+        for (auto& e : r.evidence)
+          if (e.start == ev.start) e.confidence = std::max(e.confidence, ev.confidence);
+      return;
+    }
+    Relation r;
+    r.source.name = companies_[static_cast<std::size_t>(source)].name;
+    r.target.name = companies_[static_cast<std::size_t>(target)].name;
+    if (const int l = companies_[static_cast<std::size_t>(source)].lexicon; l >= 0)
+      r.source.kind = lex_.company(static_cast<std::uint32_t>(l)).kind;
+    if (const int l = companies_[static_cast<std::size_t>(target)].lexicon; l >= 0)
+      r.target.kind = lex_.company(static_cast<std::uint32_t>(l)).kind;
+    r.label = label;
+    r.status = status;
+    r.confidence = confidence;
+    r.evidence.push_back(std::move(ev));
+    seen_.emplace(k, relations_.size());
+    relations_.push_back(std::move(r));
+    rel_source_.push_back(source);
+    rel_target_.push_back(target);
+  }
+
+  void relations(const Sentence& s) {
+    first_subject_ = -1;
+    used_objects_.clear();
+    // "Greenway said it would sue...": "it" is the company that opens the sentence.
+    sentence_subject_ = -1;
+    for (const auto& m : mentions_) {
+      if (m.begin > s.first_token + 2) break;
+      if (m.type == MentionType::company && !m.possessive && !m.reporter) {
+        sentence_subject_ = m.company;
+        break;
+      }
+    }
+    for (const auto& c : cues_) {
+      const Cue& cue = lex_.cue(c.cue);
+      Found subj;
+      if (!(cue.flags & detail::cue_no_subject)) subj = subject(c, cue);
+      int by_source = -1;
+      auto objs = objects(c, cue, s.last_token, subj.mention, by_source);
+      Label label = cue.label;
+      Status status = cue.status;
+      float conf = cue.confidence * subj.weight;
+      // Negations and hypotheticals between the subject and the cue: no edge.
+      // A pronoun subject ("denied that it was in talks") lets the whole clause before it count.
+      const bool pronoun_subject = subj.mention >= 0 && mentions_[static_cast<std::size_t>(subj.mention)].type == MentionType::pronoun;
+      const std::uint32_t neg_from = pronoun_subject ? s.first_token
+                                     : subj.mention >= 0 ? mentions_[static_cast<std::size_t>(subj.mention)].next
+                                                         : (c.begin > s.first_token + 4 ? c.begin - 4 : s.first_token);
+      if (modifier_in(Modifier::negation, neg_from, c.end)) continue;
+      if (!objs.empty() && modifier_in(Modifier::negation, c.end, static_cast<std::uint32_t>(mentions_[static_cast<std::size_t>(objs.front().mention)].begin)))
+        continue;
+      const std::uint32_t scope_from = subj.mention >= 0 ? mentions_[static_cast<std::size_t>(subj.mention)].begin : s.first_token;
+      if ((label == Label::acquired || label == Label::invests_in || label == Label::partners) &&
+          modifier_in(Modifier::talks, scope_from, c.begin))
+        label = Label::talked_to, status = Status::current;
+      if (modifier_in(Modifier::ended, s.first_token, s.last_token)) {
+        if (label == Label::partners || label == Label::acquired || label == Label::invests_in)
+          label = Label::former_deal;
+        else if (label == Label::owns || label == Label::supplies)
+          status = Status::ended;
+      } else if (label == Label::acquired || label == Label::invests_in) {
+        if (modifier_in(Modifier::completed, scope_from, c.end)) status = Status::current;
+        else if (modifier_in(Modifier::pending, s.first_token, s.last_token)) status = Status::pending;
+      }
+      if (label == Label::former_deal) status = Status::ended;
+      if (label == Label::talked_to) status = Status::current;
+      const auto exchange_ok = [&](const Found& f) {
+        return f.mention < 0 || !mentions_[static_cast<std::size_t>(f.mention)].exchange || label == Label::acquired;
+      };
+      if (!exchange_ok(subj)) continue;
+      if (by_source >= 0 && (cue.flags & detail::cue_noun)) {
+        for (const auto& o : objs) emit(by_source, o.company, label, status, conf * o.weight, s, cue.rule);
+        continue;
+      }
+      if (cue.flags & detail::cue_no_subject) {
+        for (std::size_t i = 1; i < objs.size(); ++i)
+          emit(objs[0].company, objs[i].company, label, status, conf, s, cue.rule);
+        continue;
+      }
+      if (objs.empty()) {
+        // "Toyota and Honda are rivals": the subjects pair up.
+        if (subj.mention > 0 && is_symmetric(label)) {
+          const auto& sm = mentions_[static_cast<std::size_t>(subj.mention)];
+          for (int i = subj.mention - 1; i >= 0; --i) {
+            const auto& m = mentions_[static_cast<std::size_t>(i)];
+            if (m.type != MentionType::company) break;
+            bool joined = sm.begin > m.next && sm.begin - m.next <= 2;
+            for (std::uint32_t k = m.next; k < sm.begin && joined; ++k) joined = key(k) == "and" || key(k) == ",";
+            if (!joined) break;
+            emit(m.company, subj.company, label, status, conf * 0.9f, s, cue.rule);
+          }
+        }
+        // "Ubisoft jumps after Tencent invests in new subsidiary": the object is the sentence's
+        // other company when the cue's object is only a generic noun.
+        if ((label == Label::invests_in || label == Label::acquired) && subj.company >= 0 && subj.mention > 0) {
+          bool generic = false;
+          for (std::uint32_t k = c.end; k < std::min(c.end + 4, s.last_token); ++k)
+            generic |= (wflags(k) & (detail::w_desc_noun | detail::w_generic)) != 0;
+          if (generic) {
+            for (int i = subj.mention - 1; i >= 0; --i) {
+              const auto& m = mentions_[static_cast<std::size_t>(i)];
+              if (m.type != MentionType::company || m.company == subj.company) continue;
+              emit(subj.company, m.company, label, status, 0.55f, s, "generic-object");
+              break;
+            }
+          }
+        }
+        continue;
+      }
+      if (subj.company < 0) continue;
+      if ((cue.flags & detail::cue_tight) && objs.empty() && subj.mention > 0) {
+        // "Amazon, Rivian's largest shareholder": the name before the comma fills the slot.
+        const auto& sm = mentions_[static_cast<std::size_t>(subj.mention)];
+        const auto& before = mentions_[static_cast<std::size_t>(subj.mention - 1)];
+        if (sm.possessive && before.type == MentionType::company && before.next + 1 == sm.begin &&
+            key(before.next) == ",")
+          objs.push_back({subj.mention - 1, before.company, 0.9f});
+      }
+      if (first_subject_ < 0) first_subject_ = subj.company;
+      for (const auto& o : objs) used_objects_.push_back(o.mention);
+      for (const auto& o : objs) {
+        if (!exchange_ok(o)) continue;
+        if (cue.reversed) emit(o.company, subj.company, label, status, conf * o.weight, s, cue.rule);
+        else emit(subj.company, o.company, label, status, conf * o.weight, s, cue.rule);
+      }
+    }
+  }
+
+  // "Amazon's Whole Foods Market": a company's name right before another's is its owner.
+  void possessive_owners(const Sentence& s) {
+    for (std::size_t i = 0; i + 1 < mentions_.size(); ++i) {
+      const auto& a = mentions_[i];
+      const auto& b = mentions_[i + 1];
+      if (!a.possessive || a.type != MentionType::company || b.begin != a.next) continue;
+      if (b.type != MentionType::company) continue;
+      if (modifier_in(Modifier::negation, s.first_token, b.end)) continue;
+      emit(a.company, b.company, Label::owns, Status::current, 0.6f, s, "possessive-company");
+    }
+  }
+
+  void sentence(const Sentence& s) {
+    find_mentions(s);
+    bool any = false;
+    int arguments = 0;
+    for (const auto& m : mentions_)
+      if (m.type == MentionType::company || m.type == MentionType::candidate ||
+          m.type == MentionType::descriptor || m.type == MentionType::pronoun || m.type == MentionType::product)
+        ++arguments;
+    any = arguments >= 2;
+    if (any) {
+      find_cues(s);
+      if (debug_) dump(s);
+      relations(s);
+      possessive_owners(s);
+    } else {
+      first_subject_ = -1;
+    }
+    if (first_subject_ >= 0) {
+      last_subject_ = first_subject_;
+    } else {
+      for (const auto& m : mentions_) {
+        if (m.begin > s.first_token + 2) break;
+        if (m.type == MentionType::company && m.company >= 0 && !m.reporter) {
+          last_subject_ = m.company;
+          break;
+        }
+      }
+    }
+  }
+
+  // CORPGRAPH_DEBUG=1 shows what the extractor saw in each sentence, on stderr.
+  void dump(const Sentence& s) const {
+    static const char* types[] = {"company", "candidate", "blocker", "transparent", "product", "pronoun", "descriptor"};
+    std::fprintf(stderr, "S[%u,%u)\n", s.first_token, s.last_token);
+    for (const auto& m : mentions_)
+      std::fprintf(stderr, "  mention %u-%u next %u %s company=%d %s%s '%.*s'\n", m.begin, m.end, m.next,
+                   types[static_cast<int>(m.type)], m.company,
+                   m.company >= 0 && m.type != MentionType::product ? companies_[static_cast<std::size_t>(m.company)].name.c_str() : "",
+                   m.possessive ? " poss" : "", static_cast<int>(raw(m.begin, m.end).size()), raw(m.begin, m.end).data());
+    for (const auto& c : cues_)
+      std::fprintf(stderr, "  cue %u-%u %.*s\n", c.begin, c.end, static_cast<int>(lex_.cue(c.cue).rule.size()), lex_.cue(c.cue).rule.data());
+    for (const auto& m : modifiers_) std::fprintf(stderr, "  modifier %u kind %d '%.*s'\n", m.at, static_cast<int>(m.modifier), static_cast<int>(key(m.at).size()), key(m.at).data());
+  }
+  bool debug_ = std::getenv("CORPGRAPH_DEBUG") != nullptr;
+
+  const Lexicon& lex_;
+  const Article& article_;
+  const std::string& text_;
+  TokenizedText& t_;
+  double min_confidence_;
+
+  std::vector<DocCompany> companies_;
+  std::unordered_map<std::string, int> by_key_;
+  std::unordered_map<std::string, int> short_forms_;
+  std::unordered_map<std::uint32_t, int> by_lexicon_;
+  std::vector<std::uint32_t> descriptor_lexicon_ids_;
+  std::string sector_buffer_;
+  std::uint32_t clock_ = 0;
+  int last_subject_ = -1;
+  int first_subject_ = -1;
+  int sentence_subject_ = -1;
+  std::vector<int> used_objects_;
+  bool intro_ = false;
+
+  std::vector<Mention> mentions_;
+  std::vector<CueAt> cues_;
+  std::vector<ModifierAt> modifiers_;
+
+  std::vector<Relation> relations_;
+  std::vector<int> rel_source_, rel_target_;
+  std::unordered_map<std::uint64_t, std::size_t> seen_;
+};
+
+std::string read_lexicon_file(const std::string& path) {
+  std::ifstream in(path, std::ios::binary);
+  if (!in) throw Error(ErrorKind::io, SourceLocation{path, 0, 0}, "cannot open the lexicon file");
+  std::ostringstream s;
+  s << in.rdbuf();
+  return s.str();
+}
+
+}  // namespace
+
+Extractor::Extractor(ExtractOptions options) : impl_(std::make_unique<Impl>()) {
+  impl_->options = std::move(options);
+  for (const auto* file : detail::embedded_files()) {
+    const std::string name(file->name);
+    if (name.find("non_companies") != std::string::npos) impl_->lexicon.add_non_companies(file->text(), name);
+    else impl_->lexicon.add_companies(file->text(), name);
+  }
+  for (const auto& path : impl_->options.lexicon_files) {
+    const auto text = read_lexicon_file(path);
+    if (path.find("non_companies") != std::string::npos) impl_->lexicon.add_non_companies(text, path);
+    else impl_->lexicon.add_companies(text, path);
+  }
+}
 Extractor::~Extractor() = default;
 Extractor::Extractor(Extractor&&) noexcept = default;
 Extractor& Extractor::operator=(Extractor&&) noexcept = default;
 
-std::vector<Relation> Extractor::extract(const Article&) const { return {}; }
-
-void extract_stream(const Extractor& extractor, const std::function<std::optional<Article>()>& next,
-                    const std::function<void(const Article&, std::vector<Relation>&&)>& sink,
-                    unsigned) {
-  while (auto article = next()) sink(*article, extractor.extract(*article));
+std::vector<Relation> Extractor::extract(const Article& article) const {
+  if (article.text.size() >= (1ull << 32) - 1)
+    throw Error(ErrorKind::limit, SourceLocation{article.doc.id, 0, 0},
+                "a document of 4 GiB or more cannot be extracted");
+  thread_local TokenizedText scratch;
+  DocumentRun run(impl_->lexicon, article, scratch, impl_->options.min_confidence);
+  return run.run();
 }
 
 }  // namespace corpgraph

@@ -58,6 +58,14 @@ void insert_alias(Company& company, const std::string& alias) {
   if (it == company.aliases.end() || *it != alias) company.aliases.insert(it, alias);
 }
 
+// company is what a name gets when nothing says otherwise (a relation's endpoint), so any other
+// kind wins over it; between two others the smaller wins, which keeps merging order-independent.
+CompanyKind merge_kind(CompanyKind a, CompanyKind b) {
+  if (a == CompanyKind::company) return b;
+  if (b == CompanyKind::company) return a;
+  return std::min(a, b);
+}
+
 std::size_t edit_distance(std::string_view a, std::string_view b) {
   std::vector<std::size_t> row(b.size() + 1);
   for (std::size_t j = 0; j <= b.size(); ++j) row[j] = j;
@@ -128,7 +136,7 @@ NodeId Graph::add_company(const Company& company) {
       insert_alias(existing, other);
       d.index_alias(node, other);
     }
-    existing.kind = std::min(existing.kind, company.kind);
+    existing.kind = merge_kind(existing.kind, company.kind);
   }
   for (const std::string& alias : company.aliases) {
     insert_alias(d.companies[node], alias);

@@ -1,0 +1,580 @@
+#include "lexicon.hpp"
+
+#include <corpgraph/error.hpp>
+#include <corpgraph/text.hpp>
+
+#include <algorithm>
+#include <array>
+
+namespace corpgraph::detail {
+
+namespace {
+
+struct SectorGroup {
+  std::string_view nouns;    // '|'-separated descriptor nouns
+  std::string_view sectors;  // '|'-separated substrings of lexicon sectors
+};
+// A descriptor such as "the German carmaker" binds to the company of the document whose sector
+// fits; these groups say which nouns fit which sectors.
+constexpr std::array<SectorGroup, 14> sector_groups{{
+    {"carmaker|automaker|automotive|vehicle", "automotive|auto"},
+    {"chipmaker|chipmakers|foundry|semiconductor", "semiconductor"},
+    {"drugmaker|pharmaceutical|pharma|biotech", "pharma|biotech|health"},
+    {"lender|bank|banking", "bank|financ"},
+    {"retailer|grocer|supermarket", "retail|e-commerce|grocery"},
+    {"airline|carrier", "airline|aviation"},
+    {"insurer", "insurance"},
+    {"miner", "mining|metals"},
+    {"publisher|studio", "gaming|media|publishing"},
+    {"streamer|broadcaster|newspaper", "media|entertainment"},
+    {"telecom|telco|operator", "telecom"},
+    {"oil|energy", "energy|oil"},
+    {"smartphone|phone", "consumer electronics|technology|telecom"},
+    {"tech|technology|internet|software|ecommerce|cloud|ai", "technology|internet|software|e-commerce|artificial intelligence|cloud|semiconductor|consumer electronics"},
+}};
+
+std::vector<std::string_view> split(std::string_view text, char sep) {
+  std::vector<std::string_view> out;
+  std::size_t start = 0;
+  while (true) {
+    const auto at = text.find(sep, start);
+    out.push_back(text.substr(start, at == std::string_view::npos ? std::string_view::npos : at - start));
+    if (at == std::string_view::npos) break;
+    start = at + 1;
+  }
+  return out;
+}
+
+std::string_view trim(std::string_view s) {
+  while (!s.empty() && (s.front() == ' ' || s.front() == '\r' || s.front() == '\t')) s.remove_prefix(1);
+  while (!s.empty() && (s.back() == ' ' || s.back() == '\r' || s.back() == '\t')) s.remove_suffix(1);
+  return s;
+}
+
+std::size_t count_tokens(std::string_view key) {
+  return key.empty() ? 0 : static_cast<std::size_t>(std::count(key.begin(), key.end(), ' ')) + 1;
+}
+
+std::string_view first_word(std::string_view key) { return key.substr(0, key.find(' ')); }
+
+struct CueSpec {
+  std::string_view phrases;
+  Label label;
+  bool reversed;
+  std::uint16_t flags;
+  Status status;
+  float confidence;
+  std::string_view rule;
+};
+
+// The relation cues. Phrases are token keys: lower case, hyphens dropped, "'s" its own token.
+// A cue's subject is the nearest company on its left, its objects the companies on its right
+// (reversed: the right one is the source). Confidences are the share of right answers a rule
+// gives; they are documented in docs/extract.md.
+const CueSpec cue_specs[] = {
+    // partners
+    {"partnered with|partners with|partnering with|partner with|teamed up with|teams up with|"
+     "team up with|teaming up with|joined forces with|joins forces with|join forces with|"
+     "signed a deal with|signed an agreement with|signs a deal with|struck a deal with|"
+     "strikes a deal with|inked a deal with|reached a deal with|reached an agreement with|"
+     "entered into an agreement with|collaborate with|collaborates with|collaborated with|"
+     "collaborating with|allied with|working with|works with|worked with",
+     Label::partners, false, 0, Status::current, 0.85f, "partner-verb"},
+    {"partnership with|alliance with|collaboration with|deal with|agreement with|"
+     "joint venture with|tieup with|pact with|contract with|licensing deal with|"
+     "licensing agreement with|supply deal with|supply agreement with|memorandum of understanding with",
+     Label::partners, false, 0, Status::current, 0.8f, "partner-noun"},
+    {"struck a deal|strikes a deal|signed a deal|deal to|agreement to", Label::partners, false, 0,
+     Status::current, 0.7f, "partner-deal-to"},
+    {"partnership between|alliance between|joint venture between|deal between|agreement between|"
+     "collaboration between|tieup between",
+     Label::partners, false, cue_no_subject, Status::current, 0.8f, "partner-between"},
+    {"formed a joint venture|formed a partnership|set up a joint venture|created a joint venture|"
+     "launched a joint venture|teamed up|joined forces|partnered|struck a partnership|"
+     "signed a partnership|agreed to partner|are partners|became partners|agreed to merge",
+     Label::partners, false, 0, Status::current, 0.75f, "partner-pair"},
+    {"partner|partners", Label::partners, false, cue_tight, Status::current, 0.75f,
+     "partner-apposition"},
+    {"uses|use|using|will use|relies on|rely on|runs on|powered by|built on", Label::partners,
+     false, cue_poss_object, Status::current, 0.7f, "uses-possessive"},
+    // talked-to
+    {"in talks with|talks with|held talks with|holding talks with|spoke to|spoke with|"
+     "speaking to|speaking with|talked to|talked with|talking to|talking with|approached|"
+     "approaches|has approached|negotiating with|negotiated with|negotiations with|"
+     "in negotiations with|discussions with|in discussions with|held discussions with|"
+     "talks to|in talks to|discussed a deal with|met with",
+     Label::talked_to, false, cue_wide, Status::current, 0.8f, "talks"},
+    {"approached by|was approached by|were approached by", Label::talked_to, true, 0,
+     Status::current, 0.8f, "talks-passive"},
+    {"talks between|negotiations between|discussions between", Label::talked_to, false,
+     cue_no_subject, Status::current, 0.8f, "talks-between"},
+    // former-deal, said outright
+    {"walked away from|walks away from|walk away from|pulled out of|pulls out of|"
+     "terminated its agreement with|terminated its deal with|ended its partnership with|"
+     "ended its deal with|ended its agreement with|cut ties with|severed ties with|"
+     "broke off talks with|scrapped its deal with|called off its deal with",
+     Label::former_deal, false, 0, Status::ended, 0.8f, "ended-deal"},
+    {"former partner|expartner", Label::former_deal, false, cue_tight, Status::ended, 0.75f,
+     "former-partner-apposition"},
+    // acquired
+    {"acquired|acquires|acquire|acquiring|bought|buys|buy|buying|purchased|purchases|"
+     "purchasing|took over|takes over|take over|taking over|snapped up|snaps up|snap up|"
+     "absorbed|completed the acquisition of|completed its acquisition of|"
+     "completed the purchase of|completed its purchase of|closed its acquisition of|"
+     "closed the acquisition of|acquired control of|bought out|buy out",
+     Label::acquired, false, cue_direct, Status::current, 0.85f, "acquire-verb"},
+    {"agreed to buy|agreed to acquire|agreed to purchase|agrees to buy|agrees to acquire|"
+     "agree to buy|agree to acquire|to acquire|to buy|to purchase|to take over|will acquire|"
+     "will buy|would buy|would acquire|is acquiring|is buying|set to acquire|set to buy|bid to buy|offer to buy|"
+     "offer to acquire|move to acquire|plan to acquire|plans to acquire|plans to buy|"
+     "agreed to take over|agreed a takeover of|agreed to merge with|to merge with",
+     Label::acquired, false, cue_direct, Status::pending, 0.8f, "acquire-pending"},
+    {"acquisition of|purchase of|takeover of|buyout of|merger with|merged with|merges with|"
+     "merge with|majority stake in|controlling stake in|controlling interest in|"
+     "majority of|deal to buy|deal to acquire|takeover bid for|takeover offer for|"
+     "acquisition deal for",
+     Label::acquired, false, cue_noun, Status::current, 0.8f, "acquire-noun"},
+    {"acquired by|bought by|purchased by|taken over by|snapped up by|absorbed by|sold to|"
+     "sells itself to|sold itself to|merged into|acquisition by|takeover by|buyout by",
+     Label::acquired, true, 0, Status::current, 0.85f, "acquire-passive"},
+    {"to be acquired by|to be bought by|to be taken over by|agreed to be acquired by|"
+     "agreed to be bought by|agreed to sell itself to|to sell itself to|being acquired by|"
+     "being bought by",
+     Label::acquired, true, 0, Status::pending, 0.85f, "acquire-passive-pending"},
+    {"acquirer|buyer", Label::acquired, true, cue_tight, Status::current, 0.6f,
+     "acquirer-apposition"},
+    // owns
+    {"owns|owned|own|controls|which owns|that owns|parent of|parent company of|"
+     "the parent of|the parent company of|owner of|the owner of|majority owner of|"
+     "holding company of|holding company for",
+     Label::owns, false, cue_direct, Status::current, 0.85f, "own-verb"},
+    {"owned by|is owned by|controlled by|a unit of|unit of|a subsidiary of|subsidiary of|"
+     "division of|a division of|arm of|an arm of|affiliate of|an affiliate of|part of|"
+     "majority owned by|wholly owned by|owned subsidiary of|spun off from|spinoff of",
+     Label::owns, true, 0, Status::current, 0.85f, "owned-by"},
+    {"owner|parent|parent company|owners|holding company", Label::owns, true, cue_tight,
+     Status::current, 0.9f, "owner-apposition"},
+    {"subsidiary|unit|division|arm|affiliate|- owned|owned unit", Label::owns, false, cue_tight,
+     Status::current, 0.85f, "subsidiary-apposition"},
+    // invests-in
+    {"invested in|invests in|invest in|investing in|investment in|stake in|a stake in|"
+     "minority stake in|took a stake in|takes a stake in|holds a stake in|bought a stake in|"
+     "acquired a stake in|injected|backed|backs|is backing|funded|funds|investor in|"
+     "an investor in|a backer of|backer of|poured|led a funding round in|led the funding round in|"
+     "led a round in|shareholder in|shareholder of",
+     Label::invests_in, false, 0, Status::current, 0.85f, "invest-verb"},
+    {"backed by|funded by|financed by|invested in by|led by|investors include|"
+     "investors including|backers include|backers including|with backing from|"
+     "with investment from|raised|raises|secured funding from|investment from|"
+     "funding from",
+     Label::invests_in, true, cue_wide, Status::current, 0.75f, "invest-passive"},
+    {"- backed|- funded|investor|backer|shareholder", Label::invests_in, false, cue_tight,
+     Status::current, 0.8f, "investor-apposition"},
+    // competes-with
+    {"competes with|compete with|competing with|competed with|competes against|"
+     "compete against|competing against|rivals|rival|rivalry with|vies with|vying with|"
+     "rival to|a rival to|competitor of|competitor to|a competitor of|a competitor to|"
+     "rivals such as|rivals including|competitors such as|competitors including|"
+     "competitors like|rivals like|competition from|competes|takes on|challenger to|"
+     "in competition with|compete|competitors|competitor",
+     Label::competes_with, false, cue_wide, Status::current, 0.8f, "compete"},
+    // supplies
+    {"supplies|supplied|supply|supplying|supplier to|a supplier to|supplier for|"
+     "a supplier for|supplier of|key supplier to|provides chips to|ships chips to|sells chips to|"
+     "provides|provided|provide|delivers|delivered|makes chips for|manufactures for|"
+     "builds for|licenses its technology to|licensed its technology to",
+     Label::supplies, false, cue_direct, Status::current, 0.8f, "supply-verb"},
+    {"supplied by|sourced from|sources from|buys chips from|bought chips from|customer of|"
+     "a customer of|client of|a client of|relies on chips from|provided by",
+     Label::supplies, true, 0, Status::current, 0.8f, "supplied-by"},
+    {"supplier|chip supplier|key supplier", Label::supplies, false, cue_tight, Status::current,
+     0.8f, "supplier-apposition"},
+    {"makes|made|manufactures|manufactured|builds|assembles", Label::supplies, false,
+     cue_poss_object, Status::current, 0.7f, "makes-possessive"},
+    // sues
+    {"sued|sues|sue|suing|is suing|filed a lawsuit against|filed suit against|"
+     "lawsuit against|legal action against|took legal action against|filed a complaint against|"
+     "complaint against|brought a lawsuit against|countersued|litigation against|"
+     "a lawsuit against|suit against|case against|took to court|taken to court",
+     Label::sues, false, cue_direct, Status::current, 0.85f, "sue-verb"},
+    {"sued by|lawsuit from|lawsuit filed by|lawsuit brought by|being sued by|was sued by",
+     Label::sues, true, 0, Status::current, 0.85f, "sued-by"},
+};
+
+struct GappedSpec {
+  std::string_view heads;
+  std::string_view tails;
+  std::uint8_t max_gap;
+  Label label;
+  bool reversed;
+  float confidence;
+  std::string_view rule;
+};
+
+const GappedSpec gapped_specs[] = {
+    {"invest|invests|invested|investing|pour|pours|poured|pouring|inject|injects|injected|"
+     "plough|ploughed|plow|plowed|put|puts|putting",
+     "in|into", 7, Label::invests_in, false, 0.8f, "invest-gap"},
+    {"supplies|supply|supplied|supplying|sells|sell|selling|ships|ship|shipped|shipping|"
+     "provides|provide|provided|providing|delivers|deliver|delivered|licenses|licensed|licensing|"
+     "exports|exported",
+     "to", 6, Label::supplies, false, 0.75f, "supply-gap"},
+    {"buys|buy|bought|buying|sources|sourced|sourcing|orders|ordered|ordering|purchases|"
+     "purchased|purchasing|takes|take|took|uses|use|used|gets|get|got|imports|imported|leases|leased",
+     "from", 6, Label::supplies, true, 0.7f, "supplied-by-gap"},
+    {"raised|raises|raising|secured|secures|received|receives|won|wins|drew|attracted",
+     "from", 8, Label::invests_in, true, 0.7f, "raised-from"},
+    {"pay|pays|paid|paying", "for", 6, Label::acquired, false, 0.7f, "paid-for"},
+};
+
+struct ModifierSpec {
+  std::string_view phrases;
+  Modifier modifier;
+};
+
+const ModifierSpec modifier_specs[] = {
+    {"not|no|never|n't|didn't|doesn't|don't|isn't|wasn't|aren't|weren't|won't|hasn't|haven't|"
+     "hadn't|cannot|can't|neither|nor|denied|denies|deny|denying|rejected|rejects|reject|"
+     "rejecting|refused|refuses|declined|declines|could|might|may|considering|consider|"
+     "considers|considered|exploring|explore|explores|weighing|weighs|mulling|mulls|"
+     "potential|possible|possibly|if|whether|unlikely|rumoured|rumored|speculation|"
+     "hypothetical|seeking|seeks|seek|hopes to|hoping to|would consider|no plans|"
+     "dismissed|ruled out|rules out|has yet to|yet to|instead of|rather than|failed to|"
+     "fails to|without|against",
+     Modifier::negation},
+    {"fell apart|falls apart|fall apart|collapsed|collapses|called off|calls off|call off|"
+     "scrapped|scraps|scrap|terminated|terminates|terminate|abandoned|abandons|abandon|"
+     "walked away|walks away|blocked|blocks|block|dropped|drops|cancelled|canceled|cancels|"
+     "ended its|ended their|ended the|ends its|unwound|pulled out|broke off|fell through|"
+     "falls through|previously had|no longer|expired|dissolved|exited|had a deal|had a partnership|"
+     "once had|used to|formerly|prohibited|vetoed|sank|torpedoed|derailed|ditched",
+     Modifier::ended},
+    {"pending|subject to|awaiting|expected to close|expected to complete|expected to be completed|"
+     "is expected to close|yet to close|proposed|announced plans|agreed to|agrees to|set to|"
+     "will|plans to|intends to|planned|under review|regulatory approval|definitive agreement",
+     Modifier::pending},
+    {"completed|completes|closed|finalised|finalized|completion of|now owns|already owns",
+     Modifier::completed},
+    {"talks|negotiations|discussions|negotiating|discussing|in talks", Modifier::talks},
+    {"before|after|but|while|because|although|though|whereas|who|whose|said|says|say|told|"
+     "according|when|since|amid|despite|unlike|;|:|whom|where|however|also said|added|"
+     "reported|reports|citing|as it|as they",
+     Modifier::stop},
+};
+
+struct WordSpec {
+  std::string_view words;
+  std::uint32_t flags;
+};
+
+const WordSpec word_specs[] = {
+    {"the|a|an|in|on|at|for|but|and|or|its|it|this|that|these|those|he|she|they|we|i|you|as|"
+     "after|before|while|when|with|by|from|to|of|if|under|over|since|until|despite|although|"
+     "though|meanwhile|however|also|shares|analysts|people|some|many|most|more|other|both|"
+     "neither|nor|no|not|all|any|each|every|such|our|their|his|her|my|your|there|here|what|"
+     "which|who|whom|whose|why|how|where|than|then|now|today|yesterday|tomorrow|last|next|"
+     "according|following|including|earlier|later|internationally|"
+     "separately|photo|source|sources|read|related|follow|click|subscribe|advertisement|"
+     "reporting|editing|update|updated|breaking|exclusive|analysis|opinion|chief|executive|"
+     "officer|president|chairman|chairwoman|founder|cofounder|minister|spokesperson|spokesman|"
+     "spokeswoman|director|head|ceo|cfo|coo|cto|vice|senior|deputy|general|manager|"
+     "january|february|march|april|may|june|july|august|september|october|november|december|"
+     "jan|feb|mar|apr|jun|jul|aug|sep|sept|oct|nov|dec|monday|tuesday|wednesday|thursday|"
+     "friday|saturday|sunday|ai|us|u.s|uk|u.k|eu|un|ipo|gdp|etf|am|pm|tv|pc|ev|evs|r&d|m&a|"
+     "q1|q2|q3|q4|fy|hk|usd|rmb|yuan|ceos|mr|mrs|ms|dr|prof|sir|lord|lady|st|no|yes|ok|"
+     "inc|corp|ltd|llc|plc|co|group|holdings|one|two|three|four|five|six|seven|eight|nine|ten|"
+     "during|between|among|amongst|within|without|into|onto|upon|about|around|across|through|"
+     "throughout|toward|towards|against|along|beyond|above|below|behind|near|off|out|up|down|"
+     "shortly|previously|currently|recently|already|still|just|only|even|yet|so|thus|hence|"
+     "therefore|moreover|furthermore|instead|otherwise|indeed|perhaps|maybe|overall|together|"
+     "please|sign|share|watch|listen|subscribers|contact|copyright|all|rights|reserved|"
+     "local|chinese|american|european|asian|japanese|german|french|british|korean|indian|"
+     "federal|northern|southern|eastern|western|"
+     "insiders|investors|developers|developer|users|customers|consumers|officials|"
+     "experts|executives|employees|workers|traders|stocks|"
+     "statement|release|study|survey|figures|"
+     "here's|it's|that's|there's|what's|let's|we're|they're|i'm|he's|she's|"
+     "should|would|could|can|will|must|might|shall|did|does|do|is|are|was|were|be|been|being|"
+     "has|have|had|having|get|gets|got|make|makes|made|take|takes|took|see|sees|saw|"
+     "under|per|via|plus|minus|versus|vs|amid|whereas|whether|unless|once|twice",
+     w_stop_cap},
+    {"inc|incorporated|corp|corporation|co|company|ltd|limited|llc|lp|llp|plc|ag|se|sa|nv|bv|"
+     "gmbh|kk|kgaa|spa|sas|ab|asa|oyj|as|pte|pty|bhd|tbk|sarl|holding|holdings|group|"
+     "co.,|s.a|n.v|s.p.a|a.g|k.k",
+     w_legal},
+    {"technologies|technology|systems|therapeutics|pharmaceuticals|pharma|labs|laboratories|"
+     "energy|motors|motor|airlines|airways|bank|bancorp|capital|partners|ventures|"
+     "communications|networks|semiconductor|semiconductors|software|robotics|biosciences|"
+     "bioscience|biotech|biotherapeutics|financial|insurance|industries|electronics|solutions|"
+     "entertainment|media|foods|brands|resources|logistics|aerospace|dynamics|analytics|ai|"
+     "health|healthcare|medical|mobility|automotive|telecom|telecommunications|digital|"
+     "interactive|studios|games|gaming|pictures|petroleum|oil|gas|mining|metals|steel|"
+     "chemicals|materials|devices|instruments|microsystems|micro|computing|cloud|data|"
+     "security|payments|finance|investments|management|advisors|realty|properties|"
+     "shipping|lines|railways|rail|airline|automation|innovations|genomics|biologics|"
+     "diagnostics|retail|stores|markets|apparel|beverages|brewing|foods|nutrition|"
+     "power|renewables|solar|wind|batteries|battery|fintech|bio|tech",
+     w_corp_word},
+    {"startup|startups|firm|company|chipmaker|carmaker|automaker|maker|manufacturer|lender|"
+     "bank|insurer|retailer|rival|competitor|supplier|developer|operator|giant|conglomerate|"
+     "provider|platform|brand|unit|subsidiary|owner|parent|investor|fund|studio|publisher|"
+     "airline|carrier|broker|marketplace|newcomer|upstart|outfit|player|specialist|designer|"
+     "producer|distributor|miner|utility|drugmaker|biotech|fintech|unicorn|acquirer|buyer|"
+     "group|business|venture|foundry|streamer|app|service|chainmaker|vendor|automaker|"
+     "smartphonemaker|phonemaker|challenger|incumbent|powerhouse|behemoth|heavyweight|"
+     "titan|leader|pioneer|holding|affiliate|division|arm|spinoff|startup's|lab|network|"
+     "exchange|operator|grocer|supermarket|broadcaster|newspaper|outlet|company's|firm's",
+     w_desc_noun},
+    {"it|its|itself|it's", w_pronoun},
+    {"company|firm|group|business|companies|firms", w_generic},
+    {"mr|mrs|ms|dr|prof|sir|ceo|cfo|coo|cto|chief|executive|founder|cofounder|chairman|"
+     "chairwoman|president|analyst|analysts|minister|secretary|senator|spokesperson|"
+     "spokesman|spokeswoman|director|boss|head|investor|economist|professor|judge|"
+     "lawyer|attorney|official|officer|governor|mayor|developer|programmer|engineer|"
+     "billionaire|entrepreneur|author|reporter|editor|colleague|rep|sen|gov",
+     w_title},
+    {"said|says|say|told|tells|added|noted|wrote|explained|argued|stated|commented|"
+     "who|whose|himself|herself",
+     w_say},
+    {",|and|or|&|including|plus|as well as|such as|like|to|along|with|also", w_list},
+    {"from|for|with|on|at|of|in|into|about|over|by|against|between|among|than|after|before|"
+     "to|under|through|during|toward|towards|via|per|across",
+     w_prep},
+    {"&|of|de|du|la|le|del|der|den|von|van|and|y", w_name_link},
+    {"based|headquartered|listed|registered", w_based},
+    // Common first names: a capitalised pair that starts with one is a person, not a company.
+    {"john|james|robert|michael|william|david|richard|joseph|thomas|charles|christopher|daniel|"
+     "matthew|anthony|mark|donald|steven|paul|andrew|joshua|kenneth|kevin|brian|george|"
+     "timothy|ronald|edward|jason|jeffrey|ryan|jacob|gary|nicholas|eric|jonathan|stephen|"
+     "larry|justin|scott|brandon|benjamin|samuel|gregory|frank|alexander|raymond|patrick|"
+     "jack|dennis|jerry|tyler|aaron|jose|adam|henry|nathan|douglas|zachary|peter|kyle|walter|"
+     "ethan|jeremy|harold|keith|christian|roger|noah|gerald|carl|terry|sean|austin|arthur|"
+     "lawrence|jesse|dylan|bryan|joe|jordan|billy|bruce|albert|willie|gabriel|logan|alan|"
+     "juan|wayne|roy|ralph|randy|eugene|vincent|russell|elijah|louis|bobby|philip|johnny|"
+     "mary|patricia|jennifer|linda|elizabeth|barbara|susan|jessica|sarah|karen|nancy|lisa|"
+     "betty|margaret|sandra|ashley|kimberly|emily|donna|michelle|dorothy|carol|amanda|"
+     "melissa|deborah|stephanie|rebecca|sharon|laura|cynthia|kathleen|amy|shirley|angela|"
+     "helen|anna|brenda|pamela|nicole|emma|samantha|katherine|christine|debra|rachel|"
+     "catherine|carolyn|janet|ruth|maria|heather|diane|virginia|julie|joyce|victoria|olivia|"
+     "kelly|christina|lauren|joan|evelyn|judith|megan|cheryl|andrea|hannah|martha|jacqueline|"
+     "frances|gloria|ann|teresa|kathryn|sara|janice|jean|alice|madison|doris|abigail|julia|"
+     "judy|grace|denise|amber|marilyn|beverly|danielle|theresa|sophia|marie|diana|brittany|"
+     "natalie|isabella|charlotte|rose|alexis|kayla|tim|satya|sundar|jensen|elon|jeff|mark|"
+     "sam|lisa|jack|masayoshi|tim|warren|bill|steve|sheryl|marissa|ginni|andy|pat|safra|"
+     "jamie|lloyd|mary|jane|ann|ken|ben|tom|dan|bob|jim|mike|nick|chris|alex|max|leo|"
+     "albert|zhang|wang|li|liu|chen|yang|huang|zhao|wu|zhou|xu|sun|ma|zhu|hu|guo|he|lin|"
+     "kim|lee|park|choi|jung|kang|cho|yoon|jang|lim|hiroshi|takeshi|akio|kenji|yuki|"
+     "rajesh|mukesh|anil|ratan|gautam|sunil|amit|priya|ravi|carlos|luis|miguel|pedro|"
+     "hans|klaus|jurgen|wolfgang|pierre|jean|francois|marco|giovanni|olaf|lars|sven|ann",
+     w_first_name},
+};
+
+struct NationalitySpec {
+  std::string_view words;
+  const char* country;
+};
+
+const NationalitySpec nationality_specs[] = {
+    {"german|germany", "DE"}, {"chinese|china", "CN"}, {"japanese|japan", "JP"},
+    {"us|u.s|american|america", "US"}, {"british|uk|u.k|britain", "GB"}, {"french|france", "FR"},
+    {"korean|southkorean|korea", "KR"}, {"indian|india", "IN"}, {"swiss", "CH"},
+    {"dutch", "NL"}, {"swedish", "SE"}, {"italian", "IT"}, {"spanish", "ES"},
+    {"canadian", "CA"}, {"taiwanese", "TW"}, {"israeli", "IL"}, {"australian", "AU"},
+    {"brazilian", "BR"}, {"danish", "DK"}, {"finnish", "FI"}, {"norwegian", "NO"},
+    {"irish", "IE"}, {"saudi", "SA"}, {"emirati", "AE"}, {"singaporean", "SG"},
+    {"hongkong", "HK"}, {"belgian", "BE"}, {"austrian", "AT"}, {"mexican", "MX"},
+    {"russian", "RU"}, {"turkish", "TR"}, {"polish", "PL"},
+};
+
+NonCompany parse_non_company(std::string_view type) {
+  static constexpr std::array<std::pair<std::string_view, NonCompany>, 12> types{{
+      {"regulator", NonCompany::regulator}, {"government", NonCompany::government},
+      {"exchange", NonCompany::exchange}, {"place", NonCompany::place},
+      {"university", NonCompany::university}, {"ranking", NonCompany::ranking},
+      {"media_reporter", NonCompany::media_reporter}, {"product", NonCompany::product},
+      {"time", NonCompany::time}, {"word", NonCompany::word}, {"person", NonCompany::person},
+      {"agency", NonCompany::regulator},
+  }};
+  for (const auto& [name, value] : types)
+    if (name == type) return value;
+  return NonCompany::none;
+}
+
+bool starts_upper(std::string_view s) { return !s.empty() && s[0] >= 'A' && s[0] <= 'Z'; }
+bool starts_lower(std::string_view s) { return !s.empty() && s[0] >= 'a' && s[0] <= 'z'; }
+
+}  // namespace
+
+std::size_t Lexicon::Hash::operator()(std::string_view s) const noexcept {
+  // FNV-1a over 8-byte words keeps the per-token lookup cheap.
+  std::uint64_t h = 1469598103934665603ull ^ s.size();
+  std::size_t i = 0;
+  for (; i + 8 <= s.size(); i += 8) {
+    std::uint64_t w;
+    __builtin_memcpy(&w, s.data() + i, 8);
+    h = (h ^ w) * 1099511628211ull;
+    h ^= h >> 29;
+  }
+  for (; i < s.size(); ++i) h = (h ^ static_cast<unsigned char>(s[i])) * 1099511628211ull;
+  h ^= h >> 32;
+  return static_cast<std::size_t>(h);
+}
+
+Lexicon::Lexicon() { load_grammar(); }
+
+WordInfo& Lexicon::word_slot(std::string_view key) {
+  auto it = words_.find(key);
+  if (it == words_.end()) it = words_.emplace(std::string(key), WordInfo{}).first;
+  return it->second;
+}
+
+const WordInfo* Lexicon::word(std::string_view key) const {
+  const auto it = words_.find(key);
+  return it == words_.end() ? nullptr : &it->second;
+}
+
+const std::vector<LexHit>* Lexicon::phrase(std::string_view key) const {
+  const auto it = phrases_.find(key);
+  return it == phrases_.end() ? nullptr : &it->second;
+}
+
+const std::vector<GrammarHit>* Lexicon::grammar(std::string_view key) const {
+  const auto it = grammar_.find(key);
+  return it == grammar_.end() ? nullptr : &it->second;
+}
+
+bool Lexicon::sector_fits(std::uint8_t group, std::string_view sector) {
+  if (group == 0 || group > sector_groups.size() || sector.empty()) return false;
+  for (auto part : split(sector_groups[group - 1].sectors, '|'))
+    if (sector.find(part) != std::string_view::npos) return true;
+  return false;
+}
+
+void Lexicon::add_phrase(std::string_view phrase, LexHit hit) {
+  phrase = trim(phrase);
+  if (phrase.empty()) return;
+  const std::string key = phrase_key(phrase);
+  const auto tokens = count_tokens(key);
+  if (tokens == 0 || tokens > 12) return;
+  hit.tokens = static_cast<std::uint8_t>(tokens);
+  hit.upper_first = starts_upper(phrase);
+  hit.lower_first = starts_lower(phrase) && hit.kind != HitKind::descriptor;
+  auto& hits = phrases_[key];
+  for (const auto& h : hits)
+    if (h.kind == hit.kind && h.company == hit.company && h.type == hit.type) return;
+  hits.push_back(hit);
+  auto& w = word_slot(first_word(key));
+  w.lex_tokens = std::max<std::uint8_t>(w.lex_tokens, hit.tokens);
+  if (hit.kind == HitKind::name || hit.kind == HitKind::alias) w.flags |= w_company_start;
+}
+
+void Lexicon::add_grammar(std::string_view phrases, GrammarHit hit) {
+  for (auto phrase : split(phrases, '|')) {
+    if (phrase.empty()) continue;
+    const std::string key(phrase);
+    const auto tokens = count_tokens(key);
+    hit.tokens = static_cast<std::uint8_t>(tokens);
+    grammar_[key].push_back(hit);
+    auto& w = word_slot(first_word(key));
+    w.grammar_tokens = std::max<std::uint8_t>(w.grammar_tokens, hit.tokens);
+  }
+}
+
+void Lexicon::load_grammar() {
+  for (const auto& spec : cue_specs) {
+    Cue cue{spec.label, spec.status, spec.reversed, spec.flags, spec.confidence, spec.rule};
+    cues_.push_back(cue);
+    GrammarHit hit;
+    hit.is_cue = true;
+    hit.cue = static_cast<std::uint16_t>(cues_.size() - 1);
+    add_grammar(spec.phrases, hit);
+  }
+  for (const auto& spec : gapped_specs) {
+    cues_.push_back(Cue{spec.label, Status::current, spec.reversed, detail::cue_wide, spec.confidence, spec.rule});
+    GappedCue g;
+    for (auto h : split(spec.heads, '|')) {
+      g.heads.emplace_back(h);
+      word_slot(h).flags |= w_gap_head;
+    }
+    for (auto t : split(spec.tails, '|')) g.tails.emplace_back(t);
+    g.max_gap = spec.max_gap;
+    g.cue = static_cast<std::uint16_t>(cues_.size() - 1);
+    gapped_.push_back(std::move(g));
+  }
+  for (const auto& spec : modifier_specs) {
+    GrammarHit hit;
+    hit.modifier = spec.modifier;
+    add_grammar(spec.phrases, hit);
+  }
+  for (const auto& spec : word_specs)
+    for (auto w : split(spec.words, '|'))
+      if (!w.empty() && w.find(' ') == std::string_view::npos) word_slot(w).flags |= spec.flags;
+  for (const auto& spec : nationality_specs)
+    for (auto w : split(spec.words, '|')) {
+      auto& slot = word_slot(w);
+      slot.flags |= w_nationality | w_stop_cap;
+      slot.country[0] = spec.country[0];
+      slot.country[1] = spec.country[1];
+    }
+  for (std::size_t g = 0; g < sector_groups.size(); ++g)
+    for (auto w : split(sector_groups[g].nouns, '|'))
+      if (word_slot(w).sector == 0) word_slot(w).sector = static_cast<std::uint8_t>(g + 1);
+}
+
+void Lexicon::add_companies(std::string_view text, const std::string& file) {
+  std::size_t line_no = 0;
+  for (auto line : split(text, '\n')) {
+    ++line_no;
+    if (!line.empty() && line.back() == '\r') line.remove_suffix(1);
+    if (trim(line).empty() || trim(line).front() == '#') continue;
+    const auto fields = split(line, '\t');
+    const auto name = trim(fields[0]);
+    if (name.empty())
+      throw Error(ErrorKind::bad_input, SourceLocation{file, line_no, 1},
+                  "a company line needs a name in its first field");
+    const auto field = [&](std::size_t i) { return i < fields.size() ? trim(fields[i]) : std::string_view{}; };
+    const std::string key = phrase_key(name);
+    std::uint32_t id;
+    if (const auto it = company_index_.find(key); it != company_index_.end()) {
+      id = it->second;
+    } else {
+      id = static_cast<std::uint32_t>(companies_.size());
+      LexCompany c;
+      c.name = std::string(name);
+      if (auto kind = parse_company_kind(field(1))) c.kind = *kind;
+      c.sector = std::string(field(6));
+      c.country = std::string(field(7));
+      companies_.push_back(std::move(c));
+      company_index_.emplace(key, id);
+    }
+    auto& company = companies_[id];
+    if (company.sector.empty()) company.sector = std::string(field(6));
+    if (company.country.empty()) company.country = std::string(field(7));
+    add_phrase(name, LexHit{HitKind::name, NonCompany::none, false, false, id, 0});
+    for (auto a : split(field(2), '|')) add_phrase(a, LexHit{HitKind::alias, NonCompany::none, false, false, id, 0});
+    for (auto t : split(field(3), '|')) {
+      add_phrase(t, LexHit{HitKind::ticker, NonCompany::none, false, false, id, 0});
+      // "NASDAQ:AAPL" is also written "NASDAQ: AAPL": the tokens are the same.
+    }
+    for (auto p : split(field(4), '|')) add_phrase(p, LexHit{HitKind::product, NonCompany::none, false, false, id, 0});
+    for (auto d : split(field(5), '|')) add_phrase(d, LexHit{HitKind::descriptor, NonCompany::none, false, false, id, 0});
+  }
+}
+
+void Lexicon::add_non_companies(std::string_view text, const std::string& file) {
+  std::size_t line_no = 0;
+  for (auto line : split(text, '\n')) {
+    ++line_no;
+    if (!line.empty() && line.back() == '\r') line.remove_suffix(1);
+    if (trim(line).empty() || trim(line).front() == '#') continue;
+    const auto fields = split(line, '\t');
+    const auto term = trim(fields[0]);
+    const auto type = parse_non_company(fields.size() > 1 ? trim(fields[1]) : std::string_view{"word"});
+    if (term.empty() || type == NonCompany::none)
+      throw Error(ErrorKind::bad_input, SourceLocation{file, line_no, 1},
+                  "a non-company line is TERM<TAB>TYPE with a known type");
+    add_phrase(term, LexHit{HitKind::non_company, type, false, false, 0, 0});
+  }
+}
+
+}  // namespace corpgraph::detail

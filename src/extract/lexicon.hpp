@@ -1,0 +1,142 @@
+// The extractor's dictionaries: companies and non-companies (from the TSV files), and the grammar
+// words and phrases (cues of relations, modifiers of status), all keyed by token keys so that one
+// hash lookup per token tells the matcher everything it needs.
+#pragma once
+
+#include <corpgraph/model.hpp>
+
+#include <cstdint>
+#include <string>
+#include <string_view>
+#include <unordered_map>
+#include <vector>
+
+namespace corpgraph::detail {
+
+enum class NonCompany : std::uint8_t {
+  none, regulator, government, exchange, place, university, ranking, media_reporter, product,
+  time, word, person
+};
+
+struct LexCompany {
+  std::string name;
+  CompanyKind kind = CompanyKind::company;
+  std::string sector;
+  std::string country;
+};
+
+enum class HitKind : std::uint8_t { name, alias, ticker, product, descriptor, non_company };
+
+struct LexHit {
+  HitKind kind = HitKind::name;
+  NonCompany type = NonCompany::none;
+  bool upper_first = false;  // the phrase starts with a capital: the text must too
+  bool lower_first = false;  // it starts lower case ("eBay"): the text must match exactly
+  std::uint32_t company = 0;
+  std::uint8_t tokens = 0;
+};
+
+// Cue flags: how a cue's arguments are found.
+inline constexpr std::uint16_t cue_tight = 1;         // "TikTok owner ByteDance": both adjacent
+inline constexpr std::uint16_t cue_noun = 2;          // "takeover of Y by X": "by" swaps
+inline constexpr std::uint16_t cue_poss_object = 4;   // "uses OpenAI's models": object possessive
+inline constexpr std::uint16_t cue_wide = 8;          // "rivals such as ...": object may be far
+inline constexpr std::uint16_t cue_direct = 16;       // object right after the cue (verbs)
+inline constexpr std::uint16_t cue_no_subject = 32;   // "between X and Y": no subject on the left
+
+struct Cue {
+  Label label = Label::partners;
+  Status status = Status::current;
+  bool reversed = false;  // the object on the right is the source
+  std::uint16_t flags = 0;
+  float confidence = 0.8f;
+  std::string_view rule;
+};
+
+enum class Modifier : std::uint8_t { negation, ended, pending, completed, talks, stop };
+
+struct GrammarHit {
+  bool is_cue = false;
+  std::uint16_t cue = 0;
+  Modifier modifier = Modifier::stop;
+  std::uint8_t tokens = 0;
+};
+
+// Word flags.
+inline constexpr std::uint32_t w_stop_cap = 1u << 0;     // capitalised, never starts a name
+inline constexpr std::uint32_t w_legal = 1u << 1;        // legal suffix, dropped from names
+inline constexpr std::uint32_t w_corp_word = 1u << 2;    // "Technologies": ends company names
+inline constexpr std::uint32_t w_desc_noun = 1u << 3;    // "startup", "chipmaker": introduces one
+inline constexpr std::uint32_t w_pronoun = 1u << 4;      // it, its
+inline constexpr std::uint32_t w_generic = 1u << 5;      // company, firm, group: "the company"
+inline constexpr std::uint32_t w_title = 1u << 6;        // Mr, CEO, analyst: a person follows
+inline constexpr std::uint32_t w_first_name = 1u << 7;   // a common first name
+inline constexpr std::uint32_t w_nationality = 1u << 8;  // German, Chinese
+inline constexpr std::uint32_t w_say = 1u << 9;          // said, told: a person precedes
+inline constexpr std::uint32_t w_list = 1u << 10;        // and, or, ',', including: lists go on
+inline constexpr std::uint32_t w_prep = 1u << 11;        // from, for, of ...: ends direct objects
+inline constexpr std::uint32_t w_name_link = 1u << 12;   // "&", "of", "de": inside names
+inline constexpr std::uint32_t w_based = 1u << 13;       // "based", "headquartered"
+inline constexpr std::uint32_t w_gap_head = 1u << 14;
+inline constexpr std::uint32_t w_company_start = 1u << 15;  // starts a company name or alias    // starts a cue with a gap: "invest * in"
+
+struct WordInfo {
+  std::uint32_t flags = 0;
+  std::uint8_t lex_tokens = 0;      // longest lexicon phrase starting with this word
+  std::uint8_t grammar_tokens = 0;  // longest grammar phrase starting with this word
+  std::uint8_t sector = 0;          // index into sector_groups + 1 (0: none)
+  char country[3] = {0, 0, 0};      // for nationality words
+};
+
+// A cue whose words may stand apart: "invest up to $5.8 billion in", "supplies battery cells to".
+struct GappedCue {
+  std::vector<std::string> heads;
+  std::vector<std::string> tails;
+  std::uint8_t max_gap = 6;
+  std::uint16_t cue = 0;
+};
+
+class Lexicon {
+ public:
+  Lexicon();
+  // Parses one file; errors name file:line.
+  void add_companies(std::string_view text, const std::string& file);
+  void add_non_companies(std::string_view text, const std::string& file);
+
+  [[nodiscard]] const WordInfo* word(std::string_view key) const;
+  [[nodiscard]] const std::vector<LexHit>* phrase(std::string_view key) const;
+  [[nodiscard]] const std::vector<GrammarHit>* grammar(std::string_view key) const;
+  [[nodiscard]] const Cue& cue(std::uint16_t index) const { return cues_[index]; }
+  [[nodiscard]] const std::vector<GappedCue>& gapped() const { return gapped_; }
+  [[nodiscard]] const LexCompany& company(std::uint32_t id) const { return companies_[id]; }
+  [[nodiscard]] std::size_t company_count() const noexcept { return companies_.size(); }
+  // Whether a company's sector fits a sector group (1-based index of WordInfo::sector).
+  [[nodiscard]] static bool sector_fits(std::uint8_t group, std::string_view sector);
+
+ private:
+  struct Hash {
+    using is_transparent = void;
+    std::size_t operator()(std::string_view s) const noexcept;
+  };
+  struct Eq {
+    using is_transparent = void;
+    bool operator()(std::string_view a, std::string_view b) const noexcept { return a == b; }
+  };
+  template <typename V>
+  using Map = std::unordered_map<std::string, V, Hash, Eq>;
+
+  void add_phrase(std::string_view phrase, LexHit hit);
+  void add_grammar(std::string_view phrases, GrammarHit hit);
+  WordInfo& word_slot(std::string_view key);
+  void load_grammar();
+
+  std::vector<LexCompany> companies_;
+  Map<std::uint32_t> company_index_;  // canonical key -> id, merging duplicate lines
+  Map<WordInfo> words_;
+  Map<std::vector<LexHit>> phrases_;
+  Map<std::vector<GrammarHit>> grammar_;
+  std::vector<Cue> cues_;
+  std::vector<GappedCue> gapped_;
+};
+
+}  // namespace corpgraph::detail

@@ -1,0 +1,137 @@
+#include "json_util.hpp"
+
+#include "file_util.hpp"
+
+#include <corpgraph/limits.hpp>
+#include <corpgraph/text.hpp>
+
+#include <rapidjson/memorystream.h>
+#include <rapidjson/stringbuffer.h>
+#include <rapidjson/writer.h>
+
+#include <charconv>
+#include <cmath>
+
+namespace corpgraph::detail {
+
+std::string json_expected(rapidjson::ParseErrorCode code) {
+  using namespace rapidjson;
+  switch (code) {
+    case kParseErrorDocumentEmpty: return "expected a JSON value, found the end of the input";
+    case kParseErrorDocumentRootNotSingular: return "expected the end of the input after the JSON value";
+    case kParseErrorValueInvalid: return "expected a JSON value (object, array, string, number, true, false or null)";
+    case kParseErrorObjectMissName: return "expected a member name in double quotes";
+    case kParseErrorObjectMissColon: return "expected ':' after the member name";
+    case kParseErrorObjectMissCommaOrCurlyBracket: return "expected ',' or '}' after the member";
+    case kParseErrorArrayMissCommaOrSquareBracket: return "expected ',' or ']' after the array element";
+    case kParseErrorStringUnicodeEscapeInvalidHex: return "expected four hex digits after \\u";
+    case kParseErrorStringUnicodeSurrogateInvalid: return "expected a valid UTF-16 surrogate pair";
+    case kParseErrorStringEscapeInvalid: return "expected a valid escape after '\\'";
+    case kParseErrorStringMissQuotationMark: return "expected a closing '\"' before the end of the input";
+    case kParseErrorStringInvalidEncoding: return "expected valid UTF-8 in the string";
+    case kParseErrorNumberTooBig: return "expected a number small enough for a double";
+    case kParseErrorNumberMissFraction: return "expected digits after the decimal point";
+    case kParseErrorNumberMissExponent: return "expected digits in the exponent";
+    case kParseErrorTermination: return "expected the JSON value to continue";
+    case kParseErrorUnspecificSyntaxError:
+    case kParseErrorNone: break;
+  }
+  return "expected valid JSON";
+}
+
+SourceLocation json_location(const std::filesystem::path& file, std::string_view text,
+                             std::size_t offset, std::size_t base_line) {
+  SourceLocation where = location_at(file, text, offset);
+  where.line += base_line - 1;
+  return where;
+}
+
+void parse_json(rapidjson::Document& doc, std::string_view text, const std::filesystem::path& file,
+                std::size_t base_line) {
+  rapidjson::MemoryStream stream(text.data(), text.size());
+  rapidjson::ParseResult result;
+  bool too_deep = false;
+  auto generate = [&](rapidjson::Document& handler) {
+    DepthLimitedHandler<rapidjson::Document> guard{handler, limits().max_json_depth};
+    rapidjson::Reader reader;
+    result = reader.Parse<json_parse_flags>(stream, guard);
+    too_deep = guard.too_deep;
+    return !result.IsError();
+  };
+  doc.Populate(generate);
+  if (!result.IsError()) return;
+  SourceLocation where = json_location(file, text, result.Offset(), base_line);
+  if (too_deep)
+    throw Error(ErrorKind::limit, where,
+                "JSON nested deeper than the limit of " + std::to_string(limits().max_json_depth) +
+                    " levels");
+  throw Error(ErrorKind::bad_input, where, json_expected(result.Code()));
+}
+
+void append_json_string(std::string& out, std::string_view text) {
+  // Names from a CSV or GraphML may carry invalid UTF-8; written raw, the graph file would be one
+  // load_graph refuses (kParseValidateEncodingFlag), so the saved work would be lost. (harden)
+  if (!is_valid_utf8(text)) {
+    append_json_string(out, repair_utf8(text));
+    return;
+  }
+  static constexpr char hex[] = "0123456789abcdef";
+  out.push_back('"');
+  std::size_t run = 0;  // start of the current run of bytes that need no escape
+  for (std::size_t i = 0; i < text.size(); ++i) {
+    auto c = static_cast<unsigned char>(text[i]);
+    if (c >= 0x20 && c != '"' && c != '\\') continue;
+    out.append(text.data() + run, i - run);
+    run = i + 1;
+    switch (c) {
+      case '"': out += "\\\""; break;
+      case '\\': out += "\\\\"; break;
+      case '\n': out += "\\n"; break;
+      case '\r': out += "\\r"; break;
+      case '\t': out += "\\t"; break;
+      case '\b': out += "\\b"; break;
+      case '\f': out += "\\f"; break;
+      default:
+        out += "\\u00";
+        out.push_back(hex[c >> 4]);
+        out.push_back(hex[c & 15]);
+    }
+  }
+  out.append(text.data() + run, text.size() - run);
+  out.push_back('"');
+}
+
+void append_json_number(std::string& out, double value) {
+  if (!std::isfinite(value)) value = 0.0;  // JSON has no NaN or infinity
+  char buf[32];
+  auto [end, ec] = std::to_chars(buf, buf + sizeof buf, value);
+  out.append(buf, ec == std::errc{} ? end : buf);
+}
+
+void append_json_number(std::string& out, std::uint64_t value) {
+  char buf[24];
+  auto [end, ec] = std::to_chars(buf, buf + sizeof buf, value);
+  out.append(buf, ec == std::errc{} ? end : buf);
+}
+
+std::string to_compact_json(const rapidjson::Value& value) {
+  rapidjson::StringBuffer buffer;
+  rapidjson::Writer<rapidjson::StringBuffer> writer(buffer);
+  value.Accept(writer);
+  return std::string(buffer.GetString(), buffer.GetSize());
+}
+
+std::string_view json_type_name(const rapidjson::Value& value) {
+  switch (value.GetType()) {
+    case rapidjson::kNullType: return "null";
+    case rapidjson::kFalseType:
+    case rapidjson::kTrueType: return "a boolean";
+    case rapidjson::kObjectType: return "an object";
+    case rapidjson::kArrayType: return "an array";
+    case rapidjson::kStringType: return "a string";
+    case rapidjson::kNumberType: return "a number";
+  }
+  return "a value";
+}
+
+}  // namespace corpgraph::detail

@@ -1,2 +1,0 @@
-// Placeholder until graph files land.
-namespace corpgraph {}

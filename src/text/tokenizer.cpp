@@ -1,0 +1,295 @@
+#include "utf8.hpp"
+
+#include <corpgraph/text.hpp>
+
+#include <algorithm>
+#include <array>
+
+namespace corpgraph {
+
+namespace {
+
+enum class CharClass : std::uint8_t { space, newline, alnum, other };
+
+constexpr std::array<CharClass, 128> make_ascii_classes() {
+  std::array<CharClass, 128> table{};
+  for (std::size_t c = 0; c < 128; ++c) {
+    if (c == '\n') table[c] = CharClass::newline;
+    else if (c == ' ' || c == '\t' || c == '\r' || c == '\f' || c == '\v' || c < 32)
+      table[c] = CharClass::space;
+    else if ((c >= '0' && c <= '9') || (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z'))
+      table[c] = CharClass::alnum;
+    else table[c] = CharClass::other;
+  }
+  return table;
+}
+constexpr auto ascii_classes = make_ascii_classes();
+
+bool is_upper(char c) noexcept { return c >= 'A' && c <= 'Z'; }
+bool is_lower(char c) noexcept { return c >= 'a' && c <= 'z'; }
+bool is_digit(char c) noexcept { return c >= '0' && c <= '9'; }
+char lower(char c) noexcept { return is_upper(c) ? static_cast<char>(c - 'A' + 'a') : c; }
+
+// One code point of the text, classified for tokenising.
+struct Unit {
+  CharClass cls;
+  char ascii;  // its ASCII form when it has one (typographic quotes and dashes too), else 0
+  std::uint8_t length;
+};
+
+Unit unit_at(std::string_view text, std::size_t i) noexcept {
+  const auto b = static_cast<unsigned char>(text[i]);
+  if (b < 0x80) return {ascii_classes[b], static_cast<char>(b), 1};
+  const auto d = detail::decode_utf8(text, i);
+  if (!d.valid) return {CharClass::space, 0, 1};  // invalid bytes separate tokens, never join them
+  const char a = detail::ascii_form(d.cp);
+  if (a == ' ') return {CharClass::space, ' ', d.length};
+  if (a != 0) return {CharClass::other, a, d.length};
+  if (d.cp == 0x2026) return {CharClass::other, '.', d.length};  // … counts as an ellipsis
+  if (d.cp == 0x2028 || d.cp == 0x2029 || d.cp == 0x85) return {CharClass::newline, '\n', d.length};
+  // Other symbols and punctuation of the general punctuation block end words; letters join them.
+  if ((d.cp >= 0x2000 && d.cp <= 0x206F) || (d.cp >= 0xA1 && d.cp <= 0xBF) || d.cp == 0xD7 ||
+      d.cp == 0xF7 || (d.cp >= 0x3000 && d.cp <= 0x303F) || (d.cp >= 0xFF00 && d.cp <= 0xFF0F))
+    return {CharClass::other, 0, d.length};
+  return {CharClass::alnum, 0, d.length};
+}
+
+bool is_abbreviation(std::string_view key) {
+  static constexpr std::array<std::string_view, 52> abbreviations{
+      "inc", "corp", "co", "ltd", "llc", "bros", "mr", "mrs", "ms", "dr", "prof", "st", "jr",
+      "sr", "no", "nos", "vs", "v", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep",
+      "sept", "oct", "nov", "dec", "etc", "e.g", "i.e", "gen", "gov", "sen", "rep", "col",
+      "lt", "capt", "sgt", "ave", "dept", "est", "approx", "fig", "mt", "ft", "plc", "cos",
+      "op", "pres"};
+  if (key.size() == 1) return true;  // an initial: "J. Smith"
+  if (key.find('.') != std::string_view::npos) return true;  // "U.S.", "J.P."
+  return std::find(abbreviations.begin(), abbreviations.end(), key) != abbreviations.end();
+}
+
+// Whether text starts with a word such as "owned" or "based" that, after a hyphen, says how the
+// word before it relates to what follows.
+bool is_relation_suffix(std::string_view text) {
+  static constexpr std::array<std::string_view, 13> suffixes{
+      "based", "owned", "backed", "led", "funded", "controlled", "listed", "headquartered",
+      "made", "focused", "run", "affiliated", "linked"};
+  for (auto s : suffixes) {
+    if (text.size() < s.size()) continue;
+    bool same = true;
+    for (std::size_t k = 0; k < s.size() && same; ++k) same = lower(text[k]) == s[k];
+    if (!same) continue;
+    if (text.size() == s.size()) return true;
+    const auto c = static_cast<unsigned char>(text[s.size()]);
+    if (c >= 0x80 || ascii_classes[c] != CharClass::alnum) return true;
+  }
+  return false;
+}
+
+}  // namespace
+
+void tokenize(std::string_view text, TokenizedText& out) {
+  out.tokens.clear();
+  out.keys.clear();
+  out.sentences.clear();
+  const std::size_t n = text.size();
+  if (out.tokens.capacity() < n / 5) out.tokens.reserve(n / 5);
+  if (out.keys.capacity() < n) out.keys.reserve(n);
+
+  std::uint8_t pending_flags = 0;
+  int newlines = 0;
+  std::size_t i = 0;
+  auto push = [&](std::size_t begin, std::size_t end, std::size_t key_begin, TokenKind kind,
+                  std::uint8_t flags) {
+    Token t;
+    t.begin = static_cast<std::uint32_t>(begin);
+    t.end = static_cast<std::uint32_t>(end);
+    t.key_begin = static_cast<std::uint32_t>(key_begin);
+    t.key_end = static_cast<std::uint32_t>(out.keys.size());
+    t.kind = kind;
+    t.flags = static_cast<std::uint8_t>(flags | pending_flags);
+    if (newlines >= 2) t.flags |= token_blank_line_before | token_newline_before;
+    else if (newlines == 1) t.flags |= token_newline_before;
+    out.tokens.push_back(t);
+    pending_flags = 0;
+    newlines = 0;
+  };
+
+  while (i < n) {
+    const auto b = static_cast<unsigned char>(text[i]);
+    // Fast path for ASCII separators.
+    if (b < 0x80) {
+      const CharClass c = ascii_classes[b];
+      if (c == CharClass::space) {
+        pending_flags |= token_space_before;
+        ++i;
+        continue;
+      }
+      if (c == CharClass::newline) {
+        pending_flags |= token_space_before;
+        ++newlines;
+        ++i;
+        continue;
+      }
+    }
+    const Unit u = unit_at(text, i);
+    if (u.cls == CharClass::space) {
+      pending_flags |= token_space_before;
+      i += u.length;
+      continue;
+    }
+    if (u.cls == CharClass::newline) {
+      pending_flags |= token_space_before;
+      ++newlines;
+      i += u.length;
+      continue;
+    }
+    const std::size_t begin = i;
+    const std::size_t key_begin = out.keys.size();
+    if (u.cls == CharClass::other) {
+      // Possessive: 's / ’s not followed by a letter.
+      if (u.ascii == '\'' && i + u.length < n && (text[i + u.length] == 's' || text[i + u.length] == 'S')) {
+        const std::size_t after = i + u.length + 1;
+        if (after >= n || unit_at(text, after).cls != CharClass::alnum) {
+          out.keys += "'s";
+          push(begin, after, key_begin, TokenKind::punct, 0);
+          i = after;
+          continue;
+        }
+      }
+      if (u.ascii == '.' && u.length == 1 && i + 2 < n && text[i + 1] == '.' && text[i + 2] == '.') {
+        std::size_t end = i;
+        while (end < n && text[end] == '.') ++end;
+        out.keys += "...";
+        push(begin, end, key_begin, TokenKind::punct, 0);
+        i = end;
+        continue;
+      }
+      if (u.ascii == '.' && u.length == 3) out.keys += "...";  // "…" is an ellipsis
+      else if (u.ascii != 0) out.keys += u.ascii;
+      else out.keys.append(text.substr(i, u.length));
+      i += u.length;
+      push(begin, i, key_begin, TokenKind::punct, 0);
+      continue;
+    }
+    // A word or number: alnum runs joined by - . & ' and (inside numbers) ','.
+    const bool number = b < 0x80 && is_digit(static_cast<char>(b));
+    std::uint8_t flags = 0;
+    bool any_lower = false;
+    int letters = 0;
+    if (b < 0x80 && is_upper(static_cast<char>(b))) flags |= token_capitalised;
+    while (i < n) {
+      const auto c = static_cast<unsigned char>(text[i]);
+      if (c < 0x80 && ascii_classes[c] == CharClass::alnum) {
+        const char ch = static_cast<char>(c);
+        if (is_lower(ch)) any_lower = true, ++letters;
+        else if (is_upper(ch)) ++letters;
+        out.keys += lower(ch);
+        ++i;
+        continue;
+      }
+      const Unit v = c < 0x80 ? Unit{ascii_classes[c], static_cast<char>(c), 1} : unit_at(text, i);
+      if (v.cls == CharClass::alnum) {
+        out.keys.append(text.substr(i, v.length));
+        i += v.length;
+        continue;
+      }
+      if (v.cls != CharClass::other) break;
+      const std::size_t next = i + v.length;
+      if (next >= n) break;
+      const Unit w = unit_at(text, next);
+      if (w.cls != CharClass::alnum) break;
+      const char a = v.ascii;
+      if (a == '-') {
+        // "Google-owned", "Boston-based": the suffix is a word of its own, so the name before it
+        // can still be matched.
+        if (is_relation_suffix(text.substr(next, 16))) break;
+        i = next;  // dropped from the key: "e-commerce" matches "ecommerce"
+        continue;
+      }
+      if (a == '.' || a == '&' || (a == ',' && number && is_digit(text[next]))) {
+        out.keys += a;
+        i = next;
+        continue;
+      }
+      if (a == '\'') {
+        // "'s" at a word end is a possessive token of its own.
+        if ((text[next] == 's' || text[next] == 'S') &&
+            (next + 1 >= n || unit_at(text, next + 1).cls != CharClass::alnum))
+          break;
+        out.keys += '\'';
+        i = next;
+        continue;
+      }
+      break;
+    }
+    if (letters >= 2 && !any_lower && (flags & token_capitalised)) flags |= token_all_caps;
+    push(begin, i, key_begin, number ? TokenKind::number : TokenKind::word, flags);
+  }
+
+  // Sentences.
+  const auto& toks = out.tokens;
+  const std::size_t count = toks.size();
+  auto key = [&](std::size_t k) { return out.key(k); };
+  std::size_t start = 0;
+  auto close = [&](std::size_t end_token) {
+    if (end_token <= start) return;
+    Sentence s;
+    s.first_token = static_cast<std::uint32_t>(start);
+    s.last_token = static_cast<std::uint32_t>(end_token);
+    s.begin = toks[start].begin;
+    s.end = toks[end_token - 1].end;
+    out.sentences.push_back(s);
+    start = end_token;
+  };
+  auto starts_lower = [&](std::size_t k) {
+    const char c = text[toks[k].begin];
+    return toks[k].kind == TokenKind::word && is_lower(c);
+  };
+  for (std::size_t k = 0; k < count; ++k) {
+    const Token& t = toks[k];
+    if (k > start) {
+      if (t.has(token_blank_line_before)) close(k);
+      else if (t.has(token_newline_before) && !starts_lower(k)) {
+        const auto prev = key(k - 1);
+        if (prev != "," && prev != "-" && prev != "&" && prev != "(") close(k);
+      }
+      if (k - start >= max_sentence_tokens) close(k);
+    }
+    const auto kk = key(k);
+    if (t.kind != TokenKind::punct || !(kk == "." || kk == "!" || kk == "?" || kk == "...")) continue;
+    std::size_t j = k + 1;
+    while (j < count && !toks[j].has(token_space_before) &&
+           (key(j) == "\"" || key(j) == "'" || key(j) == ")" || key(j) == "]"))
+      ++j;
+    if (j >= count) {
+      close(count);
+      break;
+    }
+    if (!toks[j].has(token_space_before)) continue;  // "Amazon.com", "3.5"
+    const char c = text[toks[j].begin];
+    const bool opens = is_upper(c) || is_digit(c) || key(j) == "\"" || key(j) == "'" ||
+                       key(j) == "(" || static_cast<unsigned char>(c) >= 0x80 ||
+                       toks[j].has(token_newline_before);
+    if (!opens) continue;
+    if (kk == "." && k > start && toks[k - 1].kind != TokenKind::punct &&
+        !t.has(token_space_before) && is_abbreviation(key(k - 1)) &&
+        !toks[j].has(token_newline_before))
+      continue;
+    if (kk == "..." && !is_upper(c)) continue;
+    close(j);
+    k = j - 1;
+  }
+  close(count);
+}
+
+std::string phrase_key(std::string_view phrase) {
+  TokenizedText t;
+  tokenize(phrase, t);
+  std::string out;
+  for (std::size_t k = 0; k < t.tokens.size(); ++k) {
+    if (k) out += ' ';
+    out += t.key(k);
+  }
+  return out;
+}
+
+}  // namespace corpgraph

@@ -48,5 +48,22 @@ for round in 1 2 3; do
     failures=$((failures + 1))
   fi
 done
+# A graph held by someone else: `add --wait` gives up with exit 7 (busy), naming the lock, and
+# leaves the graph as it was.
+if command -v flock >/dev/null; then
+  cp expected.json held.json
+  flock held.json.lock sleep 3 & holder=$!
+  sleep 0.5
+  set +e
+  "$bin" add --wait 0.5 held.json a.csv 2>held.err
+  status=$?
+  set -e
+  wait "$holder" 2>/dev/null || true
+  if [ "$status" -ne 7 ] || ! grep -q "held.json" held.err || ! cmp -s held.json expected.json; then
+    echo "FAIL: add on a locked graph: exit $status (want 7), graph unchanged: $(cmp -s held.json expected.json && echo yes || echo no)" >&2
+    cat held.err >&2
+    failures=$((failures + 1))
+  fi
+fi
 echo "rounds: 3, three concurrent adds each, failures: $failures"
 [ "$failures" -eq 0 ]

@@ -135,6 +135,18 @@ TEST_CASE("two spellings of one name become name and alias, in either order") {
   CHECK(a.company(0).aliases == std::vector<std::string>{"Apple"});
 }
 
+TEST_CASE("a company's kind survives relations that name it without one") {
+  Graph g;
+  g.add_company(Company{"HSBC", {}, CompanyKind::bank});
+  g.add_relation(rel("HSBC", Label::invests_in, "Apple"));
+  g.add_relation(rel("Apple", Label::sues, "HSBC"));
+  CHECK(g.company(*g.find("HSBC")).kind == CompanyKind::bank);
+  Graph other;
+  other.add_relation(rel("Apple", Label::sues, "HSBC"));
+  other.merge(g);
+  CHECK(other.company(*other.find("HSBC")).kind == CompanyKind::bank);
+}
+
 TEST_CASE("suggest gives the closest names") {
   Graph g;
   for (const char* name : {"Apple", "Alibaba", "Baidu", "ByteDance", "Tencent", "Xiaomi"})

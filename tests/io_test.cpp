@@ -78,6 +78,8 @@ Graph founding_graph() {
     return out;
   }();
   g.add_company(Company{"Apple", {"Apple Inc.", "AAPL"}, CompanyKind::company});
+  g.add_company(Company{"Tencent", {}, CompanyKind::fund});
+  g.add_company(Company{"South China Morning Post", {}, CompanyKind::media});
   g.add_document(Document{"founding-article", "Apple's AI partners in China", "2025-02-12",
                           "https://example.com/a", {{"section", "\"tech\""}, {"tags", "[\"ai\",1]"}}});
   Relation r;
@@ -108,6 +110,8 @@ TEST_CASE("a saved graph loads back as the same graph and saves to the same byte
   CHECK(back.document_count() == 1);
   REQUIRE(back.find("aapl"));
   CHECK(back.company(*back.find("aapl")).aliases == g.company(*g.find("Apple")).aliases);
+  for (NodeId n = 0; n < g.company_count(); ++n)
+    CHECK(back.company(*back.find(g.company(n).name)) == g.company(n));
   for (EdgeId e = 0; e < g.relation_count(); ++e) {
     const Edge& x = g.relation(e);
     auto found = back.find_relation(*back.find(g.company(x.source).name),

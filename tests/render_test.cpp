@@ -125,6 +125,8 @@ const std::vector<std::string> hostile_names = {
     "Ямал СПГ",
     "Trail\\",
     "]]> --> <!-- x",
+    // Long enough that agwrite breaks the line inside the quoted tooltip.
+    "Long " + std::string(150, '\\') + std::string(20, '"') + std::string(60, 'x'),
 };
 
 Graph hostile_graph() {

@@ -204,6 +204,17 @@ def check_companies(path, rep, words, countries):
                                     f"(line {tickers[t][0]})")
             tickers.setdefault(t, (no, name))
         rows.append((no, name, kind, alias_list, products, descs, sector, country, tks))
+    for no, name, _kind, _aliases, products, _d, _s, _c, tks in rows:
+        for t in [t for t in tks.split("|") if t] if tks else []:
+            if ":" in t or "." in t:
+                continue
+            # the extractor matches a bare ticker of 3+ letters wherever it stands
+            if words is not None and t.lower() in words:
+                rep.error(path, no, f"bare ticker '{t}' is an English word; write it as EXCHANGE:{t}")
+            owner = names.get(key(t))
+            if owner and owner[1] != name:
+                rep.error(path, no, f"bare ticker '{t}' is a name or alias of '{owner[1]}' "
+                                    f"(line {owner[0]})")
     # A product that is another company's name would make that company's mentions ambiguous:
     # "Gucci" is a company line, so it cannot also be a product standing for Kering.
     for no, name, _kind, _aliases, products, *_ in rows:

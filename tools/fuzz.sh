@@ -36,41 +36,61 @@ cmake --build "$build" -j"$(nproc)" --target fuzz
 [ "$build_only" = 1 ] && exit 0
 
 # Graphviz is not linked into any fuzzed path, so no leak suppressions: every leak is ours.
-export ASAN_OPTIONS=detect_leaks=1:abort_on_error=1:allocator_may_return_null=1
+export ASAN_OPTIONS=detect_leaks=1:abort_on_error=1
 export UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1
-failed=()
-for t in "${targets[@]}"; do
-  bin="$build/fuzz/fuzz_$t"
-  [ -x "$bin" ] || { echo "tools/fuzz.sh: no target $t" >&2; exit 2; }
-  seeds="$root/fuzz/corpus/$t"
-  work="$build/fuzz-corpus/$t"
-  artifacts="$build/fuzz-artifacts/$t"
+
+# run_target TARGET: one bounded run; its log is BUILD/fuzz-TARGET.log, its verdict
+# BUILD/fuzz-TARGET.status (ok or failed).
+run_target() {
+  local t="$1" bin="$build/fuzz/fuzz_$1"
+  local seeds="$root/fuzz/corpus/$t" work="$build/fuzz-corpus/$t" artifacts="$build/fuzz-artifacts/$t"
+  local log="$build/fuzz-$t.log" dict
   mkdir -p "$work" "$artifacts"
-  dict=()
   case "$t" in
-    import_graphml) dict=(-dict="$root/fuzz/dict/xml.dict") ;;
-    extract) dict=(-dict="$root/fuzz/dict/news.dict") ;;
-    *csv|*tsv) dict=(-dict="$root/fuzz/dict/csv.dict") ;;
-    *) dict=(-dict="$root/fuzz/dict/json.dict") ;;
+    import_graphml) dict="$root/fuzz/dict/xml.dict" ;;
+    extract) dict="$root/fuzz/dict/news.dict" ;;
+    *csv|*tsv) dict="$root/fuzz/dict/csv.dict" ;;
+    *) dict="$root/fuzz/dict/json.dict" ;;
   esac
-  [ -f "${dict[0]#-dict=}" ] || dict=()
-  echo "== fuzz_$t for ${seconds}s"
-  log="$build/fuzz-$t.log"
   # -timeout: one input slower than 10 s is a hang; -rss_limit_mb: a hostile input must hit a
   # corpgraph limit long before 2 GB; -max_len keeps inputs near the size of real documents.
   if "$bin" -max_total_time="$seconds" -timeout=10 -rss_limit_mb=2048 -max_len=65536 \
-       -artifact_prefix="$artifacts/" -print_final_stats=1 "${dict[@]}" \
+       -artifact_prefix="$artifacts/" -print_final_stats=1 -dict="$dict" \
        "$work" "$seeds" >"$log" 2>&1; then
-    grep -E "^stat::number_of_executed_units|^#[0-9]+.*DONE" "$log" | tail -2 || true
+    echo ok >"$build/fuzz-$t.status"
   else
-    echo "tools/fuzz.sh: fuzz_$t FAILED; log $log, input in $artifacts/:" >&2
-    grep -E "ERROR|SUMMARY|==[0-9]+==" "$log" | head -20 >&2 || true
-    ls "$artifacts" >&2
+    echo failed >"$build/fuzz-$t.status"
+  fi
+}
+
+for t in "${targets[@]}"; do
+  [ -x "$build/fuzz/fuzz_$t" ] || { echo "tools/fuzz.sh: no target $t" >&2; exit 2; }
+  rm -f "$build/fuzz-$t.status"
+done
+# One target per core at a time: the budget is wall time, and each libFuzzer run is one process.
+jobs_max="${CORPGRAPH_FUZZ_JOBS:-$(nproc)}"
+echo "fuzzing ${#targets[@]} targets for ${seconds}s each, $jobs_max at a time"
+for t in "${targets[@]}"; do
+  while [ "$(jobs -rp | wc -l)" -ge "$jobs_max" ]; do wait -n || true; done
+  run_target "$t" &
+done
+wait
+
+failed=()
+for t in "${targets[@]}"; do
+  log="$build/fuzz-$t.log"
+  runs=$(grep -E "^stat::number_of_executed_units" "$log" | awk '{print $2}' || true)
+  if [ "$(cat "$build/fuzz-$t.status" 2>/dev/null)" = ok ]; then
+    printf '  %-18s ok      %10s inputs\n' "$t" "${runs:-?}"
+  else
+    printf '  %-18s FAILED  log %s\n' "$t" "$log" >&2
+    grep -E "ERROR|SUMMARY|Test unit written" "$log" | head -10 >&2 || true
     failed+=("$t")
   fi
 done
 if [ ${#failed[@]} -gt 0 ]; then
-  echo "tools/fuzz.sh: failed: ${failed[*]}" >&2
+  echo "tools/fuzz.sh: findings in: ${failed[*]} (inputs in $build/fuzz-artifacts/; copy them to" \
+       "tests/data/fuzz-regressions/TARGET/ once fixed)" >&2
   exit 1
 fi
 echo "tools/fuzz.sh: ${#targets[@]} targets, ${seconds}s each, no findings"

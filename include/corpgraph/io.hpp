@@ -21,14 +21,15 @@ inline constexpr int graph_format_version = 1;
 [[nodiscard]] Graph load_graph(const std::filesystem::path& path);
 
 // Atomic: writes a temporary file beside path, flushes it and renames it over path, so a crash
-// mid-save leaves the previous file intact. The output is deterministic (sorted), whatever order
-// the graph was built in.
+// mid-save leaves the previous file intact (the folder is created when missing). The output is
+// deterministic (sorted), whatever order the graph was built in.
 void save_graph(const Graph& graph, const std::filesystem::path& path);
 
 // A relation file: JSON (an array of objects, or one object a line) with source, relation,
-// target and optional status, confidence, doc, sentence; or CSV/TSV with a header row naming
-// those columns. Throws Error(bad_input) naming the file and line for an unknown label or a
-// missing field.
+// target and optional status, confidence, doc, sentence, start, end, pattern (and in JSON
+// source_aliases, target_aliases); or CSV/TSV with a header row naming those columns (RFC 4180
+// quoting; other columns are ignored). Throws Error(bad_input) naming file:line:col for an
+// unknown label or status, a missing field, a bad number or an unbalanced quote.
 [[nodiscard]] std::vector<Relation> read_relations(const std::filesystem::path& path);
 
 struct IngestStats {

@@ -92,6 +92,7 @@ void register_build_commands(CLI::App& app) {
   add_common_options(add, *args);
   add->callback([args] {
     const fs::path graph_path = args->graph;
+    if (graph_path.has_parent_path()) fs::create_directories(graph_path.parent_path());
     fs::path lock_path = graph_path;
     lock_path += ".lock";
     // Held from load to save, so two adds on one graph never lose each other's relations.
@@ -101,8 +102,8 @@ void register_build_commands(CLI::App& app) {
     if (fs::exists(graph_path)) graph = load_graph(graph_path);
     const Extractor extractor = make_extractor(*args);
     const IngestStats stats = ingest(graph, paths_of(args->inputs), &extractor, args->threads);
-    if (stats.relations_new > 0 || stats.evidence_new > 0 || !fs::exists(graph_path))
-      save_graph(graph, graph_path);
+    // Saved even when no edge or evidence is new: a status, an alias or a document may be.
+    save_graph(graph, graph_path);
     print_summary("add", stats, args->graph);
   });
 }

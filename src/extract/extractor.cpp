@@ -89,6 +89,8 @@ class DocumentRun {
 
   std::vector<Relation> run() {
     tokenize(text_, t_);
+    infos_.resize(t_.tokens.size());
+    for (std::size_t k = 0; k < t_.tokens.size(); ++k) infos_[k] = lex_.word(t_.key(k));
     for (const auto& s : t_.sentences) sentence(s);
     for (auto& r : relations_) {
       r.source.aliases = companies_[static_cast<std::size_t>(rel_source_[&r - relations_.data()])].aliases;
@@ -101,7 +103,8 @@ class DocumentRun {
   // ---- tokens -------------------------------------------------------------------------------
   std::string_view key(std::size_t k) const { return t_.key(k); }
   const Token& tok(std::size_t k) const { return t_.tokens[k]; }
-  const WordInfo* info(std::size_t k) const { return lex_.word(key(k)); }
+  // One dictionary lookup per token and document, however often the rules ask.
+  const WordInfo* info(std::size_t k) const { return infos_[k]; }
   std::uint32_t wflags(std::size_t k) const {
     const auto* w = info(k);
     return w ? w->flags : 0;
@@ -232,11 +235,22 @@ class DocumentRun {
         ++k;
         continue;
       }
-      // 1. the lexicon, longest phrase first
-      if (w && w->lex_tokens) {
+      // 1. the lexicon, longest phrase first (a lower-case word only when some phrase allows it)
+      if (w && w->lex_tokens && ((w->flags & detail::w_lex_lower) || !is_lower(text_[tok(k).begin]))) {
         const std::uint32_t max_n = std::min<std::uint32_t>(w->lex_tokens, last - k);
         bool matched = false;
-        for (std::uint32_t n = max_n; n >= 1 && !matched; --n) {
+        std::uint32_t lengths[16];
+        int count = 0;
+        scratch.clear();
+        for (std::uint32_t n = 1; n <= max_n && n <= 16; ++n) {
+          if (n > 1) scratch += ' ';
+          scratch += key(k + n - 1);
+          const auto* found = lex_.phrase(scratch);
+          if (!found) break;
+          if (!found->empty()) lengths[count++] = n;
+        }
+        for (int index = count - 1; index >= 0 && !matched; --index) {
+          const std::uint32_t n = lengths[index];
           scratch.clear();
           for (std::uint32_t i = k; i < k + n; ++i) {
             if (i > k) scratch += ' ';
@@ -348,6 +362,24 @@ class DocumentRun {
     }
   }
 
+  // Whether a lexicon company name or alias starts at token k.
+  bool lexicon_company_at(std::uint32_t k, std::uint32_t last) const {
+    const auto* w = info(k);
+    if (!w || !w->lex_tokens) return false;
+    std::string scratch;
+    for (std::uint32_t n = std::min<std::uint32_t>(w->lex_tokens, last - k); n >= 1; --n) {
+      scratch.clear();
+      for (std::uint32_t i = k; i < k + n; ++i) {
+        if (i > k) scratch += ' ';
+        scratch += key(i);
+      }
+      if (const auto* hits = lex_.phrase(scratch))
+        for (const auto& h : *hits)
+          if (h.kind == HitKind::name || h.kind == HitKind::alias) return true;
+    }
+    return false;
+  }
+
   bool lexicon_name_at(std::uint32_t k) const {
     const auto* w = info(k);
     return w && w->lex_tokens && tok(k).kind == TokenKind::word && is_upper(text_[tok(k).begin]);
@@ -376,7 +408,9 @@ class DocumentRun {
       const auto f = wflags(e);
       if (capitalised(e) && (!(f & detail::w_stop_cap) || (f & (detail::w_legal | detail::w_corp_word)))) {
         const auto* w = info(e);
-        if (w && (f & detail::w_company_start) && !(f & (detail::w_legal | detail::w_corp_word))) break;  // a known name starts
+        if (w && (f & detail::w_company_start) && !(f & (detail::w_legal | detail::w_corp_word)) &&
+            lexicon_company_at(e, last))
+          break;  // a known name starts
         ++e;
         continue;
       }
@@ -505,7 +539,12 @@ class DocumentRun {
       }
       if (best >= 0) return best;
     }
-    return generic ? last_subject_ : -1;
+    if (generic) return last_subject_;
+    // "Google has also invested in the startup": a descriptor without a sector is the last
+    // subject, unless that is the company this sentence opens with.
+    for (const auto& m : mentions_)
+      if (m.type == MentionType::company) return m.company == last_subject_ ? -1 : last_subject_;
+    return last_subject_;
   }
 
   // ---- grammar ------------------------------------------------------------------------------
@@ -531,14 +570,20 @@ class DocumentRun {
       // deal" (ended) does not hide "deal with" (a cue).
       std::uint32_t used = 0;
       bool modifier_found = false;
-      for (std::uint32_t n = max_n; n >= 1; --n) {
-        scratch.clear();
-        for (std::uint32_t i = k; i < k + n; ++i) {
-          if (i > k) scratch += ' ';
-          scratch += key(i);
-        }
-        const auto* hits = lex_.grammar(scratch);
-        if (!hits) continue;
+      const std::vector<GrammarHit>* found_hits[16];
+      std::uint32_t found_n[16];
+      int count = 0;
+      scratch.clear();
+      for (std::uint32_t n = 1; n <= max_n && n <= 16; ++n) {
+        if (n > 1) scratch += ' ';
+        scratch += key(k + n - 1);
+        const auto* found = lex_.grammar(scratch);
+        if (!found) break;
+        if (!found->empty()) found_hits[count] = found, found_n[count++] = n;
+      }
+      for (int index = count - 1; index >= 0; --index) {
+        const std::uint32_t n = found_n[index];
+        const auto* hits = found_hits[index];
         const bool longer_cue = used != 0;
         for (const auto& h : *hits) {
           if (h.is_cue) {
@@ -675,7 +720,7 @@ class DocumentRun {
     const auto& m = mentions_[i];
     if (i + 1 >= mentions_.size()) return false;
     const auto& n = mentions_[i + 1];
-    if (n.begin >= limit || n.type == MentionType::transparent || n.type == MentionType::blocker) return false;
+    if (n.begin >= limit || n.type == MentionType::blocker) return false;
     const std::uint32_t gap = n.begin - m.next;
     if (gap == 0) return true;
     if (gap > 3) return false;
@@ -805,7 +850,7 @@ class DocumentRun {
     sentence_subject_ = -1;
     for (const auto& m : mentions_) {
       if (m.begin > s.first_token + 2) break;
-      if (m.type == MentionType::company && !m.possessive && !m.reporter) {
+      if (m.type == MentionType::company && !m.reporter) {
         sentence_subject_ = m.company;
         break;
       }
@@ -837,10 +882,11 @@ class DocumentRun {
           label = Label::former_deal;
         else if (label == Label::owns || label == Label::supplies)
           status = Status::ended;
-      } else if (label == Label::acquired || label == Label::invests_in) {
+      } else if (label == Label::acquired) {
         if (modifier_in(Modifier::completed, scope_from, c.end)) status = Status::current;
         else if (modifier_in(Modifier::pending, s.first_token, s.last_token)) status = Status::pending;
       }
+      if (label == Label::invests_in) status = Status::current;
       if (label == Label::former_deal) status = Status::ended;
       if (label == Label::talked_to) status = Status::current;
       const auto exchange_ok = [&](const Found& f) {
@@ -855,6 +901,14 @@ class DocumentRun {
         for (std::size_t i = 1; i < objs.size(); ++i)
           emit(objs[0].company, objs[i].company, label, status, conf, s, cue.rule);
         continue;
+      }
+      if ((cue.flags & detail::cue_tight) && objs.empty() && subj.mention > 0) {
+        // "Amazon, Rivian's largest shareholder": the name before the comma fills the slot.
+        const auto& sm = mentions_[static_cast<std::size_t>(subj.mention)];
+        const auto& before = mentions_[static_cast<std::size_t>(subj.mention - 1)];
+        if (sm.possessive && before.type == MentionType::company && before.next + 1 == sm.begin &&
+            key(before.next) == ",")
+          objs.push_back({subj.mention - 1, before.company, 0.9f});
       }
       if (objs.empty()) {
         // "Toyota and Honda are rivals": the subjects pair up.
@@ -879,6 +933,7 @@ class DocumentRun {
             for (int i = subj.mention - 1; i >= 0; --i) {
               const auto& m = mentions_[static_cast<std::size_t>(i)];
               if (m.type != MentionType::company || m.company == subj.company) continue;
+              if (m.possessive && m.next == mentions_[static_cast<std::size_t>(subj.mention)].begin) continue;
               emit(subj.company, m.company, label, status, 0.55f, s, "generic-object");
               break;
             }
@@ -887,14 +942,7 @@ class DocumentRun {
         continue;
       }
       if (subj.company < 0) continue;
-      if ((cue.flags & detail::cue_tight) && objs.empty() && subj.mention > 0) {
-        // "Amazon, Rivian's largest shareholder": the name before the comma fills the slot.
-        const auto& sm = mentions_[static_cast<std::size_t>(subj.mention)];
-        const auto& before = mentions_[static_cast<std::size_t>(subj.mention - 1)];
-        if (sm.possessive && before.type == MentionType::company && before.next + 1 == sm.begin &&
-            key(before.next) == ",")
-          objs.push_back({subj.mention - 1, before.company, 0.9f});
-      }
+
       if (first_subject_ < 0) first_subject_ = subj.company;
       for (const auto& o : objs) used_objects_.push_back(o.mention);
       for (const auto& o : objs) {
@@ -982,6 +1030,7 @@ class DocumentRun {
   bool intro_ = false;
 
   std::vector<Mention> mentions_;
+  std::vector<const WordInfo*> infos_;
   std::vector<CueAt> cues_;
   std::vector<ModifierAt> modifiers_;
 

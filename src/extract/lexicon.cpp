@@ -165,11 +165,14 @@ const CueSpec cue_specs[] = {
      Label::invests_in, false, 0, Status::current, 0.85f, "invest-verb"},
     {"backed by|funded by|financed by|invested in by|led by|investors include|"
      "investors including|backers include|backers including|with backing from|"
-     "with investment from|raised|raises|secured funding from|investment from|"
+     "with investment from|secured funding from|investment from|"
      "funding from",
      Label::invests_in, true, cue_wide, Status::current, 0.75f, "invest-passive"},
-    {"- backed|- funded|investor|backer|shareholder", Label::invests_in, false, cue_tight,
-     Status::current, 0.8f, "investor-apposition"},
+    {"- backed|- funded", Label::invests_in, false, cue_tight, Status::current, 0.8f,
+     "backed-apposition"},
+    {"investor|backer|shareholder|largest shareholder|biggest shareholder|largest investor|"
+     "biggest investor|largest backer|biggest backer|main backer",
+     Label::invests_in, true, cue_tight, Status::current, 0.8f, "investor-apposition"},
     // competes-with
     {"competes with|compete with|competing with|competed with|competes against|"
      "compete against|competing against|rivals|rival|rivalry with|vies with|vying with|"
@@ -245,7 +248,7 @@ const ModifierSpec modifier_specs[] = {
     {"fell apart|falls apart|fall apart|collapsed|collapses|called off|calls off|call off|"
      "scrapped|scraps|scrap|terminated|terminates|terminate|abandoned|abandons|abandon|"
      "walked away|walks away|blocked|blocks|block|dropped|drops|cancelled|canceled|cancels|"
-     "ended its|ended their|ended the|ends its|unwound|pulled out|broke off|fell through|"
+     "ended its|ended their|ended the|ends its|ends|unwound|pulled out|broke off|fell through|"
      "falls through|previously had|no longer|expired|dissolved|exited|had a deal|had a partnership|"
      "once had|used to|formerly|prohibited|vetoed|sank|torpedoed|derailed|ditched",
      Modifier::ended},
@@ -459,6 +462,10 @@ void Lexicon::add_phrase(std::string_view phrase, LexHit hit) {
   hit.tokens = static_cast<std::uint8_t>(tokens);
   hit.upper_first = starts_upper(phrase);
   hit.lower_first = starts_lower(phrase) && hit.kind != HitKind::descriptor;
+  // Every proper prefix is stored too (with no hits), so matching walks forward and stops at the
+  // first word that no phrase continues with.
+  for (std::size_t at = key.find(' '); at != std::string::npos; at = key.find(' ', at + 1))
+    phrases_.try_emplace(key.substr(0, at));
   auto& hits = phrases_[key];
   for (const auto& h : hits)
     if (h.kind == hit.kind && h.company == hit.company && h.type == hit.type) return;
@@ -466,6 +473,7 @@ void Lexicon::add_phrase(std::string_view phrase, LexHit hit) {
   auto& w = word_slot(first_word(key));
   w.lex_tokens = std::max<std::uint8_t>(w.lex_tokens, hit.tokens);
   if (hit.kind == HitKind::name || hit.kind == HitKind::alias) w.flags |= w_company_start;
+  if (!hit.upper_first) w.flags |= w_lex_lower;
 }
 
 void Lexicon::add_grammar(std::string_view phrases, GrammarHit hit) {
@@ -474,6 +482,8 @@ void Lexicon::add_grammar(std::string_view phrases, GrammarHit hit) {
     const std::string key(phrase);
     const auto tokens = count_tokens(key);
     hit.tokens = static_cast<std::uint8_t>(tokens);
+    for (std::size_t at = key.find(' '); at != std::string::npos; at = key.find(' ', at + 1))
+      grammar_.try_emplace(key.substr(0, at));
     grammar_[key].push_back(hit);
     auto& w = word_slot(first_word(key));
     w.grammar_tokens = std::max<std::uint8_t>(w.grammar_tokens, hit.tokens);

@@ -78,7 +78,8 @@ inline constexpr std::uint32_t w_prep = 1u << 11;        // from, for, of ...: e
 inline constexpr std::uint32_t w_name_link = 1u << 12;   // "&", "of", "de": inside names
 inline constexpr std::uint32_t w_based = 1u << 13;       // "based", "headquartered"
 inline constexpr std::uint32_t w_gap_head = 1u << 14;
-inline constexpr std::uint32_t w_company_start = 1u << 15;  // starts a company name or alias    // starts a cue with a gap: "invest * in"
+inline constexpr std::uint32_t w_company_start = 1u << 15;  // starts a company name or alias
+inline constexpr std::uint32_t w_lex_lower = 1u << 16;  // a lexicon phrase may start in lower case    // starts a cue with a gap: "invest * in"
 
 struct WordInfo {
   std::uint32_t flags = 0;

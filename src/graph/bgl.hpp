@@ -12,8 +12,10 @@ struct BglEdge {
   EdgeId id = 0;
 };
 
+// The edge list is a vector (not BGL's default std::list): edges are never removed, and a graph of
+// millions of edges then costs no allocation per edge.
 using Bgl = boost::adjacency_list<boost::vecS, boost::vecS, boost::bidirectionalS,
-                                  boost::no_property, BglEdge>;
+                                  boost::no_property, BglEdge, boost::no_property, boost::vecS>;
 
 struct GraphAccess {
   static const Bgl& bgl(const Graph& graph);

@@ -146,8 +146,9 @@ Graph import_node_link(const std::filesystem::path& file, std::string_view text)
   std::vector<Company> company_of_index;
   std::size_t index = 0;
   for (const auto& node : nodes->GetArray()) {
-    SourceLocation at = place(positions.nodes, index++);
-    if (!node.IsObject()) bad_at(at, "expected a node object");
+    // Located only when needed: counting lines for every element would be quadratic.
+    auto at = [&, i = index++] { return place(positions.nodes, i); };
+    if (!node.IsObject()) bad_at(at(), "expected a node object");
     const rapidjson::Value* id = member(node, "id");
     Company company;
     for (const char* key : {"name", "label"}) {
@@ -159,7 +160,7 @@ Graph import_node_link(const std::filesystem::path& file, std::string_view text)
     }
     std::string id_text = id ? string_of(*id) : std::string();
     if (company.name.empty()) company.name = id_text;
-    if (company.name.empty()) bad_at(at, "expected the node to have an \"id\" or \"name\"");
+    if (company.name.empty()) bad_at(at(), "expected the node to have an \"id\" or \"name\"");
     if (const rapidjson::Value* aliases = member(node, "aliases")) {
       if (aliases->IsArray()) {
         for (const auto& a : aliases->GetArray())
@@ -178,11 +179,11 @@ Graph import_node_link(const std::filesystem::path& file, std::string_view text)
   index = 0;
   if (links) {
     for (const auto& link : links->GetArray()) {
-      SourceLocation at = place(positions.links, index++);
-      if (!link.IsObject()) bad_at(at, "expected a link object");
+      auto at = [&, i = index++] { return place(positions.links, i); };
+      if (!link.IsObject()) bad_at(at(), "expected a link object");
       auto endpoint = [&](const char* key) {
         const rapidjson::Value* v = member(link, key);
-        if (!v) bad_at(at, std::string("expected the link to have \"") + key + "\"");
+        if (!v) bad_at(at(), std::string("expected the link to have \"") + key + "\"");
         // D3 replaces ids by the node objects once a simulation ran.
         if (v->IsObject()) {
           if (const rapidjson::Value* id = member(*v, "id")) v = id;
@@ -191,7 +192,7 @@ Graph import_node_link(const std::filesystem::path& file, std::string_view text)
         if (auto it = company_of_id.find(key_text); it != company_of_id.end()) return it->second;
         if (v->IsUint64() && v->GetUint64() < company_of_index.size())
           return company_of_index[v->GetUint64()];
-        bad_at(at, std::string("the link's \"") + key + "\" names no node");
+        bad_at(at(), std::string("the link's \"") + key + "\" names no node");
       };
       Relation r;
       r.source = endpoint("source");
@@ -204,21 +205,25 @@ Graph import_node_link(const std::filesystem::path& file, std::string_view text)
           if (label) break;
         }
       }
-      if (!label) bad_at(at, "expected the link to have a \"label\" naming a relation (partners, owns, ...)");
+      if (!label) bad_at(at(), "expected the link to have a \"label\" naming a relation (partners, owns, ...)");
       r.label = *label;
       r.status = default_status(r.label);
       if (const rapidjson::Value* s = member(link, "status"); s && s->IsString()) {
         auto parsed = parse_status(string_of(*s));
-        if (!parsed) bad_at(at, "unknown status '" + string_of(*s) + "'");
+        if (!parsed) bad_at(at(), "unknown status '" + string_of(*s) + "'");
         r.status = *parsed;
       }
       if (const rapidjson::Value* c = member(link, "confidence"); c && c->IsNumber()) {
         r.confidence = c->GetDouble();
         if (!(r.confidence >= 0.0 && r.confidence <= 1.0))
-          bad_at(at, "confidence must be between 0 and 1");
+          bad_at(at(), "confidence must be between 0 and 1");
       }
       if (const rapidjson::Value* e = member(link, "evidence"); e && e->IsArray())
-        r.evidence = evidence_from_json(*e, TextPlace{file, at.line, at.column});
+        try {
+          r.evidence = evidence_from_json(*e, TextPlace{file, 0, 0});
+        } catch (const Error& error) {
+          bad_at(at(), error.message());
+        }
       graph.add_relation(r);
     }
   }

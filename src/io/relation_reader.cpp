@@ -366,6 +366,22 @@ struct CsvCell {
   std::size_t offset;
 };
 
+// TSV writers (corpgraph extract among them) often do not quote at all, and a sentence may
+// start with a quotation mark: in TSV a field is quoted only when its quotes balance and the
+// closing one ends the field.
+bool quoted_tsv_field(std::string_view text, std::size_t pos) {
+  for (++pos; pos < text.size(); ++pos) {
+    if (text[pos] != '"') continue;
+    if (pos + 1 < text.size() && text[pos + 1] == '"') {
+      ++pos;
+      continue;
+    }
+    return pos + 1 == text.size() || text[pos + 1] == '\t' || text[pos + 1] == '\n' ||
+           text[pos + 1] == '\r';
+  }
+  return false;
+}
+
 bool next_csv_record(const fs::path& file, std::string_view text, std::size_t& pos, char delim,
                      std::vector<CsvCell>& cells) {
   cells.clear();
@@ -373,7 +389,7 @@ bool next_csv_record(const fs::path& file, std::string_view text, std::size_t& p
   const std::size_t record_start = pos;
   for (;;) {
     CsvCell cell{{}, pos};
-    if (pos < text.size() && text[pos] == '"') {
+    if (pos < text.size() && text[pos] == '"' && !(delim == '\t' && !quoted_tsv_field(text, pos))) {
       const std::size_t quote = pos++;
       for (;;) {
         if (pos >= text.size())

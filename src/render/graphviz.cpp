@@ -94,8 +94,8 @@ void set_html(Agraph_t* root, void* object, const char* name, const std::string&
 }
 
 // Tooltips are escStrings expanded twice (\\ -> \ each time) and their entities decoded, so
-// every backslash is written four times and '&' as &amp;. A value must not end in a backslash:
-// cgraph writes it unescaped before the closing quote, which breaks the DOT file.
+// every backslash is written four times, '&' as &amp; and a newline as &#10;. A value must not
+// end in a backslash: cgraph writes it unescaped before the closing quote, breaking the DOT file.
 std::string tooltip_text(std::string_view raw) {
   std::string text = clean_text(raw);
   std::string out;
@@ -103,6 +103,7 @@ std::string tooltip_text(std::string_view raw) {
   for (char c : text) {
     if (c == '\\') out += "\\\\\\\\";
     else if (c == '&') out += "&amp;";
+    else if (c == '\n') out += "&#10;";  // a raw newline can vanish beside agwrite's line breaks
     else out += c;
   }
   if (!out.empty() && out.back() == '\\') out += ' ';

@@ -156,6 +156,7 @@ art = {"id": "a1", "title": "Deal", "text": "Apple Inc. agreed to acquire Beats 
 put("articles_not_json.jsonl", json.dumps(art) + "\n{not json at all\n" + json.dumps(art) + "\n")
 put("articles_no_text.jsonl", json.dumps({"id": "a2", "title": "No text"}) + "\n")
 put("articles_text_number.jsonl", json.dumps({"id": "a3", "text": 12345}) + "\n")
+put("articles_long_line.jsonl", json.dumps(art) + "\n" + json.dumps(dict(art, text="Apple. " * 400)) + "\n")
 put("article_empty.txt", b"")
 put("article_binary.txt", bytes(random.Random(11).randrange(256) for _ in range(8192)))
 put("article_invalid_utf8.txt",

@@ -1,0 +1,290 @@
+// The extractor: every label in its usual constructions, statuses, the traps of relations.md,
+// unknown companies, resolution, golden cases, the founding article and the extract command.
+#include <catch2/catch.hpp>
+
+#include "support.hpp"
+
+#include <corpgraph/extract.hpp>
+
+#include <algorithm>
+#include <set>
+#include <sstream>
+#include <string>
+#include <tuple>
+#include <vector>
+
+using namespace corpgraph;
+using corpgraph::test::run_cli;
+using corpgraph::test::shell_quote;
+
+namespace {
+
+const Extractor& extractor() {
+  static const Extractor instance;
+  return instance;
+}
+
+// "Source label Target status" lines, sorted, for readable failures.
+std::vector<std::string> found(const std::string& text) {
+  Article a;
+  a.doc.id = "t";
+  a.text = text;
+  std::vector<std::string> out;
+  for (const auto& r : extractor().extract(a))
+    out.push_back(r.source.name + " " + std::string(to_string(r.label)) + " " + r.target.name + " " +
+                  std::string(to_string(r.status)));
+  std::sort(out.begin(), out.end());
+  return out;
+}
+
+using Lines = std::vector<std::string>;
+
+// A tiny JSON field reader for our own one-line output (strings without escapes only).
+std::string field(const std::string& line, const std::string& name) {
+  const auto at = line.find("\"" + name + "\":\"");
+  if (at == std::string::npos) return {};
+  const auto start = at + name.size() + 4;
+  return line.substr(start, line.find('"', start) - start);
+}
+
+}  // namespace
+
+TEST_CASE("acquired: active, passive, possessive, nominal and completed", "[extract]") {
+  CHECK(found("Brightline Robotics acquired Quarrystone Labs for $300 million in cash.") ==
+        Lines{"Brightline Robotics acquired Quarrystone Labs current"});
+  CHECK(found("Quarrystone Labs was acquired by Brightline Robotics last month.") ==
+        Lines{"Brightline Robotics acquired Quarrystone Labs current"});
+  CHECK(found("Brightline Robotics' acquisition of Quarrystone Labs was announced on Monday.") ==
+        Lines{"Brightline Robotics acquired Quarrystone Labs current"});
+  CHECK(found("The takeover of Quarrystone Labs by Brightline Robotics closed on Friday.") ==
+        Lines{"Brightline Robotics acquired Quarrystone Labs current"});
+  CHECK(found("Brightline Robotics completed its purchase of Quarrystone Labs on Tuesday.") ==
+        Lines{"Brightline Robotics acquired Quarrystone Labs current"});
+}
+
+TEST_CASE("pending and ended deals", "[extract]") {
+  CHECK(found("Brightline Robotics agreed to buy Quarrystone Labs, pending regulatory approval.") ==
+        Lines{"Brightline Robotics acquired Quarrystone Labs pending"});
+  CHECK(found("Brightline Robotics is set to acquire Quarrystone Labs.") ==
+        Lines{"Brightline Robotics acquired Quarrystone Labs pending"});
+  CHECK(found("Regulators blocked Brightline Robotics' planned takeover of Quarrystone Labs.") ==
+        Lines{"Brightline Robotics former-deal Quarrystone Labs ended"});
+  CHECK(found("Brightline Robotics walked away from its deal with Quarrystone Labs.") ==
+        Lines{"Brightline Robotics former-deal Quarrystone Labs ended"});
+  CHECK(found("Brightline Robotics had a deal with Quarrystone Labs last year, but that fell apart.") ==
+        Lines{"Brightline Robotics former-deal Quarrystone Labs ended"});
+}
+
+TEST_CASE("denials, refusals, hypotheticals and co-mentions give no edge", "[extract]") {
+  CHECK(found("Brightline Robotics has no plans to buy Quarrystone Labs, a spokesperson said.").empty());
+  CHECK(found("Brightline Robotics denied that it was in talks with Quarrystone Labs.").empty());
+  CHECK(found("Brightline Robotics could consider a bid for Quarrystone Labs.").empty());
+  CHECK(found("Neither Brightline Robotics nor Quarrystone Labs commented.").empty());
+  CHECK(found("The Federal Trade Commission sued Brightline Robotics.").empty());
+}
+
+TEST_CASE("talks, including reported speech", "[extract]") {
+  CHECK(found("Brightline Robotics is in talks with Quarrystone Labs about a merger.") ==
+        Lines{"Brightline Robotics talked-to Quarrystone Labs current"});
+  CHECK(found("Brightline Robotics reportedly approached Quarrystone Labs last year, according to "
+              "people familiar with the matter.") ==
+        Lines{"Brightline Robotics talked-to Quarrystone Labs current"});
+}
+
+TEST_CASE("partners: deals, joint ventures of a pair", "[extract]") {
+  CHECK(found("Brightline Robotics signed a partnership with Quarrystone Labs to build robots.") ==
+        Lines{"Brightline Robotics partners Quarrystone Labs current"});
+  CHECK(found("Brightline Robotics and Quarrystone Labs formed a joint venture in Ohio.") ==
+        Lines{"Brightline Robotics partners Quarrystone Labs current"});
+}
+
+TEST_CASE("owns: verb, unit of, subsidiary, owner apposition, relative clause", "[extract]") {
+  CHECK(found("Brightline Robotics owns Quarrystone Labs.") ==
+        Lines{"Brightline Robotics owns Quarrystone Labs current"});
+  CHECK(found("Quarrystone Labs, a unit of Brightline Robotics, makes sensors.") ==
+        Lines{"Brightline Robotics owns Quarrystone Labs current"});
+  CHECK(found("Brightline Robotics' subsidiary Quarrystone Labs makes sensors.") ==
+        Lines{"Brightline Robotics owns Quarrystone Labs current"});
+  CHECK(found("Warehouse app Fetchly owner Brightline Robotics reported higher sales.") ==
+        Lines{"Brightline Robotics owns Fetchly current"});
+  CHECK(found("Brightline Robotics, which owns Quarrystone Labs, reported higher sales.") ==
+        Lines{"Brightline Robotics owns Quarrystone Labs current"});
+}
+
+TEST_CASE("invests-in, competes-with lists, supplies, sues", "[extract]") {
+  CHECK(found("Brightline Robotics invested $50 million in Quarrystone Labs.") ==
+        Lines{"Brightline Robotics invests-in Quarrystone Labs current"});
+  CHECK(found("Quarrystone Labs is backed by Brightline Robotics.") ==
+        Lines{"Brightline Robotics invests-in Quarrystone Labs current"});
+  CHECK(found("Brightline Robotics holds a 10% stake in Quarrystone Labs.") ==
+        Lines{"Brightline Robotics invests-in Quarrystone Labs current"});
+  CHECK(found("Brightline Robotics faces rivals such as Quarrystone Labs, Tarnwell Corp. and Oxmoor Systems.") ==
+        Lines{"Brightline Robotics competes-with Oxmoor Systems current",
+              "Brightline Robotics competes-with Quarrystone Labs current",
+              "Brightline Robotics competes-with Tarnwell current"});
+  CHECK(found("Brightline Robotics supplies motors to Quarrystone Labs.") ==
+        Lines{"Brightline Robotics supplies Quarrystone Labs current"});
+  CHECK(found("Quarrystone Labs buys its motors from Brightline Robotics.") ==
+        Lines{"Brightline Robotics supplies Quarrystone Labs current"});
+  CHECK(found("Brightline Robotics sued Quarrystone Labs over a patent.") ==
+        Lines{"Brightline Robotics sues Quarrystone Labs current"});
+  CHECK(found("Quarrystone Labs was sued by Brightline Robotics in Delaware.") ==
+        Lines{"Brightline Robotics sues Quarrystone Labs current"});
+}
+
+TEST_CASE("unknown companies by suffix, descriptor and slot; pronouns resolve", "[extract]") {
+  CHECK(found("Startup Fennick raised $20 million from Corvane Capital.") ==
+        Lines{"Corvane Capital invests-in Fennick current"});
+  CHECK(found("Chipmaker Ostrava Semiconductor signed a supply deal with Brightline Robotics.") ==
+        Lines{"Ostrava Semiconductor partners Brightline Robotics current"});
+  CHECK(found("Brightline Robotics Inc. said it would buy Quarrystone Labs. The company later agreed "
+              "to buy Tarnwell Corp. as well.") ==
+        Lines{"Brightline Robotics acquired Quarrystone Labs pending",
+              "Brightline Robotics acquired Tarnwell pending"});
+  CHECK(found("Tim Cook met analysts in Boston before Brightline Robotics bought Quarrystone Labs.") ==
+        Lines{"Brightline Robotics acquired Quarrystone Labs current"});
+}
+
+TEST_CASE("evidence: sentence text and byte offsets in the original document", "[extract]") {
+  Article a;
+  a.doc.id = "doc-1";
+  a.text = "Headline here\n\nIntro \xFF text. Orvane Corp\xE2\x80\x99s acquisition of Pellam Ltd closed.";
+  const auto rs = extractor().extract(a);
+  REQUIRE(rs.size() == 1);
+  const auto& e = rs[0].evidence.at(0);
+  CHECK(e.doc == "doc-1");
+  CHECK(a.text.substr(e.start, e.end - e.start) == "Orvane Corp\xE2\x80\x99s acquisition of Pellam Ltd closed.");
+  CHECK(e.sentence == a.text.substr(e.start, e.end - e.start));
+  CHECK(e.pattern == "acquire-noun");
+  CHECK(e.confidence > 0.5);
+  CHECK(rs[0].source.name == "Orvane");
+  CHECK(rs[0].source.aliases == std::vector<std::string>{"Orvane Corp"});
+}
+
+TEST_CASE("golden cases under tests/data/extract", "[extract][golden]") {
+  int cases = 0;
+  for (const auto& entry : std::filesystem::directory_iterator(test::data_dir / "extract")) {
+    if (entry.path().extension() != ".txt") continue;
+    ++cases;
+    auto expected_path = entry.path();
+    expected_path.replace_extension(".expected.jsonl");
+    INFO(entry.path().string());
+    std::set<std::string> expected, got;
+    std::istringstream in(test::read_file(expected_path));
+    for (std::string line; std::getline(in, line);)
+      if (!line.empty())
+        expected.insert(field(line, "source") + " " + field(line, "relation") + " " + field(line, "target") +
+                        " " + field(line, "status"));
+    for (const auto& line : found(test::read_file(entry.path()))) got.insert(line);
+    CHECK(got == expected);
+  }
+  CHECK(cases >= 3);
+}
+
+TEST_CASE("the founding article gives exactly the ten relations of relations.md", "[extract][seed]") {
+  const auto seed = test::seeds_dir / "000_0460d04edab724c8.txt";
+  if (!std::filesystem::exists(seed)) {
+    WARN("no ../shared/seeds: skipped");
+    return;
+  }
+  CHECK(found(test::read_file(seed)) ==
+        Lines{"Alibaba owns South China Morning Post current", "Apple competes-with Huawei current",
+              "Apple competes-with Xiaomi current", "Apple former-deal Baidu ended",
+              "Apple partners Alibaba current", "Apple partners OpenAI current",
+              "Apple talked-to ByteDance current", "Apple talked-to Tencent current",
+              "ByteDance owns TikTok current", "Tencent invests-in Ubisoft current"});
+}
+
+TEST_CASE("extract command: jsonl and tsv, stdin, folders, threads", "[extract][cli]") {
+  const auto dir = test::scratch_dir("extract-cli");
+  test::write_file(dir / "a.txt", "Brightline Robotics acquired Quarrystone Labs.\n");
+  std::string jsonl;
+  for (int i = 0; i < 40; ++i)
+    jsonl += "{\"id\":\"n" + std::to_string(i) + "\",\"title\":\"t\",\"source\":{\"x\":1},\"text\":\"Firm" +
+             std::to_string(i) + " Inc. sued Quarrystone Labs. Quarrystone Labs is backed by Brightline Robotics.\"}\n";
+  test::write_file(dir / "sub" / "b.jsonl", jsonl);
+
+  const auto one = run_cli("extract " + shell_quote(dir.string()));
+  REQUIRE(one.status == 0);
+  CHECK(one.out.find("\"source\":\"Brightline Robotics\",\"relation\":\"acquired\",\"target\":\"Quarrystone Labs\"") !=
+        std::string::npos);
+  CHECK(one.out.find("\"doc\":\"n39\"") != std::string::npos);
+  CHECK(one.out.find("\"start\":0,\"end\":46") != std::string::npos);
+  const auto two = run_cli("extract -j 2 " + shell_quote(dir.string()));
+  CHECK(two.status == 0);
+  CHECK(two.out == one.out);
+
+  const auto tsv = run_cli("extract --format tsv " + shell_quote((dir / "a.txt").string()));
+  CHECK(tsv.status == 0);
+  CHECK(tsv.out.rfind("source\trelation\ttarget\tstatus", 0) == 0);
+  CHECK(tsv.out.find("Brightline Robotics\tacquired\tQuarrystone Labs\tcurrent\t") != std::string::npos);
+
+  const auto piped = run_cli("extract -", "Quarrystone Labs was sued by Brightline Robotics.");
+  CHECK(piped.status == 0);
+  CHECK(field(piped.out, "relation") == "sues");
+  CHECK(field(piped.out, "doc") == "-");
+}
+
+TEST_CASE("extract command: bad input", "[extract][cli]") {
+  const auto dir = test::scratch_dir("extract-bad");
+  test::write_file(dir / "empty.txt", "");
+  std::string binary(4096, '\0');
+  for (std::size_t i = 0; i < binary.size(); ++i) binary[i] = static_cast<char>(i * 7);
+  test::write_file(dir / "binary.txt", binary);
+  test::write_file(dir / "latin1.txt", "Caf\xE9 Holdings Inc. acquired Quarrystone Labs \xFF.");
+  test::write_file(dir / "bad.jsonl",
+                   "{\"id\":\"ok1\",\"text\":\"Brightline Robotics owns Quarrystone Labs.\"}\n"
+                   "this is not json\n"
+                   "{\"id\":\"ok2\",\"text\":\"Brightline Robotics sued Quarrystone Labs.\"}\n");
+  std::string long_line(3 << 20, 'x');
+  for (std::size_t i = 7; i < long_line.size(); i += 8) long_line[i] = ' ';
+  test::write_file(dir / "long.txt", long_line);
+
+  for (const char* name : {"empty.txt", "binary.txt", "long.txt"}) {
+    const auto r = run_cli("extract " + shell_quote((dir / name).string()));
+    INFO(name);
+    CHECK(r.status == 0);
+    CHECK(r.err.empty());
+  }
+  const auto latin = run_cli("extract " + shell_quote((dir / "latin1.txt").string()));
+  CHECK(latin.status == 0);
+  CHECK(latin.out.find("\xEF\xBF\xBD") != std::string::npos);  // repaired in the evidence
+  CHECK(latin.out.find("\"start\":0") != std::string::npos);
+
+  const auto bad = run_cli("extract " + shell_quote((dir / "bad.jsonl").string()));
+  CHECK(bad.status == 3);
+  CHECK(bad.err.find("bad.jsonl:2:") != std::string::npos);
+  CHECK(std::count(bad.err.begin(), bad.err.end(), '\n') == 1);
+  CHECK(bad.out.find("\"doc\":\"ok1\"") != std::string::npos);
+  CHECK(bad.out.find("\"doc\":\"ok2\"") != std::string::npos);
+
+  const auto missing = run_cli("extract " + shell_quote((dir / "nope.txt").string()));
+  CHECK(missing.status == 4);
+  CHECK(missing.err.find("nope.txt") != std::string::npos);
+}
+
+TEST_CASE("extract_stream keeps input order for any thread count", "[extract]") {
+  std::vector<Article> articles;
+  for (int i = 0; i < 50; ++i) {
+    Article a;
+    a.doc.id = std::to_string(i);
+    a.text = "Maker" + std::to_string(i) + " Corp. acquired Quarrystone Labs.";
+    articles.push_back(a);
+  }
+  for (unsigned threads : {1u, 2u, 3u}) {
+    std::size_t next = 0;
+    std::vector<std::string> order;
+    extract_stream(
+        extractor(), [&]() -> std::optional<Article> {
+          if (next >= articles.size()) return std::nullopt;
+          return articles[next++];
+        },
+        [&](const Article& a, std::vector<Relation>&& rs) {
+          REQUIRE(rs.size() == 1);
+          order.push_back(a.doc.id);
+        },
+        threads);
+    REQUIRE(order.size() == articles.size());
+    for (std::size_t i = 0; i < order.size(); ++i) CHECK(order[i] == std::to_string(i));
+  }
+}

@@ -132,6 +132,17 @@ TEST_CASE("invests-in, competes-with lists, supplies, sues", "[extract]") {
         Lines{"Brightline Robotics sues Quarrystone Labs current"});
 }
 
+TEST_CASE("appositions and relative clauses on the object side", "[extract]") {
+  CHECK(found("Dorrance Mills, in which Brightline Robotics holds a 12% stake, makes fabric.") ==
+        Lines{"Brightline Robotics invests-in Dorrance Mills current"});
+  CHECK(found("Tarnwell Corp., Quarrystone Labs' largest shareholder, declined to comment.") ==
+        Lines{"Tarnwell invests-in Quarrystone Labs current"});
+  CHECK(found("Fennick signed a licensing deal with Orvane Media, the owner of Daily Clarion Corp.") ==
+        Lines{"Fennick partners Orvane Media current", "Orvane Media owns Daily Clarion current"});
+  CHECK(found("Brightline Robotics competes with Tarnwell Corp., which is owned by Oxmoor Systems.") ==
+        Lines{"Brightline Robotics competes-with Tarnwell current", "Oxmoor Systems owns Tarnwell current"});
+}
+
 TEST_CASE("unknown companies by suffix, descriptor and slot; pronouns resolve", "[extract]") {
   CHECK(found("Startup Fennick raised $20 million from Corvane Capital.") ==
         Lines{"Corvane Capital invests-in Fennick current"});

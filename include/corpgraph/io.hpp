@@ -4,6 +4,7 @@
 #include <corpgraph/graph.hpp>
 #include <corpgraph/model.hpp>
 
+#include <chrono>
 #include <cstddef>
 #include <filesystem>
 #include <string>
@@ -48,5 +49,14 @@ IngestStats ingest(Graph& graph, const std::vector<std::filesystem::path>& input
 // The same, extracting articles on threads threads (the result does not depend on it).
 IngestStats ingest(Graph& graph, const std::vector<std::filesystem::path>& inputs,
                    const Extractor* extractor, unsigned threads);
+
+// `corpgraph add`: loads the graph file (an empty graph when it does not exist), ingests inputs
+// and saves it back atomically, holding an exclusive flock on GRAPH.lock from load to save so
+// concurrent adds take turns and none loses the other's relations. Waits up to wait for the lock,
+// then Error(busy).
+IngestStats add_to_graph_file(const std::filesystem::path& graph,
+                              const std::vector<std::filesystem::path>& inputs,
+                              const Extractor* extractor, unsigned threads,
+                              std::chrono::milliseconds wait);
 
 }  // namespace corpgraph

@@ -12,9 +12,6 @@
 #include <string>
 #include <vector>
 
-// FileLock lives inside io; the CLI reaches it through the library's internal header.
-#include "../io/file_util.hpp"
-
 namespace corpgraph::cli {
 namespace {
 
@@ -91,19 +88,10 @@ void register_build_commands(CLI::App& app) {
       ->check(CLI::Range(0.0, 1e6));
   add_common_options(add, *args);
   add->callback([args] {
-    const fs::path graph_path = args->graph;
-    if (graph_path.has_parent_path()) fs::create_directories(graph_path.parent_path());
-    fs::path lock_path = graph_path;
-    lock_path += ".lock";
-    // Held from load to save, so two adds on one graph never lose each other's relations.
-    detail::FileLock lock(lock_path, std::chrono::milliseconds(
-                                         static_cast<long long>(args->wait_seconds * 1000)));
-    Graph graph;
-    if (fs::exists(graph_path)) graph = load_graph(graph_path);
     const Extractor extractor = make_extractor(*args);
-    const IngestStats stats = ingest(graph, paths_of(args->inputs), &extractor, args->threads);
-    // Saved even when no edge or evidence is new: a status, an alias or a document may be.
-    save_graph(graph, graph_path);
+    const IngestStats stats = add_to_graph_file(
+        args->graph, paths_of(args->inputs), &extractor, args->threads,
+        std::chrono::milliseconds(static_cast<long long>(args->wait_seconds * 1000)));
     print_summary("add", stats, args->graph);
   });
 }

@@ -509,7 +509,18 @@ class DocumentRun {
         m.next = j + 1;
         if (m.next < last && key(m.next) == "'s") m.possessive = true, ++m.next;
         m.type = MentionType::descriptor;
-        m.company = resolve_by_kind(sector, country, (f & detail::w_generic) != 0);
+        // "the startup" is read like "the company": the last subject, unless that is the company
+        // this sentence opens with ("Google has also invested in the startup").
+        bool generic = (f & detail::w_generic) != 0;
+        if (!generic && key(j) == "startup") {
+          generic = true;
+          for (const auto& prior : mentions_)
+            if (prior.type == MentionType::company) {
+              generic = prior.company != last_subject_;
+              break;
+            }
+        }
+        m.company = resolve_by_kind(sector, country, generic);
         // Unresolved: the lexicon may know the phrase ("the iPhone maker").
         if (m.company < 0 && k + 1 < last && info(k + 1) && info(k + 1)->lex_tokens) return std::nullopt;
         return m;
@@ -539,12 +550,7 @@ class DocumentRun {
       }
       if (best >= 0) return best;
     }
-    if (generic) return last_subject_;
-    // "Google has also invested in the startup": a descriptor without a sector is the last
-    // subject, unless that is the company this sentence opens with.
-    for (const auto& m : mentions_)
-      if (m.type == MentionType::company) return m.company == last_subject_ ? -1 : last_subject_;
-    return last_subject_;
+    return generic ? last_subject_ : -1;
   }
 
   // ---- grammar ------------------------------------------------------------------------------
@@ -679,7 +685,16 @@ class DocumentRun {
       }
       // An object of an earlier cue is not the subject of a later one: "X supplies Y and has
       // licensed its technology to Z" is X's.
-      if (std::find(used_objects_.begin(), used_objects_.end(), i) != used_objects_.end()) continue;
+      // ...unless a relative clause hangs on it: "compete with Starlink, which is owned by SpaceX".
+      bool relative = false;
+      for (std::uint32_t k = m.next; k < c.begin && !relative; ++k)
+        relative = key(k) == "which" || key(k) == "that" || key(k) == "whose";
+      // ... or an apposition: "a deal with News Corp, the owner of The Wall Street Journal".
+      if (m.next < c.begin && key(m.next) == "," &&
+          (c.begin - m.next == 1 ||
+           (c.begin - m.next == 2 && (key(m.next + 1) == "the" || key(m.next + 1) == "a" || key(m.next + 1) == "an"))))
+        relative = true;
+      if (!relative && std::find(used_objects_.begin(), used_objects_.end(), i) != used_objects_.end()) continue;
       bool semicolon = false;
       for (std::uint32_t k = m.next; k < c.begin; ++k) semicolon |= key(k) == ";";
       if (semicolon) break;
@@ -706,6 +721,9 @@ class DocumentRun {
           return {i, m.company, 0.9f};
         case MentionType::company:
           if (m.reporter && gap > 1) continue;
+          // "including Samsung's Galaxy devices, and also sells modems to Apple": a possessive
+          // far from the cue belongs to a noun phrase, not to the cue.
+          if (m.possessive && gap > 3 && !(cue.flags & detail::cue_noun)) continue;
           return {i, m.company, 1.0f};
       }
     }
@@ -719,6 +737,9 @@ class DocumentRun {
   bool is_modifier(std::size_t i, std::uint32_t limit) const {
     const auto& m = mentions_[i];
     if (i + 1 >= mentions_.size()) return false;
+    // "Oracle-backed chip startup Ampere", "TikTok owner ByteDance": a tight cue follows.
+    for (const auto& c : cues_)
+      if (c.begin == m.next && (lex_.cue(c.cue).flags & detail::cue_tight)) return true;
     const auto& n = mentions_[i + 1];
     if (n.begin >= limit || n.type == MentionType::blocker) return false;
     const std::uint32_t gap = n.begin - m.next;
@@ -787,6 +808,9 @@ class DocumentRun {
       if (!tight && !poss && is_modifier(i, last)) continue;
       if (m.type == MentionType::candidate && gap > 3 && !listy) break;
       const int company = argument(m);
+      // "owns the telecom operator and counts Meta among...": the object was a noun phrase that
+      // names no company, so nothing after it is an object either.
+      if (company < 0 && m.type == MentionType::descriptor && out.empty()) break;
       cursor = m.next;
       if (company < 0) continue;
       if (after_by) {
@@ -877,7 +901,19 @@ class DocumentRun {
       if ((label == Label::acquired || label == Label::invests_in || label == Label::partners) &&
           modifier_in(Modifier::talks, scope_from, c.begin))
         label = Label::talked_to, status = Status::current;
-      if (modifier_in(Modifier::ended, s.first_token, s.last_token)) {
+      // An ending said after the subject counts ("X's deal with Y fell apart"), and just before
+      // a possessive subject ("regulators blocked X's takeover of Y"); one in another clause
+      // before the subject does not ("Pfizer dropped a pill, and Roche bought Carmot").
+      std::uint32_t ended_from = s.first_token;
+      if (subj.mention >= 0) {
+        const auto& sm = mentions_[static_cast<std::size_t>(subj.mention)];
+        ended_from = sm.possessive && sm.begin >= s.first_token + 3 ? sm.begin - 3 : sm.possessive ? s.first_token : sm.begin;
+      }
+      // "ends distribution pact with Y": "end" right before the deal noun ends it.
+      bool ends_before = false;
+      for (std::uint32_t k = c.begin > s.first_token + 3 ? c.begin - 3 : s.first_token; k < c.begin; ++k)
+        ends_before |= key(k) == "ends" || key(k) == "ended" || key(k) == "ending" || key(k) == "end";
+      if (ends_before || modifier_in(Modifier::ended, ended_from, s.last_token)) {
         if (label == Label::partners || label == Label::acquired || label == Label::invests_in)
           label = Label::former_deal;
         else if (label == Label::owns || label == Label::supplies)
@@ -945,6 +981,29 @@ class DocumentRun {
 
       if (first_subject_ < 0) first_subject_ = subj.company;
       for (const auto& o : objs) used_objects_.push_back(o.mention);
+      // "Arbutus and Genevant have sued Moderna": coordinated subjects share the cue.
+      std::vector<int> subjects{subj.company};
+      if (subj.mention > 0 && !(cue.flags & detail::cue_tight) &&
+          mentions_[static_cast<std::size_t>(subj.mention)].type == MentionType::company &&
+          !mentions_[static_cast<std::size_t>(subj.mention)].possessive) {
+        std::uint32_t head = mentions_[static_cast<std::size_t>(subj.mention)].begin;
+        for (int i = subj.mention - 1; i >= 0; --i) {
+          const auto& m = mentions_[static_cast<std::size_t>(i)];
+          if (m.type != MentionType::company || m.possessive || m.next >= head || head - m.next > 2) break;
+          if (std::find(used_objects_.begin(), used_objects_.end(), i) != used_objects_.end()) break;
+          bool joined = true;
+          for (std::uint32_t k = m.next; k < head && joined; ++k) joined = key(k) == "and" || key(k) == ",";
+          if (!joined || key(head - 1) == ",") break;  // "X, Y sued Z" is an apposition, not a pair
+          subjects.push_back(m.company);
+          head = m.begin;
+        }
+      }
+      for (std::size_t extra = 1; extra < subjects.size(); ++extra)
+        for (const auto& o : objs) {
+          if (!exchange_ok(o)) continue;
+          if (cue.reversed) emit(o.company, subjects[extra], label, status, conf * o.weight * 0.9f, s, cue.rule);
+          else emit(subjects[extra], o.company, label, status, conf * o.weight * 0.9f, s, cue.rule);
+        }
       for (const auto& o : objs) {
         if (!exchange_ok(o)) continue;
         if (cue.reversed) emit(o.company, subj.company, label, status, conf * o.weight, s, cue.rule);
@@ -965,6 +1024,31 @@ class DocumentRun {
     }
   }
 
+  // "Meridian, in which Al Rayan holds a 12% stake": the names after "in which" invest in the
+  // name before it.
+  void in_which_stakes(const Sentence& s) {
+    for (std::size_t i = 0; i + 1 < mentions_.size(); ++i) {
+      const auto& y = mentions_[i];
+      if ((y.type != MentionType::company && y.type != MentionType::candidate) || y.next + 3 > s.last_token) continue;
+      if (key(y.next) != "," || key(y.next + 1) != "in" || key(y.next + 2) != "which") continue;
+      const std::uint32_t from = y.next + 3;
+      std::uint32_t stake = 0;
+      for (std::uint32_t k = from; k < s.last_token && k < from + 14 && !stake; ++k) {
+        if (key(k) == "," || key(k) == ".") break;
+        if (key(k) == "stake" || key(k) == "stakes" || key(k) == "shares") stake = k;
+      }
+      if (!stake) continue;
+      if (modifier_in(Modifier::negation, from, stake)) continue;
+      for (std::size_t j = i + 1; j < mentions_.size() && mentions_[j].begin < stake; ++j) {
+        const auto& x = mentions_[j];
+        if (x.type != MentionType::company && x.type != MentionType::candidate) continue;
+        const int investor = argument(x);
+        const int investee = argument(y);
+        if (investor >= 0) emit(investor, investee, Label::invests_in, Status::current, 0.8f, s, "in-which-stake");
+      }
+    }
+  }
+
   void sentence(const Sentence& s) {
     find_mentions(s);
     bool any = false;
@@ -979,6 +1063,7 @@ class DocumentRun {
       if (debug_) dump(s);
       relations(s);
       possessive_owners(s);
+      in_which_stakes(s);
     } else {
       first_subject_ = -1;
     }

@@ -148,24 +148,30 @@ const CueSpec cue_specs[] = {
      "the parent of|the parent company of|owner of|the owner of|majority owner of|"
      "holding company of|holding company for",
      Label::owns, false, cue_direct, Status::current, 0.85f, "own-verb"},
+    {"publisher of|the publisher of|operator of|the operator of|owner and operator of",
+     Label::owns, false, cue_direct, Status::current, 0.7f, "publisher-of"},
     {"owned by|is owned by|controlled by|a unit of|unit of|a subsidiary of|subsidiary of|"
      "division of|a division of|arm of|an arm of|affiliate of|an affiliate of|part of|"
      "majority owned by|wholly owned by|owned subsidiary of|spun off from|spinoff of",
      Label::owns, true, 0, Status::current, 0.85f, "owned-by"},
     {"owner|parent|parent company|owners|holding company", Label::owns, true, cue_tight,
      Status::current, 0.9f, "owner-apposition"},
-    {"subsidiary|unit|division|arm|affiliate|- owned|owned unit", Label::owns, false, cue_tight,
+    {"subsidiary|unit|division|arm|affiliate|- owned|owned unit|- controlled", Label::owns, false, cue_tight,
      Status::current, 0.85f, "subsidiary-apposition"},
     // invests-in
     {"invested in|invests in|invest in|investing in|investment in|stake in|a stake in|"
      "minority stake in|took a stake in|takes a stake in|holds a stake in|bought a stake in|"
-     "acquired a stake in|injected|backed|backs|is backing|funded|funds|investor in|"
+     "acquired a stake in|stakes in|holds stakes in|minority stakes in|took stakes in|"
+     "injected|backed|backs|is backing|funded|funds|investor in|"
      "an investor in|a backer of|backer of|poured|led a funding round in|led the funding round in|"
      "led a round in|shareholder in|shareholder of",
      Label::invests_in, false, 0, Status::current, 0.85f, "invest-verb"},
     {"backed by|funded by|financed by|invested in by|led by|investors include|"
      "investors including|backers include|backers including|with backing from|"
-     "with investment from|secured funding from|investment from|"
+     "with investment from|secured funding from|investment from|money from|with money from|"
+     "capital from|financing from|backers , including|investors , including|backers such as|"
+     "investors such as|backers , such as|investors , such as|shareholders include|"
+     "shareholders including|"
      "funding from",
      Label::invests_in, true, cue_wide, Status::current, 0.75f, "invest-passive"},
     {"- backed|- funded", Label::invests_in, false, cue_tight, Status::current, 0.8f,
@@ -224,8 +230,8 @@ const GappedSpec gapped_specs[] = {
      "to", 6, Label::supplies, false, 0.75f, "supply-gap"},
     {"buys|buy|bought|buying|sources|sourced|sourcing|orders|ordered|ordering|purchases|"
      "purchased|purchasing|takes|take|took|uses|use|used|gets|get|got|imports|imported|leases|leased",
-     "from", 6, Label::supplies, true, 0.7f, "supplied-by-gap"},
-    {"raised|raises|raising|secured|secures|received|receives|won|wins|drew|attracted",
+     "from", 10, Label::supplies, true, 0.7f, "supplied-by-gap"},
+    {"raised|raises|raising|secured|secures|received|receives|drew|attracted",
      "from", 8, Label::invests_in, true, 0.7f, "raised-from"},
     {"pay|pays|paid|paying", "for", 6, Label::acquired, false, 0.7f, "paid-for"},
 };
@@ -248,7 +254,8 @@ const ModifierSpec modifier_specs[] = {
     {"fell apart|falls apart|fall apart|collapsed|collapses|called off|calls off|call off|"
      "scrapped|scraps|scrap|terminated|terminates|terminate|abandoned|abandons|abandon|"
      "walked away|walks away|blocked|blocks|block|dropped|drops|cancelled|canceled|cancels|"
-     "ended its|ended their|ended the|ends its|ends|unwound|pulled out|broke off|fell through|"
+     "ended its|ended their|ended the|ends its|ends partnership|ends deal|ends agreement|ends pact|"
+     "ended partnership|ended deal|ended agreement|unwound|pulled out|broke off|fell through|"
      "falls through|previously had|no longer|expired|dissolved|exited|had a deal|had a partnership|"
      "once had|used to|formerly|prohibited|vetoed|sank|torpedoed|derailed|ditched",
      Modifier::ended},
@@ -305,7 +312,8 @@ const WordSpec word_specs[] = {
      "gmbh|kk|kgaa|spa|sas|ab|asa|oyj|as|pte|pty|bhd|tbk|sarl|holding|holdings|group|"
      "co.,|s.a|n.v|s.p.a|a.g|k.k",
      w_legal},
-    {"technologies|technology|systems|therapeutics|pharmaceuticals|pharma|labs|laboratories|"
+    {"technologies|technology|systems|therapeutics|pharmaceuticals|pharmaceutical|pharma|labs|"
+     "laboratories|biopharma|biosciences|sciences|holdco|airways|aviation|"
      "energy|motors|motor|airlines|airways|bank|bancorp|capital|partners|ventures|"
      "communications|networks|semiconductor|semiconductors|software|robotics|biosciences|"
      "bioscience|biotech|biotherapeutics|financial|insurance|industries|electronics|solutions|"
@@ -339,7 +347,7 @@ const WordSpec word_specs[] = {
     {"said|says|say|told|tells|added|noted|wrote|explained|argued|stated|commented|"
      "who|whose|himself|herself",
      w_say},
-    {",|and|or|&|including|plus|as well as|such as|like|to|along|with|also", w_list},
+    {",|and|or|&|including|plus|like|to|along|also", w_list},
     {"from|for|with|on|at|of|in|into|about|over|by|against|between|among|than|after|before|"
      "to|under|through|during|toward|towards|via|per|across",
      w_prep},
@@ -408,7 +416,7 @@ bool starts_lower(std::string_view s) { return !s.empty() && s[0] >= 'a' && s[0]
 
 }  // namespace
 
-std::size_t Lexicon::Hash::operator()(std::string_view s) const noexcept {
+std::uint64_t Lexicon::hash(std::string_view s) noexcept {
   // FNV-1a over 8-byte words keeps the per-token lookup cheap.
   std::uint64_t h = 1469598103934665603ull ^ s.size();
   std::size_t i = 0;
@@ -420,31 +428,19 @@ std::size_t Lexicon::Hash::operator()(std::string_view s) const noexcept {
   }
   for (; i < s.size(); ++i) h = (h ^ static_cast<unsigned char>(s[i])) * 1099511628211ull;
   h ^= h >> 32;
-  return static_cast<std::size_t>(h);
+  h *= 0x9E3779B97F4A7C15ull;  // spread the bits the mask keeps
+  return h ^ (h >> 29);
 }
 
 Lexicon::Lexicon() { load_grammar(); }
 
-WordInfo& Lexicon::word_slot(std::string_view key) {
-  auto it = words_.find(key);
-  if (it == words_.end()) it = words_.emplace(std::string(key), WordInfo{}).first;
-  return it->second;
-}
+WordInfo& Lexicon::word_slot(std::string_view key) { return words_[key]; }
 
-const WordInfo* Lexicon::word(std::string_view key) const {
-  const auto it = words_.find(key);
-  return it == words_.end() ? nullptr : &it->second;
-}
+const WordInfo* Lexicon::word(std::string_view key) const { return words_.find(key); }
 
-const std::vector<LexHit>* Lexicon::phrase(std::string_view key) const {
-  const auto it = phrases_.find(key);
-  return it == phrases_.end() ? nullptr : &it->second;
-}
+const std::vector<LexHit>* Lexicon::phrase(std::string_view key) const { return phrases_.find(key); }
 
-const std::vector<GrammarHit>* Lexicon::grammar(std::string_view key) const {
-  const auto it = grammar_.find(key);
-  return it == grammar_.end() ? nullptr : &it->second;
-}
+const std::vector<GrammarHit>* Lexicon::grammar(std::string_view key) const { return grammar_.find(key); }
 
 bool Lexicon::sector_fits(std::uint8_t group, std::string_view sector) {
   if (group == 0 || group > sector_groups.size() || sector.empty()) return false;
@@ -465,7 +461,7 @@ void Lexicon::add_phrase(std::string_view phrase, LexHit hit) {
   // Every proper prefix is stored too (with no hits), so matching walks forward and stops at the
   // first word that no phrase continues with.
   for (std::size_t at = key.find(' '); at != std::string::npos; at = key.find(' ', at + 1))
-    phrases_.try_emplace(key.substr(0, at));
+    phrases_.insert(std::string_view(key).substr(0, at));
   auto& hits = phrases_[key];
   for (const auto& h : hits)
     if (h.kind == hit.kind && h.company == hit.company && h.type == hit.type) return;
@@ -483,7 +479,7 @@ void Lexicon::add_grammar(std::string_view phrases, GrammarHit hit) {
     const auto tokens = count_tokens(key);
     hit.tokens = static_cast<std::uint8_t>(tokens);
     for (std::size_t at = key.find(' '); at != std::string::npos; at = key.find(' ', at + 1))
-      grammar_.try_emplace(key.substr(0, at));
+      grammar_.insert(std::string_view(key).substr(0, at));
     grammar_[key].push_back(hit);
     auto& w = word_slot(first_word(key));
     w.grammar_tokens = std::max<std::uint8_t>(w.grammar_tokens, hit.tokens);
@@ -545,8 +541,8 @@ void Lexicon::add_companies(std::string_view text, const std::string& file) {
     const auto field = [&](std::size_t i) { return i < fields.size() ? trim(fields[i]) : std::string_view{}; };
     const std::string key = phrase_key(name);
     std::uint32_t id;
-    if (const auto it = company_index_.find(key); it != company_index_.end()) {
-      id = it->second;
+    if (const auto* known = company_index_.find(key)) {
+      id = *known;
     } else {
       id = static_cast<std::uint32_t>(companies_.size());
       LexCompany c;
@@ -555,7 +551,7 @@ void Lexicon::add_companies(std::string_view text, const std::string& file) {
       c.sector = std::string(field(6));
       c.country = std::string(field(7));
       companies_.push_back(std::move(c));
-      company_index_.emplace(key, id);
+      company_index_[key] = id;
     }
     auto& company = companies_[id];
     if (company.sector.empty()) company.sector = std::string(field(6));

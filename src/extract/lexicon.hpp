@@ -8,7 +8,6 @@
 #include <cstdint>
 #include <string>
 #include <string_view>
-#include <unordered_map>
 #include <vector>
 
 namespace corpgraph::detail {
@@ -115,16 +114,66 @@ class Lexicon {
   [[nodiscard]] static bool sector_fits(std::uint8_t group, std::string_view sector);
 
  private:
-  struct Hash {
-    using is_transparent = void;
-    std::size_t operator()(std::string_view s) const noexcept;
-  };
-  struct Eq {
-    using is_transparent = void;
-    bool operator()(std::string_view a, std::string_view b) const noexcept { return a == b; }
-  };
+  static std::uint64_t hash(std::string_view s) noexcept;
+
+  // Open addressing with linear probing: a lookup is one hash and, mostly, one slot, where
+  // std::unordered_map chases a node per probe. Built once, read by every thread.
   template <typename V>
-  using Map = std::unordered_map<std::string, V, Hash, Eq>;
+  class Map {
+   public:
+    V* find(std::string_view key) noexcept {
+      return const_cast<V*>(static_cast<const Map*>(this)->find(key));
+    }
+    const V* find(std::string_view key) const noexcept {
+      if (slots_.empty()) return nullptr;
+      const std::uint64_t h = hash(key);
+      for (std::size_t i = h & mask_;; i = (i + 1) & mask_) {
+        const Slot& slot = slots_[i];
+        if (!slot.used) return nullptr;
+        if (slot.hash == h && slot.key == key) return &slot.value;
+      }
+    }
+    // The value for key, default-constructed when new; second is true when it was inserted.
+    std::pair<V*, bool> insert(std::string_view key) {
+      if ((count_ + 1) * 2 > slots_.size()) grow();
+      const std::uint64_t h = hash(key);
+      for (std::size_t i = h & mask_;; i = (i + 1) & mask_) {
+        Slot& slot = slots_[i];
+        if (!slot.used) {
+          slot.used = true;
+          slot.hash = h;
+          slot.key = std::string(key);
+          ++count_;
+          return {&slot.value, true};
+        }
+        if (slot.hash == h && slot.key == key) return {&slot.value, false};
+      }
+    }
+    V& operator[](std::string_view key) { return *insert(key).first; }
+
+   private:
+    struct Slot {
+      std::uint64_t hash = 0;
+      std::string key;
+      V value{};
+      bool used = false;
+    };
+    void grow() {
+      std::vector<Slot> old = std::move(slots_);
+      slots_.clear();
+      slots_.resize(old.empty() ? 64 : old.size() * 2);
+      mask_ = slots_.size() - 1;
+      count_ = 0;
+      for (auto& slot : old)
+        if (slot.used) {
+          auto [value, inserted] = insert(slot.key);
+          *value = std::move(slot.value);
+        }
+    }
+    std::vector<Slot> slots_;
+    std::size_t mask_ = 0;
+    std::size_t count_ = 0;
+  };
 
   void add_phrase(std::string_view phrase, LexHit hit);
   void add_grammar(std::string_view phrases, GrammarHit hit);

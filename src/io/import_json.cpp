@@ -104,7 +104,7 @@ Positions parse_exact(rapidjson::Document& doc, std::string_view text,
 }
 
 [[noreturn]] void bad(const std::filesystem::path& file, const std::string& what) {
-  throw Error(ErrorKind::bad_input, SourceLocation{file.string(), 0, 0}, what);
+  throw Error(ErrorKind::bad_input, SourceLocation{file.string(), 1, 1}, what);
 }
 
 [[noreturn]] void bad_at(const SourceLocation& where, const std::string& what) {
@@ -205,7 +205,8 @@ Graph import_node_link(const std::filesystem::path& file, std::string_view text)
           if (label) break;
         }
       }
-      if (!label) bad_at(at(), "expected the link to have a \"label\" naming a relation (partners, owns, ...)");
+      if (!label)
+        bad_at(at(), "expected the link to have a \"label\" naming a relation (partners, ...)");
       r.label = *label;
       r.status = default_status(r.label);
       if (const rapidjson::Value* s = member(link, "status"); s && s->IsString()) {

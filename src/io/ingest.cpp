@@ -238,4 +238,22 @@ IngestStats ingest(Graph& graph, const std::vector<fs::path>& inputs, const Extr
   return stats;
 }
 
+IngestStats add_to_graph_file(const fs::path& graph_path, const std::vector<fs::path>& inputs,
+                              const Extractor* extractor, unsigned threads,
+                              std::chrono::milliseconds wait) {
+  if (graph_path.has_parent_path()) {
+    std::error_code ec;
+    fs::create_directories(graph_path.parent_path(), ec);  // a failure shows at the lock
+  }
+  fs::path lock_path = graph_path;
+  lock_path += ".lock";
+  const detail::FileLock lock(lock_path, wait);
+  Graph graph;
+  if (fs::exists(graph_path)) graph = load_graph(graph_path);
+  const IngestStats stats = ingest(graph, inputs, extractor, threads);
+  // Saved even when no edge or evidence is new: a status, an alias or a document may be.
+  save_graph(graph, graph_path);
+  return stats;
+}
+
 }  // namespace corpgraph

@@ -17,7 +17,8 @@ namespace corpgraph::detail {
 
 // Iterative (no recursion, so deep nesting cannot overflow the stack) and UTF-8 checked.
 inline constexpr unsigned json_parse_flags =
-    rapidjson::kParseIterativeFlag | rapidjson::kParseValidateEncodingFlag;
+    rapidjson::kParseIterativeFlag | rapidjson::kParseValidateEncodingFlag |
+    rapidjson::kParseFullPrecisionFlag;
 
 // "expected ..." for a RapidJSON error code: what the parser wanted where it stopped.
 [[nodiscard]] std::string json_expected(rapidjson::ParseErrorCode code);

@@ -6,6 +6,7 @@
 #include <corpgraph/error.hpp>
 #include <corpgraph/limits.hpp>
 
+#include "exchange_util.hpp"
 #include "file_util.hpp"
 #include "json_util.hpp"
 
@@ -462,7 +463,9 @@ std::vector<Relation> read_delimited(const fs::path& file, std::string_view text
     for (std::size_t i = 0; i < cells.size(); ++i) {
       Field f;
       f.name = header[i].text;
-      f.text = std::move(cells[i].text);
+      // corpgraph's own CSV export guards formula-like cells with a leading '; read them back as
+      // they were.
+      f.text = detail::unguard_cell(cells[i].text);
       f.offset = cells[i].offset;
       record.push_back(std::move(f));
     }

@@ -1,11 +1,15 @@
 #include <corpgraph/graph.hpp>
 #include <corpgraph/io.hpp>
 
+#include "graph/snapshot_codec.hpp"
 #include "support.hpp"
 
 #include <catch2/catch.hpp>
 
 #include <algorithm>
+#include <cstring>
+#include <memory>
+#include <numeric>
 #include <random>
 
 using namespace corpgraph;
@@ -238,4 +242,122 @@ TEST_CASE("copies are independent") {
   CHECK(b.relation_count() == 2);
   Graph c = std::move(b);
   CHECK(c.company_count() == 3);
+}
+
+namespace {
+
+// A graph with aliases, kinds, several evidence items per edge, documents with extras.
+Graph snapshot_sample() {
+  Graph g;
+  g.add_relation(rel("Apple", Label::partners, "Alibaba",
+                     {ev("d1", "Apple teamed up with Alibaba.", 10, 0.9, "teamed-up"),
+                      ev("d2", "Alibaba and Apple partner.", 0, 0.5)}));
+  g.add_relation(rel("Tencent", Label::talked_to, "Apple", {ev("d1", "Apple talked to Tencent.", 50, 0.7)}));
+  g.add_relation(rel("Baidu", Label::former_deal, "Apple", {}, Status::ended));
+  g.add_relation(rel("Apple", Label::owns, "Beats", {ev("", "", 0, 1.0, "")}, Status::pending));
+  g.add_company(Company{"Apple", {"AAPL", "Apple Inc."}, CompanyKind::company});
+  g.add_company(Company{"Tencent", {"Tencent Holdings", "TCEHY"}, CompanyKind::fund});
+  g.add_company(Company{"Tencent Music", {"TCEHY"}, CompanyKind::media});
+  g.add_document(Document{"d1", "Title", "2025-02-12", "https://e.com", {{"k", "\"v\""}}});
+  g.add_document(Document{"d2", "", "", "", {}});
+  return g;
+}
+
+std::string payload_of(const Graph& g) {
+  std::vector<NodeId> nodes(g.company_count());
+  std::iota(nodes.begin(), nodes.end(), NodeId{0});
+  std::vector<EdgeId> edges(g.relation_count());
+  std::iota(edges.begin(), edges.end(), EdgeId{0});
+  std::string out;
+  detail::encode_snapshot(g, nodes, edges, out);
+  return out;
+}
+
+std::optional<Graph> decode(const std::string& payload) {
+  auto owner = std::make_shared<std::string>(payload);
+  return detail::decode_snapshot(owner, reinterpret_cast<const unsigned char*>(owner->data()),
+                                 owner->size());
+}
+
+}  // namespace
+
+TEST_CASE("a graph decoded from its snapshot payload is the same graph") {
+  const Graph g = snapshot_sample();
+  const std::string payload = payload_of(g);
+  CHECK(payload.size() % 8 == 0);
+  CHECK(payload == payload_of(g));  // deterministic
+  std::optional<Graph> back = decode(payload);
+  REQUIRE(back);
+  REQUIRE(back->company_count() == g.company_count());
+  REQUIRE(back->relation_count() == g.relation_count());
+  for (NodeId n = 0; n < g.company_count(); ++n) CHECK(back->company(n) == g.company(n));
+  for (EdgeId e = 0; e < g.relation_count(); ++e) {
+    const Edge& x = g.relation(e);
+    const Edge& y = back->relation(e);
+    CHECK(std::tie(x.source, x.target, x.label, x.status, x.confidence) ==
+          std::tie(y.source, y.target, y.label, y.status, y.confidence));
+    CHECK(x.evidence == y.evidence);
+    CHECK(back->out_relations(x.source) == g.out_relations(x.source));
+    CHECK(back->in_relations(x.target) == g.in_relations(x.target));
+  }
+  CHECK(back->document_count() == 2);
+  CHECK(*back->document("d1") == *g.document("d1"));
+  // Lookups answer alike before the name index exists (scans) and after (hash).
+  const std::vector<std::string> names{"apple", "AAPL", "tcehy", "Tencent", "nobody", "beats",
+                                       "Tencent Holdings", "ALIBABA"};
+  for (int round = 0; round < 3; ++round)
+    for (const std::string& name : names) {
+      INFO(name << " round " << round);
+      CHECK(back->resolve(name) == g.resolve(name));
+      CHECK(back->find(name) == g.find(name));
+    }
+  CHECK(saved_bytes(*back, "snapshot-same") == saved_bytes(g, "snapshot-original"));
+}
+
+TEST_CASE("a graph decoded from a snapshot changes like any other") {
+  const Graph g = snapshot_sample();
+  std::optional<Graph> back = decode(payload_of(g));
+  REQUIRE(back);
+  Graph copy = *back;  // before any evidence was built
+  const auto apple = back->find("Apple");
+  const auto alibaba = back->find("Alibaba");
+  REQUIRE(apple);
+  REQUIRE(alibaba);
+  REQUIRE(back->find_relation(*apple, *alibaba, Label::partners));
+  back->add_relation(rel("alibaba", Label::partners, "apple", {ev("d3", "New.", 5, 0.5)}));
+  const Edge& edge = back->relation(*back->find_relation(*alibaba, *apple, Label::partners));
+  CHECK(edge.evidence.size() == 3);
+  back->add_company(Company{"apple", {"Apple Computer"}, CompanyKind::company});
+  CHECK(back->find("apple computer") == apple);
+  CHECK(back->relation_count() == g.relation_count());
+  back->add_relation(rel("Beats", Label::supplies, "Apple"));
+  CHECK(back->relation_count() == g.relation_count() + 1);
+  // The copy kept the state it was copied in.
+  CHECK(copy.relation(*copy.find_relation(*apple, *alibaba, Label::partners)).evidence.size() == 2);
+  CHECK(saved_bytes(copy, "snapshot-copy") == saved_bytes(g, "snapshot-copy-original"));
+  Graph merged;
+  merged.merge(copy);
+  CHECK(saved_bytes(merged, "snapshot-merged") == saved_bytes(g, "snapshot-merged-original"));
+}
+
+TEST_CASE("a damaged snapshot payload is refused or decoded within bounds, never a crash") {
+  const std::string payload = payload_of(snapshot_sample());
+  auto exercise = [](const Graph& graph) {
+    for (EdgeId e = 0; e < graph.relation_count(); ++e) (void)graph.relation(e).evidence.size();
+    (void)graph.find("apple");
+    (void)graph.documents();
+  };
+  for (std::size_t size = 0; size < payload.size(); ++size) {
+    std::optional<Graph> cut = decode(payload.substr(0, size));
+    CHECK_FALSE(cut);
+  }
+  std::mt19937 rng(4);
+  for (std::size_t at = 0; at < payload.size(); ++at)
+    for (unsigned char value : {std::uint8_t{0xFF}, std::uint8_t{0x00},
+                                static_cast<std::uint8_t>(payload[at] ^ (1u << (rng() % 8)))}) {
+      std::string damaged = payload;
+      damaged[at] = static_cast<char>(value);
+      if (std::optional<Graph> graph = decode(damaged)) exercise(*graph);
+    }
+  CHECK_FALSE(decode(payload + std::string(8, '\0')));
 }

@@ -7,8 +7,9 @@
 #     --time S       seconds per target (default $CORPGRAPH_FUZZ_TIME or 45)
 #     --build-only   build the targets, do not run them
 #     TARGET         extract, articles, graph_file, relations_json, ... (default: all)
-# Build folder: $CORPGRAPH_FUZZ_BUILD_DIR or build-fuzz/. New inputs found go to
-# BUILD/fuzz-corpus/TARGET/, never into the repository's seed corpus.
+# Build folder: $CORPGRAPH_FUZZ_BUILD_DIR or build-fuzz/; $CORPGRAPH_FUZZ_JOBS targets at a time
+# (default: one per core). New inputs found go to BUILD/fuzz-corpus/TARGET/, never into the
+# repository's seed corpus (fuzz/make_corpus.sh rewrites that).
 set -euo pipefail
 root="$(cd "$(dirname "$0")/.." && pwd)"
 build="${CORPGRAPH_FUZZ_BUILD_DIR:-$root/build-fuzz}"

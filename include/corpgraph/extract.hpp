@@ -49,4 +49,19 @@ void extract_stream(const Extractor& extractor, const std::function<std::optiona
                     const std::function<void(const Article&, std::vector<Relation>&&)>& sink,
                     unsigned threads = 1);
 
+// One unit of work for run_ordered: run() goes on a worker thread (parse, extract, format: the
+// heavy part); the caller sees the finished job again, in input order, on its own thread.
+class StreamJob {
+ public:
+  virtual ~StreamJob() = default;
+  virtual void run() = 0;
+};
+
+// The ordered parallel map under extract_stream, for callers that want reading alone on the
+// calling thread: next returns the next job (nullptr at the end of input), done gets each job
+// after run(), in the order next returned them. At most a few jobs per thread are in flight, so
+// memory stays bounded. An exception from run() is rethrown from run_ordered at that job's turn.
+void run_ordered(const std::function<std::unique_ptr<StreamJob>()>& next,
+                 const std::function<void(StreamJob&)>& done, unsigned threads = 1);
+
 }  // namespace corpgraph

@@ -9,7 +9,6 @@
 #include <filesystem>
 #include <iostream>
 #include <memory>
-#include <sstream>
 #include <string>
 #include <vector>
 
@@ -35,27 +34,20 @@ void run_extract(const ExtractArgs& args) {
   if (inputs.empty()) inputs.emplace_back("-");
   ArticleReader reader(std::move(inputs));
   int worst = 0;
-  reader.on_error([&](const Error& e) {
+  auto on_error = [&](const Error& e) {
     std::cout.flush();
     std::cerr << "corpgraph: " << e.what() << '\n';
     if (worst == 0) worst = exit_code(e.kind());
-  });
+  };
+  reader.on_error(on_error);
 
-  // Relations go out as each article is done, in input order, through one buffer flushed often
-  // enough that a pipe sees them promptly.
-  std::ostringstream buffer;
-  write_relation_header(buffer, format);
-  extract_stream(
-      extractor, [&] { return reader.next(); },
-      [&](const Article&, std::vector<Relation>&& relations) {
-        for (const auto& r : relations) write_relation(buffer, r, format);
-        if (buffer.tellp() > (1 << 16)) {
-          std::cout << buffer.str();
-          buffer.str({});
-        }
-      },
-      args.threads);
-  std::cout << buffer.str();
+  // Reading stays on this thread; parsing, extraction and formatting run on the workers, and
+  // each finished block of output goes out in input order.
+  write_relation_header(std::cout, format);
+  extract_articles(
+      reader, extractor, format, args.threads,
+      [](std::string_view text) { std::cout.write(text.data(), static_cast<std::streamsize>(text.size())); },
+      on_error);
   std::cout.flush();
   if (!std::cout) throw Error(ErrorKind::io, SourceLocation{"-", 0, 0}, "cannot write to standard output");
   if (worst) set_exit_status(worst);

@@ -1,5 +1,5 @@
-// extract_stream: an ordered parallel map with a bounded window, so the output is the same for
-// any thread count and memory stays flat for any input size.
+// run_ordered and extract_stream: an ordered parallel map with a bounded window, so the output is
+// the same for any thread count and memory stays flat for any input size.
 #include <corpgraph/extract.hpp>
 
 #include <condition_variable>
@@ -13,21 +13,29 @@ namespace corpgraph {
 namespace {
 
 struct Slot {
-  Article article;
-  std::vector<Relation> relations;
+  std::unique_ptr<StreamJob> job;
   std::exception_ptr error;
   bool done = false;
 };
 
+class ArticleJob final : public StreamJob {
+ public:
+  ArticleJob(const Extractor& extractor, Article article)
+      : extractor_(extractor), article_(std::move(article)) {}
+  void run() override { relations_ = extractor_.extract(article_); }
+  const Extractor& extractor_;
+  Article article_;
+  std::vector<Relation> relations_;
+};
+
 }  // namespace
 
-void extract_stream(const Extractor& extractor, const std::function<std::optional<Article>()>& next,
-                    const std::function<void(const Article&, std::vector<Relation>&&)>& sink,
-                    unsigned threads) {
+void run_ordered(const std::function<std::unique_ptr<StreamJob>()>& next,
+                 const std::function<void(StreamJob&)>& done, unsigned threads) {
   if (threads <= 1) {
-    while (auto article = next()) {
-      auto relations = extractor.extract(*article);
-      sink(*article, std::move(relations));
+    while (auto job = next()) {
+      job->run();
+      done(*job);
     }
     return;
   }
@@ -51,7 +59,7 @@ void extract_stream(const Extractor& extractor, const std::function<std::optiona
           queue.pop_front();
         }
         try {
-          slot->relations = extractor.extract(slot->article);
+          slot->job->run();
         } catch (...) {
           slot->error = std::current_exception();
         }
@@ -77,13 +85,13 @@ void extract_stream(const Extractor& extractor, const std::function<std::optiona
   try {
     while (more || !in_flight.empty()) {
       while (more && in_flight.size() < window) {
-        auto article = next();
-        if (!article) {
+        auto job = next();
+        if (!job) {
           more = false;
           break;
         }
         auto slot = std::make_unique<Slot>();
-        slot->article = std::move(*article);
+        slot->job = std::move(job);
         {
           std::lock_guard lock(mutex);
           queue.push_back(slot.get());
@@ -98,7 +106,7 @@ void extract_stream(const Extractor& extractor, const std::function<std::optiona
         slot_done.wait(lock, [&] { return oldest.done; });
       }
       if (oldest.error) std::rethrow_exception(oldest.error);
-      sink(oldest.article, std::move(oldest.relations));
+      done(*oldest.job);
       in_flight.pop_front();
     }
   } catch (...) {
@@ -106,11 +114,27 @@ void extract_stream(const Extractor& extractor, const std::function<std::optiona
       std::lock_guard lock(mutex);
       queue.clear();
     }
-    // Workers may still be extracting slots we own: wait for them before the slots go away.
+    // Workers may still be running jobs we own: wait for them before the slots go away.
     stop();
     throw;
   }
   stop();
+}
+
+void extract_stream(const Extractor& extractor, const std::function<std::optional<Article>()>& next,
+                    const std::function<void(const Article&, std::vector<Relation>&&)>& sink,
+                    unsigned threads) {
+  run_ordered(
+      [&]() -> std::unique_ptr<StreamJob> {
+        auto article = next();
+        if (!article) return nullptr;
+        return std::make_unique<ArticleJob>(extractor, std::move(*article));
+      },
+      [&](StreamJob& job) {
+        auto& a = static_cast<ArticleJob&>(job);
+        sink(a.article_, std::move(a.relations_));
+      },
+      threads);
 }
 
 }  // namespace corpgraph

@@ -19,6 +19,8 @@ using Bgl = boost::adjacency_list<boost::vecS, boost::vecS, boost::bidirectional
 
 struct GraphAccess {
   static const Bgl& bgl(const Graph& graph);
+  // For the snapshot decoder in graph.cpp, which fills a graph's storage in bulk.
+  static Graph::Impl& impl(Graph& graph);
 };
 
 }  // namespace corpgraph::detail

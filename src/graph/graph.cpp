@@ -3,9 +3,13 @@
 #include <corpgraph/error.hpp>
 
 #include "bgl.hpp"
+#include "snapshot_codec.hpp"
 
 #include <algorithm>
+#include <atomic>
+#include <cstring>
 #include <map>
+#include <mutex>
 #include <tuple>
 #include <unordered_map>
 
@@ -81,6 +85,113 @@ std::size_t edit_distance(std::string_view a, std::string_view b) {
   return row[b.size()];
 }
 
+// Fixed-size records of the snapshot payload, read with memcpy (the payload may sit anywhere).
+struct EdgeRecord {
+  std::uint32_t source;
+  std::uint32_t target;
+  std::uint8_t label;
+  std::uint8_t status;
+  std::uint8_t pad[6];
+  double confidence;
+};
+static_assert(sizeof(EdgeRecord) == 24);
+
+struct EvidenceRecord {
+  std::uint64_t start;
+  std::uint64_t end;
+  double confidence;
+  std::uint64_t sentence_offset;
+  std::uint32_t sentence_size;
+  std::uint32_t doc;
+  std::uint32_t pattern;
+  std::uint32_t pad;
+};
+static_assert(sizeof(EvidenceRecord) == 48);
+
+template <typename T>
+T load_record(const unsigned char* at) {
+  T value;
+  std::memcpy(&value, at, sizeof(T));
+  return value;
+}
+
+// n strings: n+1 offsets (u64) into a blob.
+struct StringTable {
+  const unsigned char* offsets = nullptr;
+  std::size_t count = 0;
+  const char* blob = nullptr;
+  std::string_view operator[](std::size_t i) const {
+    const auto begin = load_record<std::uint64_t>(offsets + 8 * i);
+    const auto end = load_record<std::uint64_t>(offsets + 8 * (i + 1));
+    return {blob + begin, static_cast<std::size_t>(end - begin)};
+  }
+};
+
+// The evidence arrays of a decoded payload, kept for edges whose evidence nobody asked for yet.
+struct SnapshotView {
+  std::shared_ptr<const void> owner;
+  const unsigned char* evidence_offsets = nullptr;  // u32 per edge + 1
+  const unsigned char* evidence = nullptr;          // EvidenceRecord each
+  const char* sentences = nullptr;
+  StringTable docs;
+  StringTable patterns;
+
+  void fill(EdgeId id, std::vector<Evidence>& out) const {
+    const auto begin = load_record<std::uint32_t>(evidence_offsets + 4 * std::size_t{id});
+    const auto end = load_record<std::uint32_t>(evidence_offsets + 4 * (std::size_t{id} + 1));
+    out.clear();
+    out.reserve(end - begin);
+    for (std::uint32_t i = begin; i < end; ++i) {
+      const auto r = load_record<EvidenceRecord>(evidence + sizeof(EvidenceRecord) * i);
+      Evidence& e = out.emplace_back();
+      e.doc = docs[r.doc];
+      e.sentence.assign(sentences + r.sentence_offset, r.sentence_size);
+      e.start = r.start;
+      e.end = r.end;
+      e.confidence = r.confidence;
+      e.pattern = patterns[r.pattern];
+    }
+  }
+};
+
+// What a graph decoded from a snapshot has not built yet: the name and edge indexes (built on the
+// first change or after a few lookups) and each edge's evidence (built on first access). Const
+// accessors fill these in, so they take the mutex; a fully built graph never touches it.
+struct LazyState {
+  std::shared_ptr<const SnapshotView> view;
+  std::unique_ptr<std::atomic<std::uint8_t>[]> ready;  // per edge: evidence built
+  std::atomic<bool> names_indexed{true};
+  std::atomic<bool> edges_indexed{true};
+  std::atomic<unsigned> scans{0};
+  std::mutex mutex;
+
+  LazyState() = default;
+  LazyState(const LazyState& other, std::size_t edges)
+      : view(other.view),
+        names_indexed(other.names_indexed.load()),
+        edges_indexed(other.edges_indexed.load()),
+        scans(other.scans.load()) {
+    if (view) {
+      ready = std::make_unique<std::atomic<std::uint8_t>[]>(edges);
+      for (std::size_t i = 0; i < edges; ++i) ready[i].store(other.ready[i].load());
+    }
+  }
+};
+
+// Lookups a graph answers by scanning its names before it builds the hash indexes: a command
+// that resolves one or two names on a huge graph should not pay for indexing a million.
+constexpr unsigned max_unindexed_scans = 8;
+
+bool equals_folded(std::string_view text, std::string_view folded) {
+  if (text.size() != folded.size()) return false;
+  for (std::size_t i = 0; i < text.size(); ++i) {
+    char c = text[i];
+    if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
+    if (c != folded[i]) return false;
+  }
+  return true;
+}
+
 }  // namespace
 
 struct Graph::Impl {
@@ -92,10 +203,89 @@ struct Graph::Impl {
   std::unordered_map<std::string, std::vector<NodeId>> by_alias;  // folded alias
   std::unordered_map<EdgeKey, EdgeId, EdgeKeyHash> edge_index;
   std::map<std::string, Document, std::less<>> documents;
+  LazyState lazy;
+
+  Impl() = default;
+  Impl(const Impl& other)
+      : bgl(other.bgl),
+        companies(other.companies),
+        folded_names(other.folded_names),
+        edges(other.edges),
+        by_name(other.by_name),
+        by_alias(other.by_alias),
+        edge_index(other.edge_index),
+        documents(other.documents),
+        lazy(other.lazy, other.edges.size()) {}
 
   void index_alias(NodeId node, const std::string& alias) {
     auto& nodes = by_alias[fold_case(alias)];
     if (std::find(nodes.begin(), nodes.end(), node) == nodes.end()) nodes.push_back(node);
+  }
+
+  void ensure_name_index() {
+    if (lazy.names_indexed.load(std::memory_order_acquire)) return;
+    std::lock_guard lock(lazy.mutex);
+    if (lazy.names_indexed.load(std::memory_order_relaxed)) return;
+    by_name.reserve(companies.size());
+    for (std::size_t i = 0; i < companies.size(); ++i) {
+      by_name.emplace(folded_names[i], static_cast<NodeId>(i));
+      for (const std::string& alias : companies[i].aliases)
+        index_alias(static_cast<NodeId>(i), alias);
+    }
+    lazy.names_indexed.store(true, std::memory_order_release);
+  }
+
+  void ensure_edge_index() {
+    if (lazy.edges_indexed.load(std::memory_order_acquire)) return;
+    std::lock_guard lock(lazy.mutex);
+    if (lazy.edges_indexed.load(std::memory_order_relaxed)) return;
+    edge_index.reserve(edges.size());
+    for (std::size_t i = 0; i < edges.size(); ++i)
+      edge_index.emplace(EdgeKey{edges[i].source, edges[i].target, edges[i].label},
+                         static_cast<EdgeId>(i));
+    lazy.edges_indexed.store(true, std::memory_order_release);
+  }
+
+  Edge& edge(EdgeId id) {
+    Edge& e = edges.at(id);
+    if (lazy.view && !lazy.ready[id].load(std::memory_order_acquire)) {
+      std::lock_guard lock(lazy.mutex);
+      if (!lazy.ready[id].load(std::memory_order_relaxed)) {
+        lazy.view->fill(id, e.evidence);
+        lazy.ready[id].store(1, std::memory_order_release);
+      }
+    }
+    return e;
+  }
+
+  // Canonical-name match first, then alias matches by node id; by scan or by index.
+  std::vector<NodeId> lookup(const std::string& key) {
+    std::vector<NodeId> out;
+    if (!lazy.names_indexed.load(std::memory_order_acquire) &&
+        lazy.scans.fetch_add(1) < max_unindexed_scans) {
+      for (std::size_t i = 0; i < folded_names.size(); ++i)
+        if (folded_names[i] == key) {
+          out.push_back(static_cast<NodeId>(i));
+          break;
+        }
+      const bool canonical = !out.empty();
+      for (std::size_t i = 0; i < companies.size(); ++i)
+        for (const std::string& alias : companies[i].aliases)
+          if (equals_folded(alias, key)) {
+            if (!canonical || out.front() != i) out.push_back(static_cast<NodeId>(i));
+            break;
+          }
+      return out;
+    }
+    ensure_name_index();
+    if (auto it = by_name.find(key); it != by_name.end()) out.push_back(it->second);
+    if (auto it = by_alias.find(key); it != by_alias.end()) {
+      std::vector<NodeId> aliased = it->second;
+      std::sort(aliased.begin(), aliased.end());
+      for (NodeId n : aliased)
+        if (std::find(out.begin(), out.end(), n) == out.end()) out.push_back(n);
+    }
+    return out;
   }
 };
 
@@ -114,6 +304,7 @@ Graph& Graph::operator=(Graph&& other) noexcept = default;
 NodeId Graph::add_company(const Company& company) {
   if (company.name.empty()) throw Error(ErrorKind::bad_input, "a company has an empty name");
   Impl& d = *impl_;
+  d.ensure_name_index();
   std::string key = fold_case(company.name);
   auto found = d.by_name.find(key);
   NodeId node;
@@ -152,6 +343,7 @@ std::optional<EdgeId> Graph::add_relation(const Relation& relation) {
   if (source == target) return std::nullopt;
   if (is_symmetric(relation.label) && d.folded_names[target] < d.folded_names[source])
     std::swap(source, target);
+  d.ensure_edge_index();
   EdgeKey key{source, target, relation.label};
   auto found = d.edge_index.find(key);
   EdgeId id;
@@ -162,6 +354,7 @@ std::optional<EdgeId> Graph::add_relation(const Relation& relation) {
     d.edge_index.emplace(key, id);
   } else {
     id = found->second;
+    d.edge(id);  // its evidence, when still in a snapshot
     d.edges[id].status = merge_status(d.edges[id].status, relation.status);
   }
   Edge& edge = d.edges[id];
@@ -198,7 +391,8 @@ void Graph::add_document(const Document& document) {
 
 void Graph::merge(const Graph& other) {
   for (const Company& c : other.impl_->companies) add_company(c);
-  for (const Edge& e : other.impl_->edges) {
+  for (std::size_t i = 0; i < other.impl_->edges.size(); ++i) {
+    const Edge& e = other.relation(static_cast<EdgeId>(i));
     Relation r;
     r.source = Company{other.company(e.source).name, {}, other.company(e.source).kind};
     r.target = Company{other.company(e.target).name, {}, other.company(e.target).kind};
@@ -215,7 +409,7 @@ std::size_t Graph::relation_count() const noexcept { return impl_->edges.size();
 std::size_t Graph::document_count() const noexcept { return impl_->documents.size(); }
 
 const Company& Graph::company(NodeId node) const { return impl_->companies.at(node); }
-const Edge& Graph::relation(EdgeId edge) const { return impl_->edges.at(edge); }
+const Edge& Graph::relation(EdgeId edge) const { return impl_->edge(edge); }
 
 std::vector<EdgeId> Graph::out_relations(NodeId node) const {
   std::vector<EdgeId> out;
@@ -245,29 +439,22 @@ std::vector<EdgeId> Graph::relations_between(NodeId a, NodeId b) const {
 std::optional<EdgeId> Graph::find_relation(NodeId source, NodeId target, Label label) const {
   if (is_symmetric(label) && impl_->folded_names.at(target) < impl_->folded_names.at(source))
     std::swap(source, target);
+  impl_->ensure_edge_index();
   auto it = impl_->edge_index.find(EdgeKey{source, target, label});
   if (it == impl_->edge_index.end()) return std::nullopt;
   return it->second;
 }
 
 std::vector<NodeId> Graph::resolve(std::string_view name) const {
-  std::vector<NodeId> out;
-  std::string key = fold_case(name);
-  if (auto it = impl_->by_name.find(key); it != impl_->by_name.end()) out.push_back(it->second);
-  if (auto it = impl_->by_alias.find(key); it != impl_->by_alias.end()) {
-    std::vector<NodeId> aliased = it->second;
-    std::sort(aliased.begin(), aliased.end());
-    for (NodeId n : aliased)
-      if (std::find(out.begin(), out.end(), n) == out.end()) out.push_back(n);
-  }
-  return out;
+  return impl_->lookup(fold_case(name));
 }
 
 std::optional<NodeId> Graph::find(std::string_view name) const {
-  std::string key = fold_case(name);
-  if (auto it = impl_->by_name.find(key); it != impl_->by_name.end()) return it->second;
-  if (auto it = impl_->by_alias.find(key); it != impl_->by_alias.end() && it->second.size() == 1)
-    return it->second.front();
+  const std::vector<NodeId> nodes = impl_->lookup(fold_case(name));
+  if (nodes.empty()) return std::nullopt;
+  // A canonical match comes first; without one, only a single alias match is an answer.
+  const std::string key = fold_case(name);
+  if (impl_->folded_names[nodes.front()] == key || nodes.size() == 1) return nodes.front();
   return std::nullopt;
 }
 
@@ -297,6 +484,335 @@ std::vector<const Document*> Graph::documents() const {
   std::vector<const Document*> out;
   for (const auto& [id, doc] : impl_->documents) out.push_back(&doc);
   return out;
+}
+
+
+// ---------------------------------------------------------------- snapshot payload
+// Layout (all integers native little-endian, every section starts 8-aligned):
+//   u64 companies N, relations M, evidence K, documents D
+//   strings names (N); array u8 kinds (N); array u32 alias offsets (N+1); strings aliases
+//   array EdgeRecord (M); array u32 evidence offsets (M+1); array EvidenceRecord (K)
+//   blob sentences; strings evidence docs; strings patterns
+//   array u32 document field offsets (D+1); strings document fields
+//     (id, title, date, url, then key and value of each extra)
+// where "array T" is u64 count + count records, "strings" is u64 count + (count+1) u64 offsets +
+// u64 blob size + blob, "blob" is u64 size + bytes.
+
+namespace {
+
+class PayloadWriter {
+ public:
+  explicit PayloadWriter(std::string& out) : out_(out), base_(out.size()) {}
+  void u64(std::uint64_t v) { raw(&v, sizeof v); }
+  template <typename T>
+  void array(const std::vector<T>& items) {
+    u64(items.size());
+    raw(items.data(), items.size() * sizeof(T));
+    pad();
+  }
+  void blob(std::string_view bytes) {
+    u64(bytes.size());
+    raw(bytes.data(), bytes.size());
+    pad();
+  }
+  void strings(const std::vector<std::string_view>& items) {
+    u64(items.size());
+    std::uint64_t offset = 0;
+    u64(offset);
+    for (std::string_view s : items) u64(offset += s.size());
+    u64(offset);
+    for (std::string_view s : items) raw(s.data(), s.size());
+    pad();
+  }
+
+ private:
+  std::string& out_;
+  std::size_t base_;
+  void raw(const void* data, std::size_t size) {
+    out_.append(static_cast<const char*>(data), size);
+  }
+  void pad() {
+    while ((out_.size() - base_) % 8) out_.push_back('\0');
+  }
+};
+
+// Reads sections with bounds checks; after any failure ok() stays false and reads give empty.
+class PayloadReader {
+ public:
+  PayloadReader(const unsigned char* data, std::size_t size) : data_(data), size_(size) {}
+  [[nodiscard]] bool ok() const { return ok_; }
+  std::uint64_t u64() {
+    if (!ok_ || size_ - pos_ < 8) return fail(), 0;
+    auto v = load_record<std::uint64_t>(data_ + pos_);
+    pos_ += 8;
+    return v;
+  }
+  // count records of record_size bytes; nullptr (and not ok) when they do not fit.
+  const unsigned char* array(std::size_t record_size, std::uint64_t expected) {
+    const std::uint64_t count = u64();
+    if (!ok_ || count != expected || count > (size_ - pos_) / record_size) return fail(), nullptr;
+    const unsigned char* at = data_ + pos_;
+    pos_ += static_cast<std::size_t>(count) * record_size;
+    align();
+    return at;
+  }
+  std::string_view blob() {
+    const std::uint64_t n = u64();
+    if (!ok_ || n > size_ - pos_) return fail(), std::string_view{};
+    std::string_view out(reinterpret_cast<const char*>(data_ + pos_), static_cast<std::size_t>(n));
+    pos_ += static_cast<std::size_t>(n);
+    align();
+    return out;
+  }
+  // A string table whose offsets are checked to rise within its blob.
+  StringTable strings(std::optional<std::uint64_t> expected = std::nullopt) {
+    StringTable t;
+    const std::uint64_t count = u64();
+    if (!ok_ || (expected && count != *expected) || count >= (size_ - pos_) / 8)
+      return fail(), StringTable{};
+    t.offsets = data_ + pos_;
+    t.count = static_cast<std::size_t>(count);
+    pos_ += (t.count + 1) * 8;
+    std::string_view bytes = blob();
+    if (!ok_) return StringTable{};
+    std::uint64_t previous = 0;
+    for (std::size_t i = 0; i <= t.count; ++i) {
+      const auto offset = load_record<std::uint64_t>(t.offsets + 8 * i);
+      if (offset < previous || offset > bytes.size() || (i == 0 && offset != 0))
+        return fail(), StringTable{};
+      previous = offset;
+    }
+    t.blob = bytes.data();
+    return t;
+  }
+  [[nodiscard]] bool at_end() const { return ok_ && pos_ == size_; }
+
+ private:
+  const unsigned char* data_;
+  std::size_t size_;
+  std::size_t pos_ = 0;
+  bool ok_ = true;
+  void fail() { ok_ = false; }
+  void align() {
+    const std::size_t aligned = (pos_ + 7) / 8 * 8;
+    if (aligned > size_) return fail();
+    pos_ = aligned;
+  }
+};
+
+// A u32 offsets array (count+1 entries) that starts at 0, never falls and ends at total.
+bool offsets_valid(const unsigned char* offsets, std::size_t count, std::uint64_t total) {
+  std::uint32_t previous = 0;
+  for (std::size_t i = 0; i <= count; ++i) {
+    const auto v = load_record<std::uint32_t>(offsets + 4 * i);
+    if (v < previous || (i == 0 && v != 0)) return false;
+    previous = v;
+  }
+  return previous == total;
+}
+
+bool probability(double p) { return p >= 0.0 && p <= 1.0; }
+
+}  // namespace
+
+Graph::Impl& detail::GraphAccess::impl(Graph& graph) { return *graph.impl_; }
+
+void detail::encode_snapshot(const Graph& graph, const std::vector<NodeId>& node_order,
+                             const std::vector<EdgeId>& edge_order, std::string& out) {
+  const std::size_t n = graph.company_count();
+  const std::size_t m = graph.relation_count();
+  if (node_order.size() != n || edge_order.size() != m)
+    throw Error(ErrorKind::internal, "snapshot orders do not match the graph");
+  std::vector<std::uint32_t> rank(n);
+  for (std::size_t i = 0; i < n; ++i) rank[node_order[i]] = static_cast<std::uint32_t>(i);
+
+  std::vector<std::string_view> names, aliases;
+  std::vector<std::uint8_t> kinds;
+  std::vector<std::uint32_t> alias_offsets{0};
+  names.reserve(n);
+  kinds.reserve(n);
+  alias_offsets.reserve(n + 1);
+  for (NodeId node : node_order) {
+    const Company& c = graph.company(node);
+    names.push_back(c.name);
+    kinds.push_back(static_cast<std::uint8_t>(c.kind));
+    for (const std::string& a : c.aliases) aliases.push_back(a);
+    alias_offsets.push_back(static_cast<std::uint32_t>(aliases.size()));
+  }
+
+  std::vector<EdgeRecord> edges;
+  std::vector<std::uint32_t> evidence_offsets{0};
+  std::vector<EvidenceRecord> evidence;
+  std::string sentences;
+  // Docs and patterns are interned in order of first use, which the fixed orders make
+  // deterministic.
+  std::unordered_map<std::string_view, std::uint32_t> doc_ids, pattern_ids;
+  std::vector<std::string_view> docs, patterns;
+  auto intern = [](auto& ids, auto& list, std::string_view s) {
+    auto [it, inserted] = ids.try_emplace(s, static_cast<std::uint32_t>(list.size()));
+    if (inserted) list.push_back(s);
+    return it->second;
+  };
+  edges.reserve(m);
+  evidence_offsets.reserve(m + 1);
+  for (EdgeId id : edge_order) {
+    const Edge& e = graph.relation(id);
+    EdgeRecord r{};
+    r.source = rank[e.source];
+    r.target = rank[e.target];
+    r.label = static_cast<std::uint8_t>(e.label);
+    r.status = static_cast<std::uint8_t>(e.status);
+    r.confidence = e.confidence;
+    edges.push_back(r);
+    for (const Evidence& ev : e.evidence) {
+      EvidenceRecord x{};
+      x.start = ev.start;
+      x.end = ev.end;
+      x.confidence = ev.confidence;
+      x.sentence_offset = sentences.size();
+      x.sentence_size = static_cast<std::uint32_t>(ev.sentence.size());
+      if (ev.sentence.size() > UINT32_MAX)
+        throw Error(ErrorKind::limit, "an evidence sentence is too long for the snapshot");
+      sentences += ev.sentence;
+      x.doc = intern(doc_ids, docs, ev.doc);
+      x.pattern = intern(pattern_ids, patterns, ev.pattern);
+      evidence.push_back(x);
+    }
+    if (evidence.size() > UINT32_MAX)
+      throw Error(ErrorKind::limit, "too many evidence items for the snapshot");
+    evidence_offsets.push_back(static_cast<std::uint32_t>(evidence.size()));
+  }
+
+  std::vector<std::string_view> doc_fields;
+  std::vector<std::uint32_t> doc_field_offsets{0};
+  const auto documents = graph.documents();
+  for (const Document* d : documents) {
+    doc_fields.insert(doc_fields.end(), {d->id, d->title, d->date, d->url});
+    for (const auto& [key, value] : d->extra) doc_fields.insert(doc_fields.end(), {key, value});
+    doc_field_offsets.push_back(static_cast<std::uint32_t>(doc_fields.size()));
+  }
+
+  PayloadWriter w(out);
+  w.u64(n);
+  w.u64(m);
+  w.u64(evidence.size());
+  w.u64(documents.size());
+  w.strings(names);
+  w.array(kinds);
+  w.array(alias_offsets);
+  w.strings(aliases);
+  w.array(edges);
+  w.array(evidence_offsets);
+  w.array(evidence);
+  w.blob(sentences);
+  w.strings(docs);
+  w.strings(patterns);
+  w.array(doc_field_offsets);
+  w.strings(doc_fields);
+}
+
+std::optional<Graph> detail::decode_snapshot(std::shared_ptr<const void> owner,
+                                             const unsigned char* data, std::size_t size) {
+  PayloadReader r(data, size);
+  const std::uint64_t n = r.u64(), m = r.u64(), k = r.u64(), dcount = r.u64();
+  if (!r.ok() || n > UINT32_MAX || m > UINT32_MAX || k > UINT32_MAX || dcount > UINT32_MAX)
+    return std::nullopt;
+  const StringTable names = r.strings(n);
+  const unsigned char* kinds = r.array(1, n);
+  const unsigned char* alias_offsets = r.array(4, n + 1);
+  const StringTable aliases = r.strings();
+  const unsigned char* edge_records = r.array(sizeof(EdgeRecord), m);
+  const unsigned char* evidence_offsets = r.array(4, m + 1);
+  const unsigned char* evidence = r.array(sizeof(EvidenceRecord), k);
+  const std::string_view sentences = r.blob();
+  const StringTable docs = r.strings();
+  const StringTable patterns = r.strings();
+  const unsigned char* field_offsets = r.array(4, dcount + 1);
+  const StringTable fields = r.strings();
+  if (!r.at_end()) return std::nullopt;
+  if (!offsets_valid(alias_offsets, n, aliases.count) ||
+      !offsets_valid(evidence_offsets, m, k) || !offsets_valid(field_offsets, dcount, fields.count))
+    return std::nullopt;
+  for (std::size_t i = 0; i < k; ++i) {
+    const auto x = load_record<EvidenceRecord>(evidence + sizeof(EvidenceRecord) * i);
+    if (x.doc >= docs.count || x.pattern >= patterns.count || !probability(x.confidence) ||
+        x.sentence_offset > sentences.size() ||
+        x.sentence_size > sentences.size() - x.sentence_offset)
+      return std::nullopt;
+  }
+
+  Graph graph;
+  auto& d = GraphAccess::impl(graph);
+  d.companies.resize(n);
+  d.folded_names.resize(n);
+  for (std::size_t i = 0; i < n; ++i) {
+    Company& c = d.companies[i];
+    c.name = names[i];
+    if (c.name.empty() || kinds[i] > static_cast<std::uint8_t>(CompanyKind::brand))
+      return std::nullopt;
+    c.kind = static_cast<CompanyKind>(kinds[i]);
+    const auto a0 = load_record<std::uint32_t>(alias_offsets + 4 * i);
+    const auto a1 = load_record<std::uint32_t>(alias_offsets + 4 * (i + 1));
+    c.aliases.reserve(a1 - a0);
+    for (std::uint32_t a = a0; a < a1; ++a) c.aliases.emplace_back(aliases[a]);
+    d.folded_names[i] = fold_case(c.name);
+  }
+
+  d.edges.resize(m);
+  std::vector<std::uint32_t> out_degree(n), in_degree(n);
+  for (std::size_t i = 0; i < m; ++i) {
+    const auto e = load_record<EdgeRecord>(edge_records + sizeof(EdgeRecord) * i);
+    if (e.source >= n || e.target >= n || e.source == e.target ||
+        e.label > static_cast<std::uint8_t>(Label::sues) ||
+        e.status > static_cast<std::uint8_t>(Status::ended) || !probability(e.confidence))
+      return std::nullopt;
+    Edge& edge = d.edges[i];
+    edge.source = e.source;
+    edge.target = e.target;
+    edge.label = static_cast<Label>(e.label);
+    edge.status = static_cast<Status>(e.status);
+    edge.confidence = e.confidence;
+    ++out_degree[e.source];
+    ++in_degree[e.target];
+  }
+  // Adjacency vectors sized up front: no reallocation while millions of edges go in.
+  d.bgl = Bgl(n);
+  for (std::size_t v = 0; v < n; ++v) {
+    d.bgl.m_vertices[v].m_out_edges.reserve(out_degree[v]);
+    d.bgl.m_vertices[v].m_in_edges.reserve(in_degree[v]);
+  }
+  d.bgl.m_edges.reserve(m);
+  for (std::size_t i = 0; i < m; ++i)
+    boost::add_edge(d.edges[i].source, d.edges[i].target, BglEdge{static_cast<EdgeId>(i)}, d.bgl);
+
+  for (std::size_t i = 0; i < dcount; ++i) {
+    const auto f0 = load_record<std::uint32_t>(field_offsets + 4 * i);
+    const auto f1 = load_record<std::uint32_t>(field_offsets + 4 * (i + 1));
+    if (f1 - f0 < 4 || (f1 - f0) % 2 != 0) return std::nullopt;
+    Document doc;
+    doc.id = fields[f0];
+    doc.title = fields[f0 + 1];
+    doc.date = fields[f0 + 2];
+    doc.url = fields[f0 + 3];
+    for (std::uint32_t f = f0 + 4; f < f1; f += 2)
+      doc.extra.emplace_back(std::string(fields[f]), std::string(fields[f + 1]));
+    if (!d.documents.empty() && !(d.documents.rbegin()->first < doc.id)) return std::nullopt;
+    std::string id = doc.id;
+    d.documents.emplace_hint(d.documents.end(), std::move(id), std::move(doc));
+  }
+
+  auto view = std::make_shared<SnapshotView>();
+  view->owner = std::move(owner);
+  view->evidence_offsets = evidence_offsets;
+  view->evidence = evidence;
+  view->sentences = sentences.data();
+  view->docs = docs;
+  view->patterns = patterns;
+  d.lazy.view = std::move(view);
+  d.lazy.ready = std::make_unique<std::atomic<std::uint8_t>[]>(m);
+  d.lazy.names_indexed.store(false);
+  d.lazy.edges_indexed.store(false);
+  return graph;
 }
 
 }  // namespace corpgraph

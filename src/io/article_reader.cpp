@@ -86,6 +86,63 @@ std::string string_field(const rapidjson::Value& object, const char* name) {
   return detail::to_compact_json(it->value);
 }
 
+enum class LineResult { article, blank, error };
+
+// One JSON line as an article: the parse shared by ArticleReader::next and parse_chunk.
+// writable: the line's bytes may be overwritten (a chunk the caller owns), so strings are decoded
+// in place instead of copied into the document first.
+LineResult parse_article_line(std::string_view line, const std::string& name, std::size_t line_no,
+                              Article& a, std::optional<Error>& error, char* writable = nullptr) {
+  std::string_view body = line;
+  while (!body.empty() && (body.front() == ' ' || body.front() == '\t' || body.front() == '\r')) body.remove_prefix(1);
+  while (!body.empty() && (body.back() == ' ' || body.back() == '\t' || body.back() == '\r')) body.remove_suffix(1);
+  if (body.empty()) return LineResult::blank;
+  rapidjson::Document d;
+  if (writable) {
+    // The byte after the trimmed body (whitespace or the line's '\n') ends the input, as the
+    // length does for the copying parse: a NUL inside reads as the end either way.
+    char* start = writable + (body.data() - line.data());
+    start[body.size()] = '\0';
+    d.ParseInsitu<rapidjson::kParseIterativeFlag>(start);
+  } else {
+    d.Parse<rapidjson::kParseIterativeFlag>(body.data(), body.size());
+  }
+  if (d.HasParseError()) {
+    error.emplace(ErrorKind::bad_input, SourceLocation{name, line_no, d.GetErrorOffset() + 1},
+                 std::string("not a JSON article: ") + rapidjson::GetParseError_En(d.GetParseError()) +
+                     ", line skipped");
+    return LineResult::error;
+  }
+  if (!d.IsObject()) {
+    error.emplace(ErrorKind::bad_input, SourceLocation{name, line_no, 1},
+                 "expected a JSON object with \"text\", line skipped");
+    return LineResult::error;
+  }
+  const auto text = d.FindMember("text");
+  if (text == d.MemberEnd() || !text->value.IsString()) {
+    error.emplace(ErrorKind::bad_input, SourceLocation{name, line_no, 1},
+                 "the article has no \"text\" string, line skipped");
+    return LineResult::error;
+  }
+  a.text.assign(text->value.GetString(), text->value.GetStringLength());
+  if (a.text.size() > limits().max_document_bytes) {
+    error.emplace(ErrorKind::limit, SourceLocation{name, line_no, 0},
+                 "article longer than " + std::to_string(limits().max_document_bytes) + " bytes, skipped");
+    return LineResult::error;
+  }
+  a.doc.id = string_field(d, "id");
+  if (a.doc.id.empty()) a.doc.id = name + ":" + std::to_string(line_no);
+  a.doc.title = string_field(d, "title");
+  a.doc.date = string_field(d, "date");
+  a.doc.url = string_field(d, "url");
+  for (auto it = d.MemberBegin(); it != d.MemberEnd(); ++it) {
+    const std::string_view k(it->name.GetString(), it->name.GetStringLength());
+    if (k == "id" || k == "title" || k == "date" || k == "url" || k == "text") continue;
+    a.doc.extra.emplace_back(std::string(k), detail::to_compact_json(it->value));
+  }
+  return LineResult::article;
+}
+
 }  // namespace
 
 struct ArticleReader::Impl {
@@ -103,7 +160,15 @@ struct ArticleReader::Impl {
   std::size_t line_no = 0;
   std::string line;
 
+  // next_chunk hands problems on with the chunk instead of reporting them on the spot.
+  bool capturing = false;
+  std::optional<Error> captured;
+
   void report(const Error& e) {
+    if (capturing) {
+      captured = e;
+      return;
+    }
     if (!handler) throw e;
     handler(e);
   }
@@ -141,45 +206,12 @@ struct ArticleReader::Impl {
                      "line longer than " + std::to_string(limits().max_line_bytes) + " bytes, skipped"));
         continue;
       }
-      std::string_view body = line;
-      while (!body.empty() && (body.front() == ' ' || body.front() == '\t' || body.front() == '\r')) body.remove_prefix(1);
-      while (!body.empty() && (body.back() == ' ' || body.back() == '\t' || body.back() == '\r')) body.remove_suffix(1);
-      if (body.empty()) continue;
-      rapidjson::Document d;
-      d.Parse<rapidjson::kParseIterativeFlag>(body.data(), body.size());
-      if (d.HasParseError()) {
-        report(Error(ErrorKind::bad_input, SourceLocation{name, line_no, d.GetErrorOffset() + 1},
-                     std::string("not a JSON article: ") + rapidjson::GetParseError_En(d.GetParseError()) +
-                         ", line skipped"));
-        continue;
-      }
-      if (!d.IsObject()) {
-        report(Error(ErrorKind::bad_input, SourceLocation{name, line_no, 1},
-                     "expected a JSON object with \"text\", line skipped"));
-        continue;
-      }
-      const auto text = d.FindMember("text");
-      if (text == d.MemberEnd() || !text->value.IsString()) {
-        report(Error(ErrorKind::bad_input, SourceLocation{name, line_no, 1},
-                     "the article has no \"text\" string, line skipped"));
-        continue;
-      }
       Article a;
-      a.text.assign(text->value.GetString(), text->value.GetStringLength());
-      if (a.text.size() > limits().max_document_bytes) {
-        report(Error(ErrorKind::limit, SourceLocation{name, line_no, 0},
-                     "article longer than " + std::to_string(limits().max_document_bytes) + " bytes, skipped"));
-        continue;
-      }
-      a.doc.id = string_field(d, "id");
-      if (a.doc.id.empty()) a.doc.id = name + ":" + std::to_string(line_no);
-      a.doc.title = string_field(d, "title");
-      a.doc.date = string_field(d, "date");
-      a.doc.url = string_field(d, "url");
-      for (auto it = d.MemberBegin(); it != d.MemberEnd(); ++it) {
-        const std::string_view k(it->name.GetString(), it->name.GetStringLength());
-        if (k == "id" || k == "title" || k == "date" || k == "url" || k == "text") continue;
-        a.doc.extra.emplace_back(std::string(k), detail::to_compact_json(it->value));
+      std::optional<Error> error;
+      switch (parse_article_line(line, name, line_no, a, error)) {
+        case LineResult::blank: continue;
+        case LineResult::error: report(*error); continue;
+        case LineResult::article: break;
       }
       return a;
     }
@@ -210,14 +242,12 @@ struct ArticleReader::Impl {
     return a;
   }
 
-  std::optional<Article> next() {
+  // Opens the next input: a JSON-lines file becomes `lines`, a text file or text on standard
+  // input is returned whole. false at the end of input.
+  bool open_next(std::optional<Article>& whole_article) {
     while (true) {
-      if (lines) {
-        if (auto a = from_lines()) return a;
-        continue;
-      }
       auto path = next_path();
-      if (!path) return std::nullopt;
+      if (!path) return false;
       name = path->string();
       line_no = 0;
       if (*path == "-") {
@@ -230,10 +260,10 @@ struct ArticleReader::Impl {
           stream = &std::cin;
           lines = std::make_unique<LineReader>(std::cin);
           line_no = static_cast<std::size_t>(std::count(head.begin(), head.end(), '\n'));
-          continue;
+          return true;
         }
-        if (auto a = whole(std::cin, "-", std::move(head))) return a;
-        continue;
+        whole_article = whole(std::cin, "-", std::move(head));
+        return true;
       }
       std::error_code ec;
       const auto ext = lower_extension(*path);
@@ -243,7 +273,7 @@ struct ArticleReader::Impl {
           report(Error(ErrorKind::limit, SourceLocation{name, 0, 0},
                        "article of " + std::to_string(size) + " bytes is longer than the limit of " +
                            std::to_string(limits().max_document_bytes) + " bytes, skipped"));
-          continue;
+          return true;
         }
       }
       auto in = std::make_unique<std::ifstream>(*path, std::ios::binary);
@@ -252,9 +282,69 @@ struct ArticleReader::Impl {
         file = std::move(in);
         stream = file.get();
         lines = std::make_unique<LineReader>(*file);
+        return true;
+      }
+      whole_article = whole(*in, name, {});
+      return true;
+    }
+  }
+
+  std::optional<Article> next() {
+    while (true) {
+      if (lines) {
+        if (auto a = from_lines()) return a;
         continue;
       }
-      if (auto a = whole(*in, name, {})) return a;
+      std::optional<Article> a;
+      if (!open_next(a)) return std::nullopt;
+      if (a) return a;
+    }
+  }
+
+  std::optional<Chunk> next_chunk(std::size_t target_bytes) {
+    capturing = true;
+    captured.reset();
+    struct Restore {
+      bool& flag;
+      ~Restore() { flag = false; }
+    } restore{capturing};
+    while (true) {
+      if (lines) {
+        Chunk c;
+        c.name = name;
+        c.first_line = line_no + 1;
+        bool too_long = false;
+        while (c.lines.size() < target_bytes) {
+          if (!lines->next(line, limits().max_line_bytes, too_long)) {
+            if (stream && stream->bad())
+              throw Error(ErrorKind::io, SourceLocation{name, line_no, 0}, "read error");
+            lines.reset();
+            file.reset();
+            stream = nullptr;
+            break;
+          }
+          ++line_no;
+          if (too_long) {
+            c.error.emplace(ErrorKind::limit, SourceLocation{name, line_no, 0},
+                            "line longer than " + std::to_string(limits().max_line_bytes) + " bytes, skipped");
+            break;
+          }
+          c.lines += line;
+          c.lines += '\n';
+        }
+        if (!c.lines.empty() || c.error) return c;
+        continue;
+      }
+      std::optional<Article> a;
+      if (!open_next(a)) return std::nullopt;
+      if (a || captured) {
+        Chunk c;
+        c.name = name;
+        c.article = std::move(a);
+        c.error = std::move(captured);
+        captured.reset();
+        return c;
+      }
     }
   }
 };
@@ -267,6 +357,31 @@ ArticleReader::ArticleReader(ArticleReader&&) noexcept = default;
 ArticleReader& ArticleReader::operator=(ArticleReader&&) noexcept = default;
 
 std::optional<Article> ArticleReader::next() { return impl_->next(); }
+
+std::optional<ArticleReader::Chunk> ArticleReader::next_chunk(std::size_t target_bytes) {
+  return impl_->next_chunk(target_bytes);
+}
+
+void parse_chunk(ArticleReader::Chunk& chunk, const std::function<void(Article&&)>& article,
+                 const std::function<void(const Error&)>& on_error) {
+  if (chunk.article) article(std::move(*chunk.article));
+  const std::string_view all = chunk.lines;
+  std::size_t line_no = chunk.first_line;
+  for (std::size_t at = 0; at < all.size(); ++line_no) {
+    const std::size_t nl = all.find('\n', at);
+    const std::size_t stop = nl == std::string_view::npos ? all.size() : nl;
+    Article a;
+    std::optional<Error> error;
+    // Every line of a chunk ends in '\n', a byte the in-place parse may overwrite.
+    char* writable = nl == std::string_view::npos ? nullptr : chunk.lines.data() + at;
+    switch (parse_article_line(all.substr(at, stop - at), chunk.name, line_no, a, error, writable)) {
+      case LineResult::blank: break;
+      case LineResult::error: on_error(*error); break;
+      case LineResult::article: article(std::move(a)); break;
+    }
+    at = stop + 1;
+  }
+}
 
 void ArticleReader::on_error(std::function<void(const Error&)> handler) {
   impl_->handler = std::move(handler);

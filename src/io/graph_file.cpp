@@ -8,6 +8,7 @@
 
 #include "file_util.hpp"
 #include "json_util.hpp"
+#include "snapshot.hpp"
 
 #include <rapidjson/memorystream.h>
 #include <rapidjson/stringbuffer.h>
@@ -559,6 +560,7 @@ bool GraphFileHandler::EndArray(rapidjson::SizeType n) {
 }  // namespace
 
 Graph load_graph(const fs::path& path) {
+  if (std::optional<Graph> fast = detail::load_snapshot(path)) return std::move(*fast);
   const std::string text = detail::read_whole_file(path, limits().max_graph_file_bytes);
   return detail::parse_graph(path, text);
 }
@@ -632,6 +634,7 @@ void save_graph(const Graph& graph, const fs::path& path) {
   out += "\n]}\n";
   file.write(out);
   file.commit();
+  detail::save_snapshot(graph, order, edges, path);
 }
 
 }  // namespace corpgraph

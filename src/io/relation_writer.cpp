@@ -3,7 +3,9 @@
 
 #include <corpgraph/articles.hpp>
 
+#include <memory>
 #include <ostream>
+#include <utility>
 
 namespace corpgraph {
 
@@ -28,11 +30,15 @@ void append_cell(std::string& out, std::string_view text) {
 }  // namespace
 
 void write_relation(std::ostream& out, const Relation& r, RelationOutput format) {
+  std::string line;
+  write_relation(line, r, format);
+  out << line;
+}
+
+void write_relation(std::string& line, const Relation& r, RelationOutput format) {
   static const Evidence none;
   const Evidence& e = r.evidence.empty() ? none : r.evidence.front();
   const double confidence = rounded(r.evidence.empty() ? r.confidence : combine_confidence(r.evidence));
-  std::string line;
-  line.reserve(256 + e.sentence.size());
   if (format == RelationOutput::tsv) {
     append_cell(line, r.source.name);
     line += '\t';
@@ -54,7 +60,6 @@ void write_relation(std::ostream& out, const Relation& r, RelationOutput format)
     line += '\t';
     append_cell(line, e.sentence);
     line += '\n';
-    out << line;
     return;
   }
   line += "{\"source\":";
@@ -102,12 +107,65 @@ void write_relation(std::ostream& out, const Relation& r, RelationOutput format)
     line += ']';
   }
   line += "}\n";
-  out << line;
 }
 
 void write_relation_header(std::ostream& out, RelationOutput format) {
   if (format == RelationOutput::tsv)
     out << "source\trelation\ttarget\tstatus\tconfidence\tdoc\tstart\tend\tpattern\tsentence\n";
+}
+
+namespace {
+
+// A chunk of input and, once run, its formatted relations; errors[i].first is the size of out
+// when errors[i].second was met, so the caller can replay both in input order.
+class ChunkJob final : public StreamJob {
+ public:
+  ChunkJob(ArticleReader::Chunk chunk, const Extractor& extractor, RelationOutput format)
+      : chunk_(std::move(chunk)), extractor_(extractor), format_(format) {}
+
+  void run() override {
+    parse_chunk(
+        chunk_,
+        [&](Article&& article) {
+          const auto relations = extractor_.extract(article);
+          for (const auto& r : relations) write_relation(out_, r, format_);
+        },
+        [&](const Error& e) { errors_.emplace_back(out_.size(), e); });
+    if (chunk_.error) errors_.emplace_back(out_.size(), *chunk_.error);
+    chunk_.lines.clear();
+    chunk_.lines.shrink_to_fit();
+  }
+
+  ArticleReader::Chunk chunk_;
+  const Extractor& extractor_;
+  RelationOutput format_;
+  std::string out_;
+  std::vector<std::pair<std::size_t, Error>> errors_;
+};
+
+}  // namespace
+
+void extract_articles(ArticleReader& reader, const Extractor& extractor, RelationOutput format,
+                      unsigned threads, const std::function<void(std::string_view)>& write,
+                      const std::function<void(const Error&)>& on_error) {
+  run_ordered(
+      [&]() -> std::unique_ptr<StreamJob> {
+        auto chunk = reader.next_chunk();
+        if (!chunk) return nullptr;
+        return std::make_unique<ChunkJob>(std::move(*chunk), extractor, format);
+      },
+      [&](StreamJob& job) {
+        auto& c = static_cast<ChunkJob&>(job);
+        const std::string_view out = c.out_;
+        std::size_t written = 0;
+        for (const auto& [at, error] : c.errors_) {
+          if (at > written) write(out.substr(written, at - written));
+          written = at;
+          on_error(error);
+        }
+        if (out.size() > written) write(out.substr(written));
+      },
+      threads);
 }
 
 }  // namespace corpgraph

@@ -4,6 +4,7 @@
 
 #include <algorithm>
 #include <array>
+#include <cstring>
 
 namespace corpgraph {
 
@@ -92,7 +93,12 @@ void tokenize(std::string_view text, TokenizedText& out) {
   out.sentences.clear();
   const std::size_t n = text.size();
   if (out.tokens.capacity() < n / 5) out.tokens.reserve(n / 5);
-  if (out.keys.capacity() < n) out.keys.reserve(n);
+  // A key byte always comes from at least one text byte, so n bytes are enough: keys are written
+  // through a pointer, without the size check of a push_back per character.
+  out.keys.resize(n + 8);
+  char* const key_base = out.keys.data();
+  char* kp = key_base;
+  auto key_at = [&] { return static_cast<std::size_t>(kp - key_base); };
 
   std::uint8_t pending_flags = 0;
   int newlines = 0;
@@ -103,7 +109,7 @@ void tokenize(std::string_view text, TokenizedText& out) {
     t.begin = static_cast<std::uint32_t>(begin);
     t.end = static_cast<std::uint32_t>(end);
     t.key_begin = static_cast<std::uint32_t>(key_begin);
-    t.key_end = static_cast<std::uint32_t>(out.keys.size());
+    t.key_end = static_cast<std::uint32_t>(key_at());
     t.kind = kind;
     t.flags = static_cast<std::uint8_t>(flags | pending_flags);
     if (newlines >= 2) t.flags |= token_blank_line_before | token_newline_before;
@@ -143,13 +149,14 @@ void tokenize(std::string_view text, TokenizedText& out) {
       continue;
     }
     const std::size_t begin = i;
-    const std::size_t key_begin = out.keys.size();
+    const std::size_t key_begin = key_at();
     if (u.cls == CharClass::other) {
       // Possessive: 's / ’s not followed by a letter.
       if (u.ascii == '\'' && i + u.length < n && (text[i + u.length] == 's' || text[i + u.length] == 'S')) {
         const std::size_t after = i + u.length + 1;
         if (after >= n || unit_at(text, after).cls != CharClass::alnum) {
-          out.keys += "'s";
+          *kp++ = '\'';
+          *kp++ = 's';
           push(begin, after, key_begin, TokenKind::punct, 0);
           i = after;
           continue;
@@ -158,14 +165,14 @@ void tokenize(std::string_view text, TokenizedText& out) {
       if (u.ascii == '.' && u.length == 1 && i + 2 < n && text[i + 1] == '.' && text[i + 2] == '.') {
         std::size_t end = i;
         while (end < n && text[end] == '.') ++end;
-        out.keys += "...";
+        *kp++ = '.', *kp++ = '.', *kp++ = '.';
         push(begin, end, key_begin, TokenKind::punct, 0);
         i = end;
         continue;
       }
-      if (u.ascii == '.' && u.length == 3) out.keys += "...";  // "…" is an ellipsis
-      else if (u.ascii != 0) out.keys += u.ascii;
-      else out.keys.append(text.substr(i, u.length));
+      if (u.ascii == '.' && u.length == 3) *kp++ = '.', *kp++ = '.', *kp++ = '.';  // "…" is an ellipsis
+      else if (u.ascii != 0) *kp++ = u.ascii;
+      else std::memcpy(kp, text.data() + i, u.length), kp += u.length;
       i += u.length;
       push(begin, i, key_begin, TokenKind::punct, 0);
       continue;
@@ -182,13 +189,14 @@ void tokenize(std::string_view text, TokenizedText& out) {
         const char ch = static_cast<char>(c);
         if (is_lower(ch)) any_lower = true, ++letters;
         else if (is_upper(ch)) ++letters;
-        out.keys += lower(ch);
+        *kp++ = lower(ch);
         ++i;
         continue;
       }
       const Unit v = c < 0x80 ? Unit{ascii_classes[c], static_cast<char>(c), 1} : unit_at(text, i);
       if (v.cls == CharClass::alnum) {
-        out.keys.append(text.substr(i, v.length));
+        std::memcpy(kp, text.data() + i, v.length);
+        kp += v.length;
         i += v.length;
         continue;
       }
@@ -206,7 +214,7 @@ void tokenize(std::string_view text, TokenizedText& out) {
         continue;
       }
       if (a == '.' || a == '&' || (a == ',' && number && is_digit(text[next]))) {
-        out.keys += a;
+        *kp++ = a;
         i = next;
         continue;
       }
@@ -215,7 +223,7 @@ void tokenize(std::string_view text, TokenizedText& out) {
         if ((text[next] == 's' || text[next] == 'S') &&
             (next + 1 >= n || unit_at(text, next + 1).cls != CharClass::alnum))
           break;
-        out.keys += '\'';
+        *kp++ = '\'';
         i = next;
         continue;
       }
@@ -224,6 +232,8 @@ void tokenize(std::string_view text, TokenizedText& out) {
     if (letters >= 2 && !any_lower && (flags & token_capitalised)) flags |= token_all_caps;
     push(begin, i, key_begin, number ? TokenKind::number : TokenKind::word, flags);
   }
+
+  out.keys.resize(key_at());
 
   // Sentences.
   const auto& toks = out.tokens;

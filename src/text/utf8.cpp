@@ -2,6 +2,8 @@
 
 #include <corpgraph/text.hpp>
 
+#include <cstring>
+
 namespace corpgraph {
 
 namespace detail {
@@ -65,6 +67,15 @@ char ascii_form(char32_t cp) noexcept {
 
 bool is_valid_utf8(std::string_view text) noexcept {
   for (std::size_t i = 0; i < text.size();) {
+    // Eight ASCII bytes at a time: most text is ASCII.
+    if (i + 8 <= text.size()) {
+      std::uint64_t w;
+      std::memcpy(&w, text.data() + i, 8);
+      if ((w & 0x8080808080808080ull) == 0) {
+        i += 8;
+        continue;
+      }
+    }
     if (static_cast<unsigned char>(text[i]) < 0x80) {
       ++i;
       continue;
@@ -94,6 +105,15 @@ NormalisedText normalise(std::string_view text) {
   out.text.reserve(text.size());
   out.offsets.reserve(text.size() + 1);
   for (std::size_t i = 0; i < text.size();) {
+    if (static_cast<unsigned char>(text[i]) < 0x80) {
+      // A run of ASCII is copied as it is, each byte its own offset.
+      std::size_t j = i + 1;
+      while (j < text.size() && static_cast<unsigned char>(text[j]) < 0x80) ++j;
+      out.text.append(text.data() + i, j - i);
+      for (std::size_t k = i; k < j; ++k) out.offsets.push_back(static_cast<std::uint32_t>(k));
+      i = j;
+      continue;
+    }
     const auto d = detail::decode_utf8(text, i);
     const auto at = static_cast<std::uint32_t>(i);
     if (!d.valid) {

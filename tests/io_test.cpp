@@ -2,6 +2,8 @@
 #include <corpgraph/io.hpp>
 #include <corpgraph/limits.hpp>
 
+#include "io/file_util.hpp"
+#include "io/snapshot.hpp"
 #include "support.hpp"
 
 #include <catch2/catch.hpp>
@@ -125,10 +127,10 @@ TEST_CASE("a saved graph loads back as the same graph and saves to the same byte
   CHECK(*back.document("founding-article") == *g.document("founding-article"));
   save_graph(back, dir / "b.json");
   CHECK(test::read_file(dir / "a.json") == test::read_file(dir / "b.json"));
-  // Nothing is left beside the file.
+  // Nothing is left beside the files and their sidecars.
   std::size_t files = 0;
   for ([[maybe_unused]] const auto& entry : fs::directory_iterator(dir)) ++files;
-  CHECK(files == 2);
+  CHECK(files == 4);
   fs::remove_all(dir);
 }
 
@@ -247,6 +249,7 @@ TEST_CASE("a failed save leaves the old file and no temporary file") {
     }
   }
   CHECK(test::read_file(target) == before);
+  CHECK(detail::load_snapshot(target));  // the old sidecar, still in step with the old file
   for (const auto& entry : fs::directory_iterator(dir))
     CHECK(entry.path().filename().string().find(".tmp.") == std::string::npos);
   fs::remove_all(dir);
@@ -395,5 +398,148 @@ TEST_CASE("corpgraph add gives up with exit code 7 when the graph stays locked")
   REQUIRE(std::system(command.c_str()) == 0);
   CHECK(test::read_file(dir / "status") == "7\n");
   CHECK(test::read_file(dir / "err").find(graph + ".lock") != std::string::npos);
+  fs::remove_all(dir);
+}
+
+namespace {
+
+// Every company, edge (by id: both forms number them alike) and document of a and b.
+void check_same_graph(const Graph& a, const Graph& b) {
+  REQUIRE(a.company_count() == b.company_count());
+  REQUIRE(a.relation_count() == b.relation_count());
+  REQUIRE(a.document_count() == b.document_count());
+  for (NodeId n = 0; n < a.company_count(); ++n) CHECK(a.company(n) == b.company(n));
+  for (EdgeId e = 0; e < a.relation_count(); ++e) {
+    const Edge& x = a.relation(e);
+    const Edge& y = b.relation(e);
+    CHECK(std::tie(x.source, x.target, x.label, x.status, x.confidence) ==
+          std::tie(y.source, y.target, y.label, y.status, y.confidence));
+    CHECK(x.evidence == y.evidence);
+  }
+  for (const Document* d : a.documents()) {
+    REQUIRE(b.document(d->id));
+    CHECK(*b.document(d->id) == *d);
+  }
+}
+
+Graph from_json(const fs::path& file) { return detail::parse_graph(file, test::read_file(file)); }
+
+// A graph file of some size, with a sidecar.
+Graph larger_graph() {
+  Graph g = founding_graph();
+  for (int i = 0; i < 3000; ++i) {
+    Relation r;
+    r.source.name = "Company " + std::to_string(i);
+    r.target.name = "Company " + std::to_string((i * 7 + 3) % 3000);
+    r.label = all_labels[static_cast<std::size_t>(i) % all_labels.size()];
+    r.evidence.push_back(Evidence{"doc" + std::to_string(i % 50), "Sentence " + std::to_string(i),
+                                  static_cast<std::uint64_t>(i), static_cast<std::uint64_t>(i + 9),
+                                  0.5, "p"});
+    g.add_relation(r);
+  }
+  return g;
+}
+
+}  // namespace
+
+TEST_CASE("save_graph writes a sidecar that loads to the same graph as the JSON") {
+  auto dir = test::scratch_dir("io-sidecar");
+  const fs::path file = dir / "g.json";
+  const Graph g = larger_graph();
+  save_graph(g, file);
+  REQUIRE(fs::exists(detail::snapshot_path(file)));
+  CHECK(detail::snapshot_path(file) == dir / "g.json.cgb");
+  std::optional<Graph> fast = detail::load_snapshot(file);
+  REQUIRE(fast);
+  const Graph slow = from_json(file);
+  check_same_graph(*fast, slow);
+  check_same_graph(load_graph(file), slow);
+  // Saving the graph read back writes the same bytes: the JSON whole, the sidecar's payload
+  // (its header holds the JSON file's modification time and inode).
+  save_graph(*fast, dir / "again.json");
+  CHECK(test::read_file(file) == test::read_file(dir / "again.json"));
+  const std::string one = test::read_file(detail::snapshot_path(file));
+  const std::string two = test::read_file(detail::snapshot_path(dir / "again.json"));
+  REQUIRE(one.size() > 64);
+  CHECK(one.substr(64) == two.substr(64));
+  for (const auto& entry : fs::directory_iterator(dir))
+    CHECK(entry.path().filename().string().find(".tmp.") == std::string::npos);
+  fs::remove_all(dir);
+}
+
+TEST_CASE("a sidecar out of step with its JSON is ignored") {
+  auto dir = test::scratch_dir("io-sidecar-stale");
+  const fs::path file = dir / "g.json";
+  const fs::path sidecar = detail::snapshot_path(file);
+  save_graph(larger_graph(), file);
+  REQUIRE(detail::load_snapshot(file));
+
+  SECTION("the JSON edited in place after the save, same size") {
+    std::string text = test::read_file(file);
+    const auto at = text.find("Company 1234");
+    REQUIRE(at != std::string::npos);
+    text[at + 8] = '9';  // "Company 9234" everywhere it is named
+    {
+      std::fstream out(file, std::ios::in | std::ios::out | std::ios::binary);
+      out.write(text.data(), static_cast<std::streamsize>(text.size()));
+    }
+    CHECK_FALSE(detail::load_snapshot(file));
+    const Graph g = load_graph(file);
+    CHECK(g.find("Company 9234"));
+    CHECK(g.company_count() == from_json(file).company_count());
+  }
+  SECTION("another graph's sidecar put beside it") {
+    const fs::path other = dir / "other.json";
+    save_graph(founding_graph(), other);
+    fs::copy_file(detail::snapshot_path(other), sidecar, fs::copy_options::overwrite_existing);
+    CHECK_FALSE(detail::load_snapshot(file));
+    CHECK(load_graph(file).relation_count() == larger_graph().relation_count());
+  }
+  SECTION("an older sidecar of the same file") {
+    const std::string old = test::read_file(sidecar);
+    Graph changed = larger_graph();
+    Relation r;
+    r.source.name = "Newco";
+    r.target.name = "Apple";
+    r.label = Label::sues;
+    changed.add_relation(r);
+    save_graph(changed, file);
+    test::write_file(sidecar, old);
+    CHECK_FALSE(detail::load_snapshot(file));
+    CHECK(load_graph(file).find("Newco"));
+  }
+  SECTION("a JSON file without sidecar loads from the JSON") {
+    fs::remove(sidecar);
+    CHECK_FALSE(detail::load_snapshot(file));
+    check_same_graph(load_graph(file), from_json(file));
+  }
+  fs::remove_all(dir);
+}
+
+TEST_CASE("a truncated or damaged sidecar falls back to the JSON") {
+  auto dir = test::scratch_dir("io-sidecar-damaged");
+  const fs::path file = dir / "g.json";
+  const fs::path sidecar = detail::snapshot_path(file);
+  save_graph(larger_graph(), file);
+  const std::string good = test::read_file(sidecar);
+  const Graph expected = from_json(file);
+  std::vector<std::string> variants;
+  for (std::size_t size : {std::size_t{0}, std::size_t{10}, std::size_t{63}, std::size_t{64},
+                           std::size_t{200}, good.size() / 2, good.size() - 1})
+    variants.push_back(good.substr(0, size));
+  variants.push_back(good + "x");
+  for (std::size_t at : {std::size_t{0}, std::size_t{9}, std::size_t{17}, std::size_t{33},
+                         std::size_t{41}, std::size_t{49}, std::size_t{57}, std::size_t{64},
+                         std::size_t{100}, good.size() / 3, good.size() / 2, good.size() - 1}) {
+    std::string damaged = good;
+    damaged[at] = static_cast<char>(damaged[at] ^ 0x10);
+    variants.push_back(damaged);
+  }
+  for (std::size_t i = 0; i < variants.size(); ++i) {
+    INFO("variant " << i);
+    test::write_file(sidecar, variants[i]);
+    CHECK_FALSE(detail::load_snapshot(file));
+    check_same_graph(load_graph(file), expected);
+  }
   fs::remove_all(dir);
 }

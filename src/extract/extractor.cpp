@@ -966,6 +966,8 @@ class DocumentRun {
     }
     for (const auto& c : cues_) {
       const Cue& cue = lex_.cue(c.cue);
+      if (!disabled_cues_.empty() && disabled_cues_.find("|" + joined_key(c.begin, c.end) + "|") != std::string::npos)
+        continue;
       Found subj;
       if (!(cue.flags & detail::cue_no_subject)) subj = subject(c, cue);
       int by_source = -1;
@@ -1374,6 +1376,11 @@ class DocumentRun {
   bool rule_off(std::string_view rule) const {
     return !disabled_rules_.empty() && disabled_rules_.find("," + std::string(rule) + ",") != std::string::npos;
   }
+  // CORPGRAPH_DISABLE_CUES=phrase|phrase does the same for single cue phrases (token keys).
+  std::string disabled_cues_ = [] {
+    const char* v = std::getenv("CORPGRAPH_DISABLE_CUES");
+    return v ? "|" + std::string(v) + "|" : std::string();
+  }();
   // CORPGRAPH_DISABLE_RULES=a,b switches rules off, to measure what each one contributes.
   std::string disabled_rules_ = [] {
     const char* v = std::getenv("CORPGRAPH_DISABLE_RULES");

@@ -330,8 +330,13 @@ TEST_CASE("a graph decoded from a snapshot changes like any other") {
   back->add_company(Company{"apple", {"Apple Computer"}, CompanyKind::company});
   CHECK(back->find("apple computer") == apple);
   CHECK(back->relation_count() == g.relation_count());
-  back->add_relation(rel("Beats", Label::supplies, "Apple"));
+  const auto added = back->add_relation(rel("Beats", Label::supplies, "Apple"));
   CHECK(back->relation_count() == g.relation_count() + 1);
+  REQUIRE(added);
+  CHECK(back->relation(*added).evidence.size() == 1);
+  Graph copy_after = *back;
+  CHECK(copy_after.relation(*added).evidence.size() == 1);
+  CHECK(saved_bytes(copy_after, "snapshot-copy-after") == saved_bytes(*back, "snapshot-back"));
   // The copy kept the state it was copied in.
   CHECK(copy.relation(*copy.find_relation(*apple, *alibaba, Label::partners)).evidence.size() == 2);
   CHECK(saved_bytes(copy, "snapshot-copy") == saved_bytes(g, "snapshot-copy-original"));

@@ -110,7 +110,7 @@ for step in ("load", "neighbours", "pagerank"):
 fi
 
 echo
-echo "Graph: $companies companies, $relations relations ($(du -m "$graph" | cut -f1) MiB JSON);" \
+echo "Graph: $companies companies, $relations relations ($(du -mL "$graph" | cut -f1) MiB JSON);" \
      "$(nproc) cores; $(date -u +%Y-%m-%d)."
 echo
 echo "| tool | question | wall s | cpu s | peak MiB | note |"

@@ -446,7 +446,12 @@ class DocumentRun {
       for (std::size_t p = 0; p + 1 < r.size(); ++p)
         if (r[p] == '-' && is_lower(r[p + 1])) place = true;
     }
-    if (person || place) {
+    // "the two North American giants": a compass word before a nationality is no name.
+    const bool compass = name_end == k + 1 && m.next < last && capitalised(m.next) &&
+                         (wflags(m.next) & detail::w_nationality) &&
+                         (key(k) == "north" || key(k) == "south" || key(k) == "east" || key(k) == "west" ||
+                          key(k) == "central" || key(k) == "latin");
+    if (person || place || compass) {
       m.type = MentionType::transparent;
       return m;
     }
@@ -606,6 +611,54 @@ class DocumentRun {
     }
   }
 
+  // Whether the word after the last "and"/"or" in [b, e) starts a verb phrase: a lower-case word
+  // that is neither a determiner nor a preposition repeating the cue's ("and to Nvidia").
+  bool verb_after_conjunction(std::uint32_t b, std::uint32_t e) const {
+    std::uint32_t at = 0;
+    for (std::uint32_t k = b; k < e; ++k)
+      if (key(k) == "and" || key(k) == "or") at = k + 1;
+    if (!at || at >= e) return false;
+    if (tok(at).kind != TokenKind::word || !is_lower(text_[tok(at).begin])) return false;
+    const auto w = key(at);
+    if (wflags(at) & (detail::w_prep | detail::w_list | detail::w_desc_noun | detail::w_nationality)) return false;
+    // "and mobile publisher Zynga": a descriptor noun makes it a noun phrase
+    for (std::uint32_t k = at + 1; k < e; ++k)
+      if (wflags(k) & (detail::w_desc_noun | detail::w_generic)) return false;
+    static constexpr std::string_view determiners[] = {
+        "the", "a", "an", "its", "their", "his", "her", "fellow", "other", "rival", "rivals", "smaller", "larger",
+        "several", "two", "three", "both", "former", "new", "also", "later", "then", "state"};
+    for (auto d : determiners)
+      if (w == d) return false;
+    return true;
+  }
+
+  // "Both chains", "the two companies" opening the sentence before the cue: the two companies the
+  // document mentioned last, outside this sentence; none when that is not clear.
+  std::vector<int> plural_subject(const Sentence& s, std::uint32_t cue_begin) const {
+    std::uint32_t k = s.first_token;
+    if (key(k) == "both") ++k;
+    else if (key(k) == "the" && k + 1 < cue_begin && key(k + 1) == "two") k += 2;
+    else return {};
+    if (k >= cue_begin) return {};
+    // one or two lower-case words ending in a plural noun
+    const auto noun = key(cue_begin - 1);
+    if (cue_begin - k > 2 || noun.size() < 4 || noun.back() != 's') return {};
+    for (std::uint32_t j = k; j < cue_begin; ++j)
+      if (tok(j).kind != TokenKind::word || !is_lower(text_[tok(j).begin])) return {};
+    std::vector<bool> here(companies_.size(), false);
+    for (const auto& m : mentions_)
+      if (m.company >= 0 && (m.type == MentionType::company || m.type == MentionType::descriptor)) here[static_cast<std::size_t>(m.company)] = true;
+    int first = -1, second = -1;
+    for (std::size_t i = 0; i < companies_.size(); ++i) {
+      if (here[i] || companies_[i].last_seen == 0) continue;
+      const int c = static_cast<int>(i);
+      if (first < 0 || companies_[i].last_seen > companies_[static_cast<std::size_t>(first)].last_seen) second = first, first = c;
+      else if (second < 0 || companies_[i].last_seen > companies_[static_cast<std::size_t>(second)].last_seen) second = c;
+    }
+    if (first < 0 || second < 0) return {};
+    return {second, first};
+  }
+
   static bool is_business_noun(std::string_view k) {
     return k == "business" || k == "businesses" || k == "unit" || k == "units" || k == "division" ||
            k == "divisions" || k == "arm" || k == "operations" || k == "subsidiary" || k == "subsidiaries" ||
@@ -730,17 +783,48 @@ class DocumentRun {
   Found subject(const CueAt& c, const Cue& cue) {
     const bool tight = cue.flags & detail::cue_tight;
     if (!tight && !(cue.flags & detail::cue_no_subject)) {
+      // "Y, a buyout firm in Oslo, which bought it": the relative clause hangs on the name before
+      // the apposition.
+      std::uint32_t w = c.begin;
+      while (w > sentence_first_ + 1 && w + 3 > c.begin && is_auxiliary(key(w - 1))) --w;
+      if (w > sentence_first_ + 4 && key(w - 1) == "which" && key(w - 2) == ",") {
+        const std::uint32_t close = w - 2;
+        for (std::uint32_t k = close - 1; k > sentence_first_ && k + 10 > close; --k) {
+          const auto kk = key(k);
+          if (kk == ";" || kk == "(" || kk == ")" || kk == "which") break;
+          if (kk != ",") continue;
+          if (!(key(k + 1) == "a" || key(k + 1) == "an" || key(k + 1) == "the")) break;
+          for (int i = static_cast<int>(mentions_.size()) - 1; i >= 0; --i) {
+            const auto& m = mentions_[static_cast<std::size_t>(i)];
+            if (m.next != k) continue;
+            if (m.type == MentionType::company && !m.possessive) return {i, m.company, 1.0f, w};
+            break;
+          }
+          break;
+        }
+      }
       if (!rule_off("inserted-clause-subject"))
         if (auto inserted = inserted_clause_subject(c, sentence_first_); inserted.mention >= 0) return inserted;
       // "X supplies Y and has licensed its designs to Z": a verb phrase joined by "and" shares the
       // sentence's subject.
-      std::uint32_t p = c.begin;
-      while (p > sentence_first_ + 1 && p + 3 > c.begin && is_auxiliary(key(p - 1))) --p;
-      if (p > sentence_first_ + 1 && key(p - 1) == "and" && p < c.begin) {
-        bool after_name = false;
-        for (const auto& m : mentions_) after_name |= m.next == p - 1 || (m.next + 1 == p - 1 && key(m.next) == ",");
+      // The "and" is a few words back, with no name, clause mark or other cue after it, and a verb
+      // or auxiliary right after it ("and has a partnership with", "and holds a 25% stake in").
+      std::uint32_t conj = 0;
+      for (std::uint32_t k = c.begin; k > sentence_first_ + 1 && k + 6 > c.begin; --k) {
+        const auto kk = key(k - 1);
+        if (kk == "and") {
+          conj = k - 1;
+          break;
+        }
+        if (kk == "," || kk == ";" || kk == "(" || kk == "which" || kk == "that" || kk == "who") break;
+        if (mention_at(k - 1) >= 0) break;
+        bool named = false;
+        for (const auto& m : mentions_) named |= m.begin < k && m.end >= k;
+        if (named) break;
+      }
+      if (conj && conj + 1 < c.begin && (is_auxiliary(key(conj + 1)) || verb_after_conjunction(conj, c.begin))) {
         const int shared = sentence_subject_ >= 0 ? sentence_subject_ : first_subject_;
-        if (!after_name && shared >= 0 && !rule_off("shared-subject")) return {-1, shared, 0.9f, p};
+        if (shared >= 0 && !rule_off("shared-subject")) return {-1, shared, 0.9f, conj + 1};
       }
     }
     int pronoun_fallback = -1;
@@ -787,6 +871,10 @@ class DocumentRun {
         case MentionType::blocker:
           return {};
         case MentionType::pronoun:
+          // "Its rival NetEase ...": a possessive that opens the sentence points back to the last
+          // subject, never to the name it introduces.
+          if (m.possessive && m.begin == sentence_first_ && gap <= 2 && last_subject_ >= 0 && !rule_off("its-opening"))
+            return {i, last_subject_, 0.9f};
           if (tight || (key(m.begin) == "it" && (gap <= 3 || (gap <= 6 && m.begin == sentence_first_)))) {
             const int target = pronoun_target();
             if (target >= 0) return {i, target, 0.9f};
@@ -797,9 +885,16 @@ class DocumentRun {
           if (gap <= 1) return {i, argument(m), 0.9f};
           continue;
         case MentionType::candidate:
-          if (gap <= 3 && !modifier_in(Modifier::stop, m.next, c.begin)) return {i, argument(m), 0.85f};
+          // "Cielo, the card processor jointly controlled by...": an apposition may stand between.
+          if ((gap <= 3 || relative) && !modifier_in(Modifier::stop, m.next, c.begin)) return {i, argument(m), 0.85f};
           continue;
         case MentionType::descriptor:
+          // "X is a chipmaker owned by Y": an indefinite description is a predicate, not a subject.
+          if (m.company < 0 && m.begin > sentence_first_ &&
+              (key(m.begin - 1) == "a" || key(m.begin - 1) == "an" ||
+               (m.begin > sentence_first_ + 1 && (key(m.begin - 2) == "a" || key(m.begin - 2) == "an") &&
+                tok(m.begin - 1).kind == TokenKind::word && is_lower(text_[tok(m.begin - 1).begin]))))
+            continue;
           if (m.company < 0) return {};
           return {i, m.company, 0.9f};
         case MentionType::company:
@@ -869,20 +964,46 @@ class DocumentRun {
         if (tight && !(gap == 0 || (gap == 1 && (key(cursor) == "," || key(cursor) == "the")))) break;
         if (direct && prep && !(cue.label == Label::supplies)) break;
         if (poss && !m.possessive) break;
+        // "sells its products to farmers through Y": a cue that ends in a preposition takes the
+        // noun right after it; a name behind another preposition belongs to that one.
+        if (prep && !(cue.flags & detail::cue_wide) && (wflags(c.end - 1) & detail::w_prep) && !rule_off("prep-object"))
+          break;
+        // "sells out its supply as Samsung chases...": "as" opens another clause.
+        bool as_clause = false;
+        for (std::uint32_t k = cursor; k < m.begin; ++k)
+          as_clause |= key(k) == "as" && !(k > cursor && (key(k - 1) == "such" || key(k - 1) == "well"));
+        if (as_clause && !rule_off("as-clause")) break;
       } else {
         if (by && (cue.flags & detail::cue_noun)) {
           after_by = true;
         } else if (!listy || gap > 6 || (prep && !(cue.flags & detail::cue_wide))) {
           break;
+        } else if (verb_after_conjunction(cursor, m.begin)) {
+          break;  // "owns Y and counts Z among...": a second verb phrase, not a longer list
         }
       }
       if (m.type == MentionType::transparent) {
         continue;
       }
       if (m.type == MentionType::blocker) {
+        // "a unit of Brazil's Vale": a place's possessive only locates the company after it.
+        if (m.possessive && i + 1 < mentions_.size() && mentions_[i + 1].begin == m.next &&
+            is_company_like(mentions_[i + 1]))
+          continue;
         if (out.empty()) break;
         cursor = m.next;
         continue;
+      }
+      // "X is owned by Y, which bought it in 2021": an object "it" is the sentence's subject.
+      if (m.type == MentionType::pronoun && !m.possessive && key(m.begin) == "it" && out.empty() && gap == 0 &&
+          !tight && !poss && sentence_subject_ >= 0 && i > 0 && !rule_off("object-pronoun")) {
+        bool relative = false;
+        for (std::uint32_t k = c.begin > sentence_first_ + 3 ? c.begin - 3 : sentence_first_; k < c.begin; ++k)
+          relative |= key(k) == "which" || key(k) == "that";
+        if (relative) {
+          out.push_back({static_cast<int>(i), sentence_subject_, 0.85f});
+          break;
+        }
       }
       if (m.type == MentionType::product || m.type == MentionType::pronoun) {
         cursor = m.next;
@@ -968,12 +1089,23 @@ class DocumentRun {
       const Cue& cue = lex_.cue(c.cue);
       if (!disabled_cues_.empty() && disabled_cues_.find("|" + joined_key(c.begin, c.end) + "|") != std::string::npos)
         continue;
+      // "as part of its plan", "part of a deal": only a copula makes "part of" an ownership.
+      if (c.end == c.begin + 2 && key(c.begin) == "part" && key(c.begin + 1) == "of") {
+        const auto before = c.begin > s.first_token ? key(c.begin - 1) : std::string_view{};
+        if (!(before == "is" || before == "was" || before == "are" || before == "were" || before == "became" ||
+              before == "become" || before == "becomes" || before == "been" || before == "now" ||
+              before == "remains" || before == "remain"))
+          continue;
+      }
       Found subj;
       if (!(cue.flags & detail::cue_no_subject)) subj = subject(c, cue);
       int by_source = -1;
       auto objs = objects(c, cue, s.last_token, subj.mention, by_source);
       Label label = cue.label;
       Status status = cue.status;
+      // "licenses its designs to Y": a licence is a partnership in relations.md, not a supply.
+      if (label == Label::supplies && !cue.reversed && key(c.begin).substr(0, 6) == "licens" && !rule_off("licence-partners"))
+        label = Label::partners;
       float conf = cue.confidence * subj.weight;
       // Negations and hypotheticals between the subject and the cue: no edge.
       // A pronoun subject ("denied that it was in talks") lets the whole clause before it count.
@@ -1003,7 +1135,23 @@ class DocumentRun {
       bool ends_before = false;
       for (std::uint32_t k = c.begin > s.first_token + 3 ? c.begin - 3 : s.first_token; k < c.begin; ++k)
         ends_before |= key(k) == "ends" || key(k) == "ended" || key(k) == "ending" || key(k) == "end";
-      if (ends_before || modifier_in(Modifier::ended, ended_from, s.last_token)) {
+      // "..., and to Nvidia, which tried to buy Arm before the deal was abandoned": an ending inside
+      // a relative clause on a later name is that clause's, not the cue's.
+      std::uint32_t ended_to = s.last_token;
+      if (!rule_off("relative-ending-scope"))
+        for (std::uint32_t k = c.end; k + 1 < s.last_token; ++k)
+          if (key(k) == "," && (key(k + 1) == "which" || key(k + 1) == "who")) {
+            // ", which collapsed" is said of the deal itself; ", which tried to buy X before..."
+            // has a cue of its own.
+            std::uint32_t first_end = s.last_token;
+            for (const auto& md : modifiers_)
+              if (md.modifier == Modifier::ended && md.at > k && md.at < first_end) first_end = md.at;
+            bool own_cue = false;
+            for (const auto& other : cues_) own_cue |= other.begin > k + 1 && other.begin < first_end;
+            if (own_cue) ended_to = k;
+            break;
+          }
+      if (ends_before || modifier_in(Modifier::ended, ended_from, ended_to)) {
         if (label == Label::partners || label == Label::acquired || label == Label::invests_in)
           label = Label::former_deal;
         else if (label == Label::owns || label == Label::supplies)
@@ -1088,7 +1236,19 @@ class DocumentRun {
         }
         continue;
       }
-      if (subj.company < 0) continue;
+      if (subj.company < 0) {
+        // "Both chains compete with A and B": the plural description is the document's last two
+        // companies not named in this sentence.
+        if (subj.mention < 0 && c.begin <= s.first_token + 4 && !rule_off("pair-subject")) {
+          for (const int member : plural_subject(s, c.begin)) {
+            for (const auto& o : objs) {
+              if (cue.reversed) emit(o.company, member, label, status, conf * o.weight * 0.8f, s, "pair-subject");
+              else emit(member, o.company, label, status, conf * o.weight * 0.8f, s, "pair-subject");
+            }
+          }
+        }
+        continue;
+      }
 
       if (first_subject_ < 0) first_subject_ = subj.company;
       for (const auto& o : objs) used_objects_.push_back(o.mention);
@@ -1185,6 +1345,7 @@ class DocumentRun {
         const int i = mention_at(j);
         if (i < 0) continue;
         const auto& m = mentions_[static_cast<std::size_t>(i)];
+        if (m.type == MentionType::pronoun && m.possessive) continue;  // "sell its unit Y"
         if (is_company_like(m) && !m.possessive) unit = i;
         break;
       }
@@ -1306,7 +1467,10 @@ class DocumentRun {
           against = j;
           break;
         }
-        if (kj == "," || kj == "." || kj == ";" || kj == "by" || mention_at(j) >= 0) break;
+        // "in Delaware": a place may stand between; a company may not.
+        if (kj == "," || kj == "." || kj == ";" || kj == "by" ||
+            (mention_at(j) >= 0 && is_company_like(mentions_[static_cast<std::size_t>(mention_at(j))])))
+          break;
       }
       if (!against) continue;  // adjacent "lawsuit against" is the sue-verb cue already
       const int target = mention_at(against + 1);
@@ -1317,11 +1481,235 @@ class DocumentRun {
       Cue plain;
       const Found plaintiff = subject(at, plain);
       if (plaintiff.company < 0) continue;
-      const std::uint32_t from = plaintiff.scope ? plaintiff.scope
+      // "denied that it had filed...": a pronoun subject lets the whole clause before it count.
+      const bool pronoun = plaintiff.mention >= 0 &&
+                           mentions_[static_cast<std::size_t>(plaintiff.mention)].type == MentionType::pronoun;
+      const std::uint32_t from = pronoun ? s.first_token
+                                 : plaintiff.scope ? plaintiff.scope
                                  : plaintiff.mention >= 0 ? mentions_[static_cast<std::size_t>(plaintiff.mention)].next
                                                           : k;
       if (modifier_in(Modifier::negation, from, against)) continue;
       emit(plaintiff.company, argument(tm), Label::sues, Status::current, 0.75f * plaintiff.weight, s, "sue-gap");
+    }
+  }
+
+  // "X now holds 34% of Y", "X bought 60 percent of Y": a share of a company. Under half is an
+  // investment; a majority bought is an acquisition, a majority held an ownership.
+  void percent_holdings(const Sentence& s) {
+    for (std::uint32_t k = s.first_token; k + 3 < s.last_token; ++k) {
+      const auto verb = key(k);
+      const bool holds = verb == "holds" || verb == "held" || verb == "hold" || verb == "owns" || verb == "owned" ||
+                         verb == "controls" || verb == "has";
+      const bool buys = verb == "bought" || verb == "buys" || verb == "acquired" || verb == "acquires" ||
+                        verb == "took" || verb == "takes" || verb == "purchased";
+      // "completes deal for 41% of Y": a deal for a share buys it.
+      const bool deal_for = verb == "for" && k > s.first_token &&
+                            (key(k - 1) == "deal" || key(k - 1) == "agreement" || key(k - 1) == "offer" ||
+                             key(k - 1) == "bid");
+      if (!holds && !buys && !deal_for) continue;
+      std::uint32_t j = k + 1;
+      if (j < s.last_token && (key(j) == "about" || key(j) == "around" || key(j) == "nearly" || key(j) == "almost" ||
+                               key(j) == "roughly" || key(j) == "some" || key(j) == "a" || key(j) == "another"))
+        ++j;
+      if (j >= s.last_token || tok(j).kind != TokenKind::number) continue;
+      const double share = std::atof(std::string(raw(j, j + 1)).c_str());
+      ++j;
+      if (j < s.last_token && (key(j) == "%" || key(j) == "percent")) ++j;
+      else if (j + 1 < s.last_token && key(j) == "per" && key(j + 1) == "cent") j += 2;
+      else continue;
+      if (j < s.last_token && (key(j) == "stake" || key(j) == "interest")) continue;  // the stake cues do it
+      if (j >= s.last_token || key(j) != "of") continue;
+      const int object = mention_at(j + 1);
+      if (object < 0 || !is_company_like(mentions_[static_cast<std::size_t>(object)])) continue;
+      CueAt at{k, j + 1, 0};
+      Cue plain;
+      const Found holder = subject(at, plain);
+      if (holder.company < 0) continue;
+      const std::uint32_t from = holder.scope ? holder.scope
+                                 : holder.mention >= 0 ? mentions_[static_cast<std::size_t>(holder.mention)].next : k;
+      if (modifier_in(Modifier::negation, from, k + 1) || modifier_in(Modifier::ended, from, j + 1)) continue;
+      const int target = argument(mentions_[static_cast<std::size_t>(object)]);
+      if (share > 50.0)
+        emit(holder.company, target, buys || deal_for ? Label::acquired : Label::owns, Status::current,
+             0.75f * holder.weight, s, "percent-of");
+      else if (share > 0.0)
+        emit(holder.company, target, Label::invests_in, Status::current, 0.75f * holder.weight, s, "percent-of");
+    }
+  }
+
+  // "its 25% stake in Y", "X's holding in Y": a stake that is someone's exists, whatever the verb
+  // around it says about changing it ("has no plans to increase its 25% stake in Y").
+  void possessive_stakes(const Sentence& s) {
+    for (std::uint32_t k = s.first_token + 1; k + 2 < s.last_token; ++k) {
+      const auto noun = key(k);
+      if (noun != "stake" && noun != "holding" && noun != "shareholding") continue;
+      if (key(k + 1) != "in") continue;
+      const int object = mention_at(k + 2);
+      if (object < 0 || !is_company_like(mentions_[static_cast<std::size_t>(object)])) continue;
+      // back over "25 %" / "minority" to the possessor
+      std::uint32_t b = k;
+      double share = 0.0;
+      while (b > s.first_token && k - b < 4) {
+        const auto kk = key(b - 1);
+        if (kk == "%" || kk == "percent" || kk == "minority" || kk == "majority" || kk == "controlling" ||
+            kk == "small" || kk == "large" || kk == "remaining") {
+          --b;
+          continue;
+        }
+        if (tok(b - 1).kind == TokenKind::number) {
+          share = std::atof(std::string(raw(b - 1, b)).c_str());
+          --b;
+          continue;
+        }
+        break;
+      }
+      if (b == s.first_token) continue;
+      int owner = -1, owner_mention = -1;
+      if (key(b - 1) == "its") {
+        for (int i = static_cast<int>(mentions_.size()) - 1; i >= 0; --i)
+          if (mentions_[static_cast<std::size_t>(i)].begin == b - 1) owner_mention = i;
+        if (owner_mention >= 0) owner = pronoun_target();
+      } else {
+        for (int i = static_cast<int>(mentions_.size()) - 1; i >= 0; --i) {
+          const auto& m = mentions_[static_cast<std::size_t>(i)];
+          if (m.next == b && m.possessive && m.type == MentionType::company) owner = m.company, owner_mention = i;
+          if (m.next <= b) break;
+        }
+      }
+      if (owner < 0) continue;
+      // "sold its stake in Y", "its former stake": the stake is gone
+      bool gone = false;
+      for (std::uint32_t j = b > s.first_token + 4 ? b - 4 : s.first_token; j < b; ++j) {
+        const auto kj = key(j);
+        gone |= kj == "sold" || kj == "sells" || kj == "sell" || kj == "selling" || kj == "former" || kj == "exited" ||
+                kj == "divested" || kj == "offloaded" || kj == "dumped" || kj == "unloaded";
+      }
+      if (gone || modifier_in(Modifier::ended, b > s.first_token + 4 ? b - 4 : s.first_token, k + 3)) continue;
+      const int target = argument(mentions_[static_cast<std::size_t>(object)]);
+      const bool controlling = share > 50.0 || key(b) == "majority" || key(b) == "controlling";
+      emit(owner, target, controlling ? Label::owns : Label::invests_in, Status::current, 0.75f, s, "possessive-stake");
+    }
+  }
+
+  // "Reliance's digital business, Jio Platforms, ...", "Mercado Libre's payment arm Mercado Pago":
+  // a company's unit named after a possessive.
+  void possessive_units(const Sentence& s) {
+    for (std::size_t i = 0; i + 1 < mentions_.size(); ++i) {
+      const auto& a = mentions_[i];
+      if (!a.possessive || a.type != MentionType::company) continue;
+      const auto& b = mentions_[i + 1];
+      if (!is_company_like(b) || b.possessive) continue;
+      if (b.begin <= a.next || b.begin - a.next > 5) continue;
+      std::uint32_t head = 0;
+      bool ok = true;
+      for (std::uint32_t k = a.next; k < b.begin && ok; ++k) {
+        const auto kk = key(k);
+        if (kk == "," && k + 1 == b.begin && head) break;
+        ok = tok(k).kind == TokenKind::word && is_lower(text_[tok(k).begin]) && !(wflags(k) & (detail::w_prep | detail::w_list));
+        if (ok && (kk == "unit" || kk == "arm" || kk == "division" || kk == "business" || kk == "subsidiary" ||
+                   kk == "affiliate" || kk == "label" || kk == "studio" || kk == "brand"))
+          head = k;
+      }
+      // the unit noun must be the last word before the name (or its comma)
+      if (!ok || !head || !(head + 1 == b.begin || (head + 2 == b.begin && key(head + 1) == ","))) continue;
+      if (modifier_in(Modifier::negation, s.first_token, b.end)) continue;
+      const Status status = modifier_in(Modifier::ended, a.begin, s.last_token) ? Status::ended : Status::current;
+      emit(a.company, argument(b), Label::owns, status, 0.75f, s, "possessive-unit");
+    }
+  }
+
+  // "Jio counts Meta and Google among its shareholders": the listed companies relate to the subject.
+  void counts_among(const Sentence& s) {
+    for (std::uint32_t k = s.first_token; k < s.last_token; ++k) {
+      if (key(k) != "counts" && key(k) != "counted" && key(k) != "count") continue;
+      std::uint32_t among = 0;
+      for (std::uint32_t j = k + 2; j < s.last_token && j <= k + 14; ++j)
+        if (key(j) == "among" || key(j) == "amongst") {
+          among = j;
+          break;
+        }
+      if (!among || among + 2 >= s.last_token) continue;
+      std::uint32_t noun = among + 1;
+      if (key(noun) == "its" || key(noun) == "their" || key(noun) == "the") ++noun;
+      while (noun + 1 < s.last_token && tok(noun).kind == TokenKind::word && is_lower(text_[tok(noun).begin]) &&
+             noun < among + 4 && !(key(noun) == "investors" || key(noun) == "shareholders" || key(noun) == "backers" ||
+                                   key(noun) == "customers" || key(noun) == "clients" || key(noun) == "partners" ||
+                                   key(noun) == "rivals" || key(noun) == "competitors" || key(noun) == "suppliers"))
+        ++noun;
+      const auto n = key(noun);
+      CueAt at{k, k + 1, 0};
+      Cue plain;
+      const Found owner = subject(at, plain);
+      if (owner.company < 0 || modifier_in(Modifier::negation, s.first_token, among)) continue;
+      for (std::size_t i = 0; i < mentions_.size(); ++i) {
+        const auto& m = mentions_[i];
+        if (m.begin <= k || m.begin >= among || !is_company_like(m) || m.possessive) continue;
+        const int x = argument(m);
+        if (n == "investors" || n == "shareholders" || n == "backers")
+          emit(x, owner.company, Label::invests_in, Status::current, 0.75f, s, "counts-among");
+        else if (n == "customers" || n == "clients")
+          emit(owner.company, x, Label::supplies, Status::current, 0.75f, s, "counts-among");
+        else if (n == "suppliers")
+          emit(x, owner.company, Label::supplies, Status::current, 0.75f, s, "counts-among");
+        else if (n == "partners")
+          emit(owner.company, x, Label::partners, Status::current, 0.75f, s, "counts-among");
+        else if (n == "rivals" || n == "competitors")
+          emit(owner.company, x, Label::competes_with, Status::current, 0.75f, s, "counts-among");
+      }
+    }
+  }
+
+  // "X's card readers are made by Y" (Y supplies X); "X's snacks are sold through Y and Z" (X
+  // supplies Y and Z): a passive of making or selling whose subject is a company's products.
+  void possessive_passive_supply(const Sentence& s) {
+    for (std::uint32_t k = s.first_token + 2; k + 2 < s.last_token; ++k) {
+      const auto verb = key(k);
+      const bool made = verb == "made" || verb == "manufactured" || verb == "built" || verb == "produced" ||
+                        verb == "assembled";
+      const bool sold = verb == "sold" || verb == "distributed" || verb == "stocked" || verb == "carried";
+      if (!made && !sold) continue;
+      const auto prep = key(k + 1);
+      if (made ? prep != "by" : !(prep == "through" || prep == "by" || prep == "at" || prep == "via")) continue;
+      if (!(key(k - 1) == "are" || key(k - 1) == "is" || key(k - 1) == "were" || key(k - 1) == "was" ||
+            key(k - 1) == "been"))
+        continue;
+      // the possessor: a company's possessive a few words before the verb, with only lower-case
+      // words (the products) between
+      int owner = -1;
+      for (int i = static_cast<int>(mentions_.size()) - 1; i >= 0; --i) {
+        const auto& m = mentions_[static_cast<std::size_t>(i)];
+        if (m.next > k) continue;
+        if (m.type == MentionType::company && m.possessive && k - m.next <= 5) {
+          bool plain = true;
+          for (std::uint32_t j = m.next; j < k && plain; ++j)
+            plain = tok(j).kind == TokenKind::word && is_lower(text_[tok(j).begin]);
+          if (plain) owner = m.company;
+        }
+        break;
+      }
+      if (owner < 0) continue;
+      if (modifier_in(Modifier::negation, s.first_token, k + 2)) continue;
+      // the other side: the companies right after the preposition (a descriptor may introduce them)
+      std::uint32_t cursor = k + 2;
+      bool first = true;
+      for (std::size_t i = 0; i < mentions_.size(); ++i) {
+        const auto& m = mentions_[i];
+        if (m.begin < cursor) continue;
+        bool joined = true;
+        for (std::uint32_t j = cursor; j < m.begin && joined; ++j) {
+          const auto kj = key(j);
+          joined = first ? (tok(j).kind == TokenKind::word && (is_lower(text_[tok(j).begin]) || (wflags(j) & detail::w_nationality)) &&
+                            !(wflags(j) & detail::w_prep) && m.begin - cursor <= 3)
+                         : (kj == "," || kj == "and" || kj == "or");
+        }
+        if (!joined) break;
+        if (!is_company_like(m) || m.possessive) break;
+        const int other = argument(m);
+        if (made) emit(other, owner, Label::supplies, Status::current, 0.7f, s, "passive-supply");
+        else emit(owner, other, Label::supplies, Status::current, 0.7f, s, "passive-supply");
+        cursor = m.next;
+        first = false;
+      }
     }
   }
 
@@ -1343,6 +1731,11 @@ class DocumentRun {
       divestitures(s);
       pair_nouns(s);
       legal_actions(s);
+      percent_holdings(s);
+      possessive_units(s);
+      possessive_stakes(s);
+      counts_among(s);
+      possessive_passive_supply(s);
     } else {
       first_subject_ = -1;
     }

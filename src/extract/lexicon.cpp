@@ -426,9 +426,21 @@ std::uint64_t Lexicon::hash(std::string_view s) noexcept {
     h = (h ^ w) * 1099511628211ull;
     h ^= h >> 29;
   }
-  // The tail (most words are shorter than 8 bytes) as one word: one multiply, not one a byte.
+  // The tail (most words are shorter than 8 bytes) as one word, read with at most two loads
+  // (overlapping when short): one multiply, not one a byte. The length is in h already.
+  const std::size_t left = s.size() - i;
+  const char* p = s.data() + i;
   std::uint64_t tail = 0;
-  for (unsigned shift = 0; i < s.size(); ++i, shift += 8) tail |= std::uint64_t{static_cast<unsigned char>(s[i])} << shift;
+  if (left >= 4) {
+    std::uint32_t lo, hi;
+    __builtin_memcpy(&lo, p, 4);
+    __builtin_memcpy(&hi, p + left - 4, 4);
+    tail = lo | (std::uint64_t{hi} << 32);
+  } else if (left > 0) {
+    tail = std::uint64_t{static_cast<unsigned char>(p[0])} |
+           (std::uint64_t{static_cast<unsigned char>(p[left / 2])} << 8) |
+           (std::uint64_t{static_cast<unsigned char>(p[left - 1])} << 16);
+  }
   h = (h ^ tail) * 1099511628211ull;
   h ^= h >> 32;
   h *= 0x9E3779B97F4A7C15ull;  // spread the bits the mask keeps

@@ -160,20 +160,22 @@ struct SnapshotView {
 struct LazyState {
   std::shared_ptr<const SnapshotView> view;
   std::unique_ptr<std::atomic<std::uint8_t>[]> ready;  // per edge: evidence built
+  std::size_t snapshot_edges = 0;  // edges from the snapshot; later ones are built whole
   std::atomic<bool> names_indexed{true};
   std::atomic<bool> edges_indexed{true};
   std::atomic<unsigned> scans{0};
   std::mutex mutex;
 
   LazyState() = default;
-  LazyState(const LazyState& other, std::size_t edges)
+  explicit LazyState(const LazyState& other)
       : view(other.view),
+        snapshot_edges(other.snapshot_edges),
         names_indexed(other.names_indexed.load()),
         edges_indexed(other.edges_indexed.load()),
         scans(other.scans.load()) {
     if (view) {
-      ready = std::make_unique<std::atomic<std::uint8_t>[]>(edges);
-      for (std::size_t i = 0; i < edges; ++i) ready[i].store(other.ready[i].load());
+      ready = std::make_unique<std::atomic<std::uint8_t>[]>(snapshot_edges);
+      for (std::size_t i = 0; i < snapshot_edges; ++i) ready[i].store(other.ready[i].load());
     }
   }
 };
@@ -215,7 +217,7 @@ struct Graph::Impl {
         by_alias(other.by_alias),
         edge_index(other.edge_index),
         documents(other.documents),
-        lazy(other.lazy, other.edges.size()) {}
+        lazy(other.lazy) {}
 
   void index_alias(NodeId node, const std::string& alias) {
     auto& nodes = by_alias[fold_case(alias)];
@@ -248,7 +250,7 @@ struct Graph::Impl {
 
   Edge& edge(EdgeId id) {
     Edge& e = edges.at(id);
-    if (lazy.view && !lazy.ready[id].load(std::memory_order_acquire)) {
+    if (id < lazy.snapshot_edges && !lazy.ready[id].load(std::memory_order_acquire)) {
       std::lock_guard lock(lazy.mutex);
       if (!lazy.ready[id].load(std::memory_order_relaxed)) {
         lazy.view->fill(id, e.evidence);
@@ -775,15 +777,36 @@ std::optional<Graph> detail::decode_snapshot(std::shared_ptr<const void> owner,
     ++out_degree[e.source];
     ++in_degree[e.target];
   }
-  // Adjacency vectors sized up front: no reallocation while millions of edges go in.
+  // Boost's storage filled directly, as add_edge would fill it edge by edge: the edge list, then
+  // each vertex's out-edges and in-edges in edge id order, every vector sized up front. In-edges
+  // go through a counting sort by target so the writes walk the vertices in order (add_edge
+  // scattered over a million vectors is most of the load time otherwise).
   d.bgl = Bgl(n);
+  auto& list = d.bgl.m_edges;
+  using Stored = std::decay_t<decltype(d.bgl.m_vertices[0].m_out_edges)>::value_type;
+  list.reserve(m);
+  for (std::size_t i = 0; i < m; ++i)
+    list.emplace_back(d.edges[i].source, d.edges[i].target, BglEdge{static_cast<EdgeId>(i)});
   for (std::size_t v = 0; v < n; ++v) {
     d.bgl.m_vertices[v].m_out_edges.reserve(out_degree[v]);
     d.bgl.m_vertices[v].m_in_edges.reserve(in_degree[v]);
   }
-  d.bgl.m_edges.reserve(m);
   for (std::size_t i = 0; i < m; ++i)
-    boost::add_edge(d.edges[i].source, d.edges[i].target, BglEdge{static_cast<EdgeId>(i)}, d.bgl);
+    d.bgl.m_vertices[d.edges[i].source].m_out_edges.emplace_back(
+        Stored(d.edges[i].target, list.begin() + static_cast<std::ptrdiff_t>(i), &list));
+  {
+    std::vector<std::size_t> next(n + 1, 0);
+    for (std::size_t v = 0; v < n; ++v) next[v + 1] = next[v] + in_degree[v];
+    std::vector<std::pair<std::uint32_t, std::uint32_t>> by_target(m);  // (edge, source)
+    for (std::size_t i = 0; i < m; ++i)
+      by_target[next[d.edges[i].target]++] = {static_cast<std::uint32_t>(i), d.edges[i].source};
+    std::size_t at = 0;
+    for (std::size_t v = 0; v < n; ++v)
+      for (std::uint32_t j = 0; j < in_degree[v]; ++j, ++at)
+        d.bgl.m_vertices[v].m_in_edges.emplace_back(Stored(
+            by_target[at].second, list.begin() + static_cast<std::ptrdiff_t>(by_target[at].first),
+            &list));
+  }
 
   for (std::size_t i = 0; i < dcount; ++i) {
     const auto f0 = load_record<std::uint32_t>(field_offsets + 4 * i);
@@ -810,6 +833,7 @@ std::optional<Graph> detail::decode_snapshot(std::shared_ptr<const void> owner,
   view->patterns = patterns;
   d.lazy.view = std::move(view);
   d.lazy.ready = std::make_unique<std::atomic<std::uint8_t>[]>(m);
+  d.lazy.snapshot_edges = m;
   d.lazy.names_indexed.store(false);
   d.lazy.edges_indexed.store(false);
   return graph;

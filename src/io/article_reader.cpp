@@ -329,7 +329,8 @@ struct ArticleReader::Impl {
                             "line longer than " + std::to_string(limits().max_line_bytes) + " bytes, skipped");
             break;
           }
-          c.lines += line;
+          if (c.lines.empty()) c.lines.swap(line);  // a huge line is not copied
+          else c.lines += line;
           c.lines += '\n';
         }
         if (!c.lines.empty() || c.error) return c;

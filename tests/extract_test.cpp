@@ -241,6 +241,9 @@ TEST_CASE("indefinite descriptions, place possessives, objects that refer back",
         Lines{"Delmar Bank owns Vantrix current", "Ostrava Bank owns Vantrix current"});
   CHECK(found("Fennick Systems owns Delmar Robotics and crane maker Ostrava Motors.") ==
         Lines{"Fennick Systems owns Delmar Robotics current", "Fennick Systems owns Ostrava Motors current"});
+  // "Its" opening a sentence points back to the last subject, not to the name it introduces
+  CHECK(found("Fennick Systems builds harbour cranes in Ohio. Its rival Delmar Robotics sells them for less.") ==
+        Lines{"Fennick Systems competes-with Delmar Robotics current"});
   // a second verb phrase ends the list of objects
   CHECK(found("Fennick Systems owns Delmar Robotics and plans new cranes with Ostrava Motors.") ==
         Lines{"Fennick Systems owns Delmar Robotics current"});

@@ -632,33 +632,6 @@ class DocumentRun {
     return true;
   }
 
-  // "Both chains", "the two companies" opening the sentence before the cue: the two companies the
-  // document mentioned last, outside this sentence; none when that is not clear.
-  std::vector<int> plural_subject(const Sentence& s, std::uint32_t cue_begin) const {
-    std::uint32_t k = s.first_token;
-    if (key(k) == "both") ++k;
-    else if (key(k) == "the" && k + 1 < cue_begin && key(k + 1) == "two") k += 2;
-    else return {};
-    if (k >= cue_begin) return {};
-    // one or two lower-case words ending in a plural noun
-    const auto noun = key(cue_begin - 1);
-    if (cue_begin - k > 2 || noun.size() < 4 || noun.back() != 's') return {};
-    for (std::uint32_t j = k; j < cue_begin; ++j)
-      if (tok(j).kind != TokenKind::word || !is_lower(text_[tok(j).begin])) return {};
-    std::vector<bool> here(companies_.size(), false);
-    for (const auto& m : mentions_)
-      if (m.company >= 0 && (m.type == MentionType::company || m.type == MentionType::descriptor)) here[static_cast<std::size_t>(m.company)] = true;
-    int first = -1, second = -1;
-    for (std::size_t i = 0; i < companies_.size(); ++i) {
-      if (here[i] || companies_[i].last_seen == 0) continue;
-      const int c = static_cast<int>(i);
-      if (first < 0 || companies_[i].last_seen > companies_[static_cast<std::size_t>(first)].last_seen) second = first, first = c;
-      else if (second < 0 || companies_[i].last_seen > companies_[static_cast<std::size_t>(second)].last_seen) second = c;
-    }
-    if (first < 0 || second < 0) return {};
-    return {second, first};
-  }
-
   static bool is_business_noun(std::string_view k) {
     return k == "business" || k == "businesses" || k == "unit" || k == "units" || k == "division" ||
            k == "divisions" || k == "arm" || k == "operations" || k == "subsidiary" || k == "subsidiaries" ||
@@ -1236,19 +1209,7 @@ class DocumentRun {
         }
         continue;
       }
-      if (subj.company < 0) {
-        // "Both chains compete with A and B": the plural description is the document's last two
-        // companies not named in this sentence.
-        if (subj.mention < 0 && c.begin <= s.first_token + 4 && !rule_off("pair-subject")) {
-          for (const int member : plural_subject(s, c.begin)) {
-            for (const auto& o : objs) {
-              if (cue.reversed) emit(o.company, member, label, status, conf * o.weight * 0.8f, s, "pair-subject");
-              else emit(member, o.company, label, status, conf * o.weight * 0.8f, s, "pair-subject");
-            }
-          }
-        }
-        continue;
-      }
+      if (subj.company < 0) continue;
 
       if (first_subject_ < 0) first_subject_ = subj.company;
       for (const auto& o : objs) used_objects_.push_back(o.mention);

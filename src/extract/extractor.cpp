@@ -1346,9 +1346,6 @@ class DocumentRun {
       const int unit_company = argument(um);
       const int buyer_company = argument(mentions_[static_cast<std::size_t>(buyer)]);
       if (unit_company < 0 || buyer_company < 0) continue;
-      CueAt at{k, k + 1, 0};
-      Cue plain;
-      const Found seller = subject(at, plain);
       // A sale that fell through is said in too many ways to type safely: no edge.
       const std::uint32_t after = mentions_[static_cast<std::size_t>(buyer)].next;
       if (modifier_in(Modifier::ended, k > s.first_token + 4 ? k - 4 : s.first_token, std::min(after + 4, s.last_token)))
@@ -1356,9 +1353,7 @@ class DocumentRun {
       const bool pending = (k >= 1 && key(k - 1) == "to") || modifier_in(Modifier::pending, s.first_token, k + 1);
       emit(buyer_company, unit_company, Label::acquired, pending ? Status::pending : Status::current, 0.75f, s,
            "sell-to");
-      // The seller owned the unit, but news rarely states it as an ownership to keep: no owns edge
-      // (it cost precision on text nobody tuned for).
-      (void)seller;
+      // The seller owned the unit, but an owns edge for it cost precision on text nobody tuned for.
     }
   }
 

@@ -405,3 +405,29 @@ TEST_CASE("extract_stream keeps input order for any thread count", "[extract]") 
     for (std::size_t i = 0; i < order.size(); ++i) CHECK(order[i] == std::to_string(i));
   }
 }
+
+TEST_CASE("extract -j N matches -j 1 when the input spans many read blocks", "[extract][cli]") {
+  // The reader hands workers blocks of about 256 KB of whole lines; output must still come out in
+  // input order, byte for byte, when articles straddle block boundaries and threads outnumber
+  // cores.
+  const auto dir = corpgraph::test::scratch_dir("extract-blocks");
+  std::string jsonl;
+  const char* sentences[] = {
+      "Northwind Logistics agreed to buy Harbor Freight Systems Inc. for $2bn.",
+      "Alder Pharma and Quillon Labs signed a licensing agreement on Monday.",
+      "Brightwave Energy sued Corvane Solar Ltd. over a patent.",
+      "Talks between Ostrava Steel and Maribel Mining collapsed last week."};
+  for (int i = 0; jsonl.size() < 900'000; ++i) {
+    std::string text;
+    for (int k = 0; k < 12; ++k) text += std::string(sentences[(i + k) % 4]) + " ";
+    jsonl += "{\"id\":\"doc-" + std::to_string(i) + "\",\"text\":\"" + text + "\"}\n";
+  }
+  corpgraph::test::write_file(dir / "many.jsonl", jsonl);
+  const std::string input = corpgraph::test::shell_quote((dir / "many.jsonl").string());
+  const auto one = corpgraph::test::run_cli("extract -j 1 " + input);
+  const auto three = corpgraph::test::run_cli("extract -j 3 " + input);
+  REQUIRE(one.status == 0);
+  REQUIRE(three.status == 0);
+  CHECK(std::count(one.out.begin(), one.out.end(), '\n') > 1000);
+  CHECK(three.out == one.out);
+}

@@ -12,6 +12,8 @@ namespace corpgraph {
 // The text with every invalid UTF-8 sequence replaced by U+FFFD (one per offending byte).
 [[nodiscard]] std::string repair_utf8(std::string_view text);
 [[nodiscard]] bool is_valid_utf8(std::string_view text) noexcept;
+// Appends the UTF-8 encoding of one code point (as the XML and JSON readers need for escapes).
+void append_utf8(std::string& out, char32_t code_point);
 
 // Typographic quotes, apostrophes and dashes as their ASCII forms (’ -> ', “ ” -> ", – — -> -),
 // invalid bytes as U+FFFD. offsets[i] is the byte in the original text that normalised byte i

@@ -2,6 +2,7 @@
 #include "exchange_util.hpp"
 #include "file_util.hpp"
 
+#include <corpgraph/text.hpp>
 #include <corpgraph/error.hpp>
 #include <corpgraph/exchange.hpp>
 
@@ -32,29 +33,6 @@ constexpr std::array<FormatName, 9> format_names{{
     {ExportFormat::turtle, "turtle"},
     {ExportFormat::csv, "csv"},
 }};
-
-// Length of the valid UTF-8 sequence at text[i], or 0 when it is not one.
-std::size_t utf8_length(std::string_view text, std::size_t i) {
-  auto byte = [&](std::size_t k) { return static_cast<unsigned char>(text[k]); };
-  unsigned char c = byte(i);
-  if (c < 0x80) return 1;
-  std::size_t n = 0;
-  std::uint32_t cp = 0;
-  if ((c & 0xE0) == 0xC0) n = 2, cp = c & 0x1F;
-  else if ((c & 0xF0) == 0xE0) n = 3, cp = c & 0x0F;
-  else if ((c & 0xF8) == 0xF0) n = 4, cp = c & 0x07;
-  else return 0;
-  if (i + n > text.size()) return 0;
-  for (std::size_t k = 1; k < n; ++k) {
-    if ((byte(i + k) & 0xC0) != 0x80) return 0;
-    cp = (cp << 6) | (byte(i + k) & 0x3F);
-  }
-  // Overlong forms, surrogates and values past U+10FFFF are not UTF-8 either.
-  if ((n == 2 && cp < 0x80) || (n == 3 && cp < 0x800) || (n == 4 && cp < 0x10000) ||
-      cp > 0x10FFFF || (cp >= 0xD800 && cp <= 0xDFFF))
-    return 0;
-  return n;
-}
 
 std::atomic<unsigned> temp_counter{0};
 
@@ -117,21 +95,7 @@ void export_graph(const Graph& graph, ExportFormat format, const std::filesystem
 
 namespace detail {
 
-std::string clean_utf8(std::string_view text) {
-  std::string out;
-  out.reserve(text.size());
-  for (std::size_t i = 0; i < text.size();) {
-    std::size_t n = utf8_length(text, i);
-    if (n == 0) {
-      out += "\xEF\xBF\xBD";
-      ++i;
-    } else {
-      out.append(text.substr(i, n));
-      i += n;
-    }
-  }
-  return out;
-}
+std::string clean_utf8(std::string_view text) { return repair_utf8(text); }
 
 std::string xml_escape(std::string_view raw) {
   std::string text = clean_utf8(raw);

@@ -5,8 +5,6 @@
 #include <corpgraph/text.hpp>
 
 #include <cstdint>
-#include <cstring>
-
 #include <memory>
 #include <ostream>
 #include <utility>
@@ -24,51 +22,6 @@ void append_aliases(std::string& out, const std::vector<std::string>& aliases) {
   out += ']';
 }
 
-// detail::append_json_string, eight bytes at a time: a relation line is mostly its sentence, and
-// most sentences have nothing to escape. Invalid UTF-8 takes the general path (which repairs it).
-void append_string(std::string& out, std::string_view text) {
-  if (!is_valid_utf8(text)) {
-    detail::append_json_string(out, text);
-    return;
-  }
-  constexpr std::uint64_t ones = 0x0101010101010101ull;
-  constexpr std::uint64_t highs = 0x8080808080808080ull;
-  auto has_zero = [](std::uint64_t v) { return ((v - ones) & ~v & highs) != 0; };
-  std::size_t i = 0;
-  for (; i + 8 <= text.size(); i += 8) {
-    std::uint64_t w;
-    std::memcpy(&w, text.data() + i, 8);
-    // Bytes below 0x20 (ASCII only: ~w keeps bytes without the high bit), '"' or '\\'.
-    if (((w - ones * 0x20) & ~w & highs) != 0 || has_zero(w ^ (ones * '"')) || has_zero(w ^ (ones * '\\')))
-      break;
-  }
-  // The rest (a block with something to escape, or the last bytes): the same escapes as
-  // detail::append_json_string.
-  static constexpr char hex[] = "0123456789abcdef";
-  out += '"';
-  std::size_t run = 0;  // start of the current run of bytes that need no escape
-  for (; i < text.size(); ++i) {
-    const auto c = static_cast<unsigned char>(text[i]);
-    if (c >= 0x20 && c != '"' && c != '\\') continue;
-    out.append(text.data() + run, i - run);
-    run = i + 1;
-    switch (c) {
-      case '"': out += "\\\""; break;
-      case '\\': out += "\\\\"; break;
-      case '\n': out += "\\n"; break;
-      case '\r': out += "\\r"; break;
-      case '\t': out += "\\t"; break;
-      case '\b': out += "\\b"; break;
-      case '\f': out += "\\f"; break;
-      default:
-        out += "\\u00";
-        out += hex[c >> 4];
-        out += hex[c & 15];
-    }
-  }
-  out.append(text.data() + run, text.size() - run);
-  out += '"';
-}
 
 double rounded(double value) { return static_cast<double>(static_cast<long long>(value * 1000 + 0.5)) / 1000; }
 
@@ -113,19 +66,19 @@ void write_relation(std::string& line, const Relation& r, RelationOutput format)
     return;
   }
   line += "{\"source\":";
-  append_string(line, r.source.name);
+  detail::append_json_string(line, r.source.name);
   line += ",\"relation\":";
-  append_string(line, to_string(r.label));
+  detail::append_json_string(line, to_string(r.label));
   line += ",\"target\":";
-  append_string(line, r.target.name);
+  detail::append_json_string(line, r.target.name);
   line += ",\"status\":";
-  append_string(line, to_string(r.status));
+  detail::append_json_string(line, to_string(r.status));
   line += ",\"confidence\":";
   detail::append_json_number(line, confidence);
   line += ",\"doc\":";
-  append_string(line, e.doc);
+  detail::append_json_string(line, e.doc);
   line += ",\"sentence\":";
-  append_string(line, e.sentence);
+  detail::append_json_string(line, e.sentence);
   line += ",\"start\":";
   detail::append_json_number(line, e.start);
   line += ",\"end\":";
@@ -135,7 +88,7 @@ void write_relation(std::string& line, const Relation& r, RelationOutput format)
   line += ",\"target_aliases\":";
   append_aliases(line, r.target.aliases);
   line += ",\"pattern\":";
-  append_string(line, e.pattern);
+  detail::append_json_string(line, e.pattern);
   if (r.evidence.size() > 1) {
     // Every sentence of the document that states the relation.
     line += ",\"evidence\":[";
@@ -143,7 +96,7 @@ void write_relation(std::string& line, const Relation& r, RelationOutput format)
       const auto& x = r.evidence[i];
       if (i) line += ',';
       line += "{\"sentence\":";
-      append_string(line, x.sentence);
+      detail::append_json_string(line, x.sentence);
       line += ",\"start\":";
       detail::append_json_number(line, x.start);
       line += ",\"end\":";
@@ -151,7 +104,7 @@ void write_relation(std::string& line, const Relation& r, RelationOutput format)
       line += ",\"confidence\":";
       detail::append_json_number(line, rounded(x.confidence));
       line += ",\"pattern\":";
-      append_string(line, x.pattern);
+      detail::append_json_string(line, x.pattern);
       line += '}';
     }
     line += ']';

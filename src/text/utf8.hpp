@@ -1,6 +1,8 @@
 // UTF-8 decoding shared by the text module's files.
 #pragma once
 
+#include <corpgraph/text.hpp>
+
 #include <cstddef>
 #include <cstdint>
 #include <string>
@@ -15,7 +17,7 @@ struct Decoded {
 };
 
 [[nodiscard]] Decoded decode_utf8(std::string_view text, std::size_t i) noexcept;
-void append_utf8(std::string& out, char32_t cp);
+using ::corpgraph::append_utf8;  // public in corpgraph/text.hpp
 // The ASCII character a typographic quote, dash or space stands for; 0 for anything else.
 [[nodiscard]] char ascii_form(char32_t cp) noexcept;
 

@@ -262,6 +262,50 @@ TEST_CASE("unknown companies by suffix, descriptor and slot; pronouns resolve", 
         Lines{"Brightline Robotics acquired Quarrystone Labs current"});
 }
 
+TEST_CASE("argument attachment: nested noun phrases keep edges off the wrong company", "[extract]") {
+  // the name an apposition introduces is the subject of the verb right after it
+  CHECK(found("Corvex Industries said its subsidiary Pellion Labs acquired Stratum Robotics.") ==
+        Lines{"Corvex Industries owns Pellion Labs current", "Pellion Labs acquired Stratum Robotics current"});
+  // an ownership that is over
+  CHECK(found("Varden Logistics, the former owner of Colby Freight, acquired Harte Shipping.") ==
+        Lines{"Varden Logistics acquired Harte Shipping current"});
+  CHECK(found("Yarrow Foods is the former parent of Glint Beverages.").empty());
+  // a possessive names the owner of what was bought, not the thing bought
+  CHECK(found("Farrow Tech bought Lindqvist Group's chip unit for $2 billion.").empty());
+  CHECK(found("Tosca Labs is part of Meriden Holdings' growth strategy.").empty());
+  // shares bought are an investment
+  CHECK(found("The purchase of Tallis Software shares by Ember Funds was disclosed.") ==
+        Lines{"Ember Funds invests-in Tallis Software current"});
+  // a nominal owner cue that is the object of another verb names no owner
+  CHECK(found("Lenox Partners, which bought the parent company of Rook Games in 2020, sold it.").empty());
+  CHECK(found("Jasper Oil said the owner of Cresta Fuels, a family trust, would sell.").empty());
+  // a participle after a common noun is said of that noun
+  CHECK(found("Radley Corp used the proceeds for the acquisition of a plant owned by Sutton Paper.").empty());
+  // a noun phrase or a second "of" phrase between the cue and the name takes the cue
+  CHECK(found("Merrow Labs is a unit of the trading arm of Penrose Group.").empty());
+  CHECK(found("Piper Foods completed the acquisition of a majority of the shares held by Quint Capital.").empty());
+  // a name before an asset noun only says whose assets were bought
+  CHECK(found("Quarry Metals will take over the Dornier Steel mills in Ohio.").empty());
+  // "own" after a possessive is an adjective
+  CHECK(found("Fennel Devices is designing its own sensor to replace Ambrel Optics' parts.").empty());
+  // a name inside a relative clause closed before the cue is not its subject...
+  CHECK(found("Selwyn Power, which is owned by a group of towns near Hanover Holdings' plant, previously bought "
+              "most of its coal from Tamber Mining.") == Lines{"Tamber Mining supplies Selwyn Power current"});
+  CHECK(found("Selwyn Power, which Hanover Holdings controls, sued Vantor Brands last year, claiming new licences "
+              "were needed after buying Wexley Dairy.") ==
+        Lines{"Selwyn Power acquired Wexley Dairy current", "Selwyn Power sues Vantor Brands current"});
+  // ...but an apposition after it is said of it
+  CHECK(found("Pardo Group, which controls Quenby Mart, a rival of Rilla Stores in Spain, declined to comment.") ==
+        Lines{"Pardo owns Quenby Mart current", "Quenby Mart competes-with Rilla Stores current"});
+  // the comma that closes a relative clause ends its list of objects
+  CHECK(found("Brill Media, which is backed by Cargo Ventures, and Delta Print both reported losses.") ==
+        Lines{"Cargo Ventures invests-in Brill Media current"});
+  // "its" in an opening phrase points forward, and no list runs over the phrase's comma
+  CHECK(found("Tamsin Pharma makes drugs. Following its merger with Caird Energy, Dunlin Power, the utility, "
+              "bought Moray Wind.") ==
+        Lines{"Dunlin Power acquired Caird Energy current", "Dunlin Power acquired Moray Wind current"});
+}
+
 TEST_CASE("evidence: sentence text and byte offsets in the original document", "[extract]") {
   Article a;
   a.doc.id = "doc-1";

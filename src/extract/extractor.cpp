@@ -834,7 +834,27 @@ class DocumentRun {
                                          !(wflags(k) & detail::w_say));
         relative = adjectives;
       }
+      // "X said its subsidiary Y acquired Z": the name an apposition introduces, right before a
+      // verb, is that verb's subject.
+      if (!relative && gap == 0 && !tight && !(wflags(c.begin) & detail::w_prep) && key(c.begin) != "to" &&
+          !rule_off("apposition-subject"))
+        for (const auto& other : cues_)
+          if (other.end == m.begin && (lex_.cue(other.cue).flags & detail::cue_tight)) relative = true;
       if (!relative && std::find(used_objects_.begin(), used_objects_.end(), i) != used_objects_.end()) continue;
+      // "Arm, which is majority-owned by SoftBank, sued Qualcomm, ... after buying Y": a name inside
+      // a relative clause closed before the cue is not the cue's subject.
+      // (An apposition that opens with an article after the name is said of that name.)
+      if (!tight && !(relative && c.begin >= m.next + 2) && !rule_off("closed-clause")) {
+        bool closed = false;
+        for (std::uint32_t k = m.next; k < c.begin && !closed; ++k) closed = key(k) == ",";
+        bool opened = false;
+        for (std::uint32_t k = m.begin; k > sentence_first_ + 1 && k + 12 > m.begin; --k) {
+          const auto kk = key(k - 1);
+          if (kk == "," ) { opened = key(k) == "which" || key(k) == "who" || key(k) == "whose"; break; }
+          if (kk == ";") break;
+        }
+        if (closed && opened) continue;
+      }
       bool semicolon = false;
       for (std::uint32_t k = m.next; k < c.begin; ++k) semicolon |= key(k) == ";";
       if (semicolon) break;
@@ -907,6 +927,16 @@ class DocumentRun {
     return noun && (m.possessive || gap <= 2);
   }
 
+  // Whether the cue sits in a relative clause set off by a comma: ", which is backed by".
+  bool relative_cue(const CueAt& c) const {
+    for (std::uint32_t k = c.begin; k > sentence_first_ + 1 && k + 4 > c.begin; --k) {
+      const auto kk = key(k - 1);
+      if (kk == "which" || kk == "who") return key(k - 2) == ",";
+      if (!is_auxiliary(kk) && kk != "being" && kk != "been" && kk != "be") return false;
+    }
+    return false;
+  }
+
   std::vector<Found> objects(const CueAt& c, const Cue& cue, std::uint32_t last, int subject_mention,
                              int& by_source) {
     std::vector<Found> out;
@@ -953,6 +983,8 @@ class DocumentRun {
           break;
         } else if (verb_after_conjunction(cursor, m.begin)) {
           break;  // "owns Y and counts Z among...": a second verb phrase, not a longer list
+        } else if (key(cursor) == "," && relative_cue(c) && !rule_off("relative-list")) {
+          break;  // "talks between X, which is backed by Y, and Z": the comma closes the clause
         }
       }
       if (m.type == MentionType::transparent) {
@@ -1074,8 +1106,149 @@ class DocumentRun {
       if (!(cue.flags & detail::cue_no_subject)) subj = subject(c, cue);
       int by_source = -1;
       auto objs = objects(c, cue, s.last_token, subj.mention, by_source);
+      // "Following its merger with Y, X, the utility, bought Z": an opening adverbial phrase ends
+      // at its comma (no list runs over it), and its "its" points forward to the name after it.
+      if (!rule_off("opening-phrase") && c.begin > s.first_token) {
+        const auto lead = key(s.first_token);
+        if (lead == "after" || lead == "following" || lead == "before" || lead == "since" || lead == "with" ||
+            lead == "despite" || lead == "upon" || lead == "amid" || lead == "through" || lead == "until" ||
+            lead == "while" || lead == "since") {
+          std::uint32_t comma = 0;
+          for (std::uint32_t k = s.first_token + 1; k < s.last_token && !comma; ++k)
+            if (key(k) == ",") comma = k;
+          if (comma > c.end) {
+            std::erase_if(objs, [&](const Found& f) {
+              return f.mention >= 0 && mentions_[static_cast<std::size_t>(f.mention)].begin > comma;
+            });
+            if (by_source >= 0) {
+              bool inside = false;
+              for (const auto& m : mentions_) inside |= m.begin > c.end && m.begin < comma && m.company == by_source;
+              if (!inside) by_source = -1;
+            }
+            if (subj.mention >= 0 && mentions_[static_cast<std::size_t>(subj.mention)].type == MentionType::pronoun &&
+                mentions_[static_cast<std::size_t>(subj.mention)].begin < c.begin) {
+              int after = -1;
+              for (const auto& m : mentions_)
+                if (m.begin == comma + 1 && m.type == MentionType::company && !m.possessive) after = m.company;
+              subj.company = after;
+              if (after < 0) continue;
+            }
+          }
+        }
+      }
       Label label = cue.label;
       Status status = cue.status;
+      // "the former owner of Y", "X's onetime parent Y": an ownership that is over is no edge.
+      if (label == Label::owns && !rule_off("former-owner")) {
+        bool former = false;
+        for (std::uint32_t k = c.begin > s.first_token + 2 ? c.begin - 2 : s.first_token; k < c.begin; ++k)
+          former |= key(k) == "former" || key(k) == "onetime" || key(k) == "previous" || key(k) == "erstwhile";
+        // "a division of the insurer's former parent Y": Y is a past owner of someone else.
+        if (!objs.empty()) {
+          const auto ob = mentions_[static_cast<std::size_t>(objs.front().mention)].begin;
+          for (std::uint32_t k = c.end; k < ob && k < c.end + 5; ++k) former |= key(k) == "former" || key(k) == "onetime";
+        }
+        if (former) continue;
+      }
+      // "Lenox, which bought the parent company of Rook", "said the owner of Y would sell": a
+      // nominal owner cue names its owner only in an apposition or after a copula, never as the
+      // object of another verb.
+      if (label == Label::owns && !cue.reversed && c.begin > s.first_token && !rule_off("owner-noun-slot")) {
+        const auto first = key(c.begin);
+        if (first == "the" || first == "parent" || first == "owner" || first == "majority" || first == "holding" ||
+            first == "publisher" || first == "operator") {
+          const auto b = key(c.begin - 1);
+          bool slot = b == "," || b == "(" || b == "-" || b == "is" || b == "was" || b == "are" || b == "were" ||
+                      b == "be" || b == "been" || b == "became" || b == "becomes" || b == "become" || b == "remains" ||
+                      b == "remain" || b == "as" || b == "now" || b == "also" || b == "still" || b == "and" ||
+                      b == "the" || b == "a" || b == "an" || b == "its" || b == "their";
+          for (const auto& m : mentions_) slot |= m.next == c.begin;
+          if (!slot) continue;
+        }
+      }
+      // "used the proceeds for a plant owned by Y": a participle right after a common noun is said
+      // of that noun, not of a company further left.
+      if ((label == Label::owns || label == Label::acquired) && cue.reversed && c.begin > s.first_token &&
+          !rule_off("participle-noun")) {
+        const auto first = key(c.begin);
+        if (first.size() > 2 && first.substr(first.size() - 2) == "ed") {
+          const auto b = key(c.begin - 1);
+          const auto& bt = tok(c.begin - 1);
+          bool noun = bt.kind == TokenKind::word && is_lower(text_[bt.begin]) && !is_auxiliary(b) &&
+                      !(b.size() > 2 && b.substr(b.size() - 2) == "ly") && b != "be" && b != "been" && b != "being" &&
+                      b != "and" && b != "or" && b != "but" && b != "which" && b != "that" && b != "who" &&
+                      b != "majority" && b != "partly" && b != "jointly" && b != "still" && b != "once" &&
+                      b != "formerly" && b != "previously" && b != "it" && b != "they" && b != "not";
+          for (const auto& m : mentions_) noun &= m.next != c.begin;
+          if (noun) continue;
+        }
+      }
+      // "is part of a joint venture with Y", "a unit of the trading arm of Y": a noun phrase
+      // between the cue and the name takes the cue; the name hangs on that phrase's preposition.
+      if (((label == Label::owns && cue.reversed) || (label == Label::acquired && (cue.flags & detail::cue_noun))) &&
+          !objs.empty() && key(c.end - 1) == "of" && !rule_off("nested-of")) {
+        const auto ob = mentions_[static_cast<std::size_t>(objs.front().mention)].begin;
+        bool nested = false;
+        for (std::uint32_t k = c.end + 1; k < ob && !nested; ++k)
+          nested = (wflags(k) & detail::w_prep) && key(k) != "-" && !(key(k) == "of" && k == c.end);
+        bool named = false;
+        for (const auto& m : mentions_) named |= m.begin >= c.end && m.begin < ob && m.type != MentionType::blocker;
+        if (nested && !named) continue;
+      }
+      // "...is a unit of the trading arm of Y": the second "arm of" is said of the first phrase's noun.
+      if (label == Label::owns && cue.reversed && !rule_off("nested-of")) {
+        bool inner = false;
+        for (const auto& other : cues_)
+          inner |= &other != &c && other.end <= c.begin && other.end + 4 > c.begin && lex_.cue(other.cue).label == Label::owns &&
+                   lex_.cue(other.cue).reversed;
+        if (inner) continue;
+      }
+      // "bought Y's chip unit", "part of Y's growth plan", "the purchase of Y's pension business":
+      // the possessive names the owner of the thing bought or belonged to, not the thing.
+      if (((label == Label::acquired && !cue.reversed) || (label == Label::owns && cue.reversed)) && !objs.empty() &&
+          !rule_off("possessive-object")) {
+        const auto& om = mentions_[static_cast<std::size_t>(objs.front().mention)];
+        bool thing = om.possessive && om.next < s.last_token && tok(om.next).kind == TokenKind::word;
+        // "a unit of Y's parent Z": a name a few words on is the real argument.
+        for (const auto& other : mentions_) thing &= !(other.begin >= om.next && other.begin < om.next + 4);
+        if (thing) {
+          const auto kn = key(om.next);
+          thing = !(kn == "shares" || kn == "stake" || kn == "remaining" || kn == "stock" || kn == "majority" ||
+                    kn == "entire" || kn == "whole");
+        }
+        if (thing) continue;
+      }
+      // "will take over the Y plants", "bought two Thai mills": a name before an asset noun only
+      // says whose assets they are; the company itself is not bought.
+      if (label == Label::acquired && !cue.reversed && !objs.empty() && !rule_off("asset-object")) {
+        const auto next = mentions_[static_cast<std::size_t>(objs.front().mention)].next;
+        if (next < s.last_token) {
+          static constexpr std::string_view assets[] = {
+              "plant", "plants", "factory", "factories", "mill", "mills", "assets", "asset", "operations",
+              "business", "businesses", "stores", "store", "mines", "mine", "refinery", "refineries", "sites",
+              "site", "facility", "facilities", "portfolio", "brands", "brand", "fleet", "properties", "hotels"};
+          const auto kn = key(next);
+          if (std::find(std::begin(assets), std::end(assets), kn) != std::end(assets)) continue;
+        }
+      }
+      // "its own modem", "Qualcomm's own chips": "own" after a possessive is an adjective.
+      if (label == Label::owns && !cue.reversed && key(c.begin) == "own" && c.end == c.begin + 1 &&
+          c.begin > s.first_token && !rule_off("own-adjective")) {
+        const auto b = key(c.begin - 1);
+        bool adjective = b == "its" || b == "their" || b == "his" || b == "her" || b == "our" || b == "your" ||
+                         b == "my" || b == "'s" || b == "'";
+        for (const auto& m : mentions_) adjective |= m.next == c.begin && m.possessive;
+        if (adjective) continue;
+      }
+      // "bought Y shares", "the purchase of Y stock by X": shares are an investment, not the company.
+      if (label == Label::acquired && !cue.reversed && !objs.empty() && !rule_off("shares-object")) {
+        const auto next = mentions_[static_cast<std::size_t>(objs.front().mention)].next;
+        if (next < s.last_token) {
+          const auto kn = key(next);
+          if (kn == "shares" || kn == "stock" || kn == "stocks" || kn == "equity" || kn == "bonds")
+            label = Label::invests_in;
+        }
+      }
       // "licenses its designs to Y": a licence is a partnership in relations.md, not a supply.
       if (label == Label::supplies && !cue.reversed && key(c.begin).substr(0, 6) == "licens" && !rule_off("licence-partners"))
         label = Label::partners;

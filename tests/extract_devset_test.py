@@ -2,7 +2,7 @@
 """A floor for `corpgraph extract` on the team's development set (tests/data/articles): typed F1
 must not fall below MIN_F1. Prints the scorer's table and its misses either way.
 
-Issue 3 sets the bar at 0.85; the extractor is at 0.72 (docs/evaluation.md), so the issue stays
+Issue 3 sets the bar at 0.85; the extractor is at 0.73 (docs/evaluation.md), so the issue stays
 open and this floor sits just under what it reaches today: a change that loses accuracy fails CI,
 and the floor is raised as the rules improve, until it reaches 0.85.
 Run as SCRIPT BINARY SOURCE_DIR BUILD_DIR."""

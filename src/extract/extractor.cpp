@@ -329,19 +329,7 @@ class DocumentRun {
         }
         if (matched) continue;
       }
-      const auto f = w ? w->flags : 0u;
-      // 2. pronouns and "the company", "the German carmaker"
-      if (f & detail::w_pronoun) {
-        Mention m;
-        m.begin = k;
-        m.end = k + 1;
-        m.next = k + 1;
-        m.type = MentionType::pronoun;
-        m.possessive = key(k) == "its";
-        mentions_.push_back(m);
-        ++k;
-        continue;
-      }
+      // 2. "the company", "the German carmaker" (pronouns were taken before the lexicon)
       if (key(k) == "the" && k + 1 < last) {
         if (auto m = descriptor_reference(k, last)) {
           mentions_.push_back(*m);

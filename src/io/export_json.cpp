@@ -106,6 +106,19 @@ std::string member_string(const rapidjson::Value& object, const char* key) {
   return std::string(it->value.GetString(), it->value.GetStringLength());
 }
 
+// The company's attributes as node-link and Cytoscape both carry them.
+void write_company_fields(Writer& w, const Graph& graph, NodeId n) {
+  const Company& c = graph.company(n);
+  write_key(w, "name");
+  write_string(w, c.name);
+  write_key(w, "aliases");
+  write_aliases(w, c);
+  write_key(w, "kind");
+  write_string(w, to_string(c.kind));
+  write_key(w, "degree");
+  w.Uint64(degree(graph, n));
+}
+
 }  // namespace
 
 std::string aliases_json(const Company& company) {
@@ -211,14 +224,7 @@ std::string export_node_link(const Graph& graph) {
     w.StartObject();
     write_key(w, "id");
     write_string(w, c.name);
-    write_key(w, "name");
-    write_string(w, c.name);
-    write_key(w, "aliases");
-    write_aliases(w, c);
-    write_key(w, "kind");
-    write_string(w, to_string(c.kind));
-    write_key(w, "degree");
-    w.Uint64(degree(graph, n));
+    write_company_fields(w, graph, n);
     w.EndObject();
   }
   w.EndArray();
@@ -261,16 +267,9 @@ std::string export_cytoscape(const Graph& graph) {
     w.StartObject();
     write_key(w, "id");
     write_string(w, "n" + std::to_string(n));
-    write_key(w, "name");
-    write_string(w, c.name);
     write_key(w, "label");
     write_string(w, c.name);
-    write_key(w, "aliases");
-    write_aliases(w, c);
-    write_key(w, "kind");
-    write_string(w, to_string(c.kind));
-    write_key(w, "degree");
-    w.Uint64(degree(graph, n));
+    write_company_fields(w, graph, n);
     w.EndObject();
     write_key(w, "classes");
     write_string(w, to_string(c.kind));

@@ -620,6 +620,13 @@ class DocumentRun {
     return true;
   }
 
+  // Nouns for a group of companies under one owner: "part of the Tata group", "the Reliance empire".
+  static bool is_owner_group_noun(std::string_view k) {
+    return k == "group" || k == "family" || k == "empire" || k == "conglomerate" || k == "stable" ||
+           k == "portfolio" || k == "companies" || k == "network" || k == "which" || k == "that" || k == "since" ||
+           k == "until" || k == "when";
+  }
+
   static bool is_business_noun(std::string_view k) {
     return k == "business" || k == "businesses" || k == "unit" || k == "units" || k == "division" ||
            k == "divisions" || k == "arm" || k == "operations" || k == "subsidiary" || k == "subsidiaries" ||
@@ -641,11 +648,28 @@ class DocumentRun {
                               is_business_noun(key(j - 1));
         if (company || business || key(j) == "." || key(j) == ";") break;
         if (std::find(g.tails.begin(), g.tails.end(), key(j)) != g.tails.end()) {
+          // "received an approach from Y", "drew interest from Y": only money raised is an investment.
+          if (lex_.cue(g.cue).label == Label::invests_in && lex_.cue(g.cue).reversed && !money_between(k + 1, j) &&
+              !rule_off("raised-money"))
+            break;
           cues_.push_back(CueAt{k, j + 1, g.cue});
           break;
         }
       }
     }
+  }
+
+  // Whether [b, e) names money or funding: "$310 million", "a Series B round", "fresh capital".
+  bool money_between(std::uint32_t b, std::uint32_t e) const {
+    for (std::uint32_t k = b; k < e; ++k) {
+      if (tok(k).kind == TokenKind::number) return true;
+      const auto w = key(k);
+      if (w == "$" || w == "€" || w == "£" || w == "million" || w == "billion" || w == "funding" ||
+          w == "investment" || w == "investments" || w == "capital" || w == "round" || w == "financing" ||
+          w == "money" || w == "cash" || w == "backing" || w == "funds" || w == "seed" || w == "equity")
+        return true;
+    }
+    return false;
   }
 
   bool modifier_in(Modifier kind, std::uint32_t b, std::uint32_t e) const {
@@ -838,7 +862,12 @@ class DocumentRun {
         bool opened = false;
         for (std::uint32_t k = m.begin; k > sentence_first_ + 1 && k + 12 > m.begin; --k) {
           const auto kk = key(k - 1);
-          if (kk == "," ) { opened = key(k) == "which" || key(k) == "who" || key(k) == "whose"; break; }
+          if (kk == "," ) {
+            // ", in which X holds a stake, has bought ..." closes as well
+            opened = key(k) == "which" || key(k) == "who" || key(k) == "whose" ||
+                     (key(k) == "in" && key(k + 1) == "which");
+            break;
+          }
           if (kk == ";") break;
         }
         if (closed && opened) continue;
@@ -915,6 +944,15 @@ class DocumentRun {
     return noun && (m.possessive || gap <= 2);
   }
 
+  // Whether the cue opens an apposition: "X, the owner of Y", "X, owner of Y".
+  bool appositive_cue(const CueAt& c) const {
+    if (c.begin < sentence_first_ + 2) return false;
+    const auto b1 = key(c.begin - 1);
+    if (b1 == ",") return true;
+    return (b1 == "the" || b1 == "a" || b1 == "an" || key(c.begin) == "the") &&
+           (key(c.begin - 2) == "," || key(c.begin - 1) == ",");
+  }
+
   // Whether the cue sits in a relative clause set off by a comma: ", which is backed by".
   bool relative_cue(const CueAt& c) const {
     for (std::uint32_t k = c.begin; k > sentence_first_ + 1 && k + 4 > c.begin; --k) {
@@ -973,6 +1011,9 @@ class DocumentRun {
           break;  // "owns Y and counts Z among...": a second verb phrase, not a longer list
         } else if (key(cursor) == "," && relative_cue(c) && !rule_off("relative-list")) {
           break;  // "talks between X, which is backed by Y, and Z": the comma closes the clause
+        } else if (key(cursor) == "," && cursor + 1 < m.begin && key(cursor + 1) == "and" && out.size() == 1 &&
+                   appositive_cue(c) && !rule_off("apposition-list")) {
+          break;  // "chains such as X, the owner of Y, and Z": the comma closes the apposition
         }
       }
       if (m.type == MentionType::transparent) {
@@ -1171,6 +1212,16 @@ class DocumentRun {
           if (noun) continue;
         }
       }
+      // "is part of the Y data-centre venture": a name that only modifies the noun after it is not
+      // the whole the subject belongs to ("part of the Y group" still is).
+      if (label == Label::owns && cue.reversed && c.end == c.begin + 2 && key(c.begin) == "part" && !objs.empty() &&
+          !rule_off("part-of-noun")) {
+        const auto next = mentions_[static_cast<std::size_t>(objs.front().mention)].next;
+        if (next < s.last_token && tok(next).kind == TokenKind::word && is_lower(text_[tok(next).begin]) &&
+            !(wflags(next) & (detail::w_prep | detail::w_list | detail::w_say | detail::w_legal)) &&
+            !is_auxiliary(key(next)) && !is_owner_group_noun(key(next)))
+          continue;
+      }
       // "is part of a joint venture with Y", "a unit of the trading arm of Y": a noun phrase
       // between the cue and the name takes the cue; the name hangs on that phrase's preposition.
       if (((label == Label::owns && cue.reversed) || (label == Label::acquired && (cue.flags & detail::cue_noun))) &&
@@ -1193,16 +1244,26 @@ class DocumentRun {
       }
       // "bought Y's chip unit", "part of Y's growth plan", "the purchase of Y's pension business":
       // the possessive names the owner of the thing bought or belonged to, not the thing.
-      if (((label == Label::acquired && !cue.reversed) || (label == Label::owns && cue.reversed)) && !objs.empty() &&
-          !rule_off("possessive-object")) {
+      // "had backed Y's position", "invested in Y's cloud unit": the same for an investment.
+      if (((label == Label::acquired && !cue.reversed) || (label == Label::owns && cue.reversed) ||
+           (label == Label::invests_in && !cue.reversed && !(cue.flags & detail::cue_tight))) &&
+          !objs.empty() && !rule_off("possessive-object")) {
         const auto& om = mentions_[static_cast<std::size_t>(objs.front().mention)];
         bool thing = om.possessive && om.next < s.last_token && tok(om.next).kind == TokenKind::word;
         // "a unit of Y's parent Z": a name a few words on is the real argument.
-        for (const auto& other : mentions_) thing &= !(other.begin >= om.next && other.begin < om.next + 4);
+        for (const auto& other : mentions_)
+          thing &= !(other.begin >= om.next && other.begin < om.next + 4 &&
+                     (is_company_like(other) || other.company >= 0));
         if (thing) {
           const auto kn = key(om.next);
           thing = !(kn == "shares" || kn == "stake" || kn == "remaining" || kn == "stock" || kn == "majority" ||
-                    kn == "entire" || kn == "whole");
+                    kn == "entire" || kn == "whole" || kn == "equity" || kn == "bonds");
+          // "invests in Y's latest funding round" is an investment in Y.
+          for (std::uint32_t k = om.next; k < s.last_token && k < om.next + 4 && thing && label == Label::invests_in; ++k) {
+            const auto kk = key(k);
+            thing = !(kk == "round" || kk == "funding" || kk == "fundraising" || kk == "financing" || kk == "ipo" ||
+                      kk == "offering" || kk == "series");
+          }
         }
         if (thing) continue;
       }
@@ -1354,7 +1415,8 @@ class DocumentRun {
         }
         // "Ubisoft jumps after Tencent invests in new subsidiary": the object is the sentence's
         // other company when the cue's object is only a generic noun.
-        if ((label == Label::invests_in || label == Label::acquired) && subj.company >= 0 && subj.mention > 0) {
+        if ((label == Label::invests_in || label == Label::acquired) && subj.company >= 0 && subj.mention > 0 &&
+            !(cue.flags & detail::cue_tight)) {
           bool generic = false;
           for (std::uint32_t k = c.end; k < std::min(c.end + 4, s.last_token); ++k)
             generic |= (wflags(k) & (detail::w_desc_noun | detail::w_generic)) != 0;
@@ -1376,7 +1438,13 @@ class DocumentRun {
       for (const auto& o : objs) used_objects_.push_back(o.mention);
       // "Arbutus and Genevant have sued Moderna": coordinated subjects share the cue.
       std::vector<int> subjects{subj.company};
-      if (subj.mention > 0 && !(cue.flags & detail::cue_tight) &&
+      // "EE and Virgin Media O2, which is jointly owned by X": a singular relative clause is said of
+      // the last name only.
+      bool singular_relative = false;
+      if (relative_cue(c))
+        for (std::uint32_t k = c.begin > s.first_token + 4 ? c.begin - 4 : s.first_token; k <= c.begin; ++k)
+          singular_relative |= key(k) == "is" || key(k) == "was" || key(k) == "has";
+      if (subj.mention > 0 && !(cue.flags & detail::cue_tight) && !singular_relative &&
           mentions_[static_cast<std::size_t>(subj.mention)].type == MentionType::company &&
           !mentions_[static_cast<std::size_t>(subj.mention)].possessive) {
         std::uint32_t head = mentions_[static_cast<std::size_t>(subj.mention)].begin;

@@ -146,13 +146,19 @@ const CueSpec cue_specs[] = {
     // owns
     {"owns|owned|own|controls|which owns|that owns|parent of|parent company of|"
      "the parent of|the parent company of|owner of|the owner of|majority owner of|"
-     "holding company of|holding company for",
+     "holding company of|holding company for|controlling shareholder of|majority shareholder of|"
+     "controlling shareholder in|majority shareholder in|the controlling shareholder of|"
+     "the majority shareholder of",
      Label::owns, false, cue_direct, Status::current, 0.85f, "own-verb"},
     {"publisher of|the publisher of|operator of|the operator of|owner and operator of",
      Label::owns, false, cue_direct, Status::current, 0.7f, "publisher-of"},
     {"owned by|is owned by|controlled by|a unit of|unit of|a subsidiary of|subsidiary of|"
      "division of|a division of|arm of|an arm of|affiliate of|an affiliate of|part of|"
-     "majority owned by|wholly owned by|owned subsidiary of|spun off from|spinoff of",
+     "majority owned by|wholly owned by|owned subsidiary of|spun off from|spinoff of|"
+     "majority - owned by|wholly - owned by|jointly - owned by|partly - owned by|"
+     "fully - owned by|- owned subsidiary of|- owned unit of|- controlled subsidiary of|"
+     "wholly - owned subsidiary of|majority - owned subsidiary of|wholly - owned unit of|"
+     "majority - owned unit of|fully - owned subsidiary of|jointly controlled by|jointly owned by",
      Label::owns, true, 0, Status::current, 0.85f, "owned-by"},
     {"owner|parent|parent company|owners|holding company", Label::owns, true, cue_tight,
      Status::current, 0.9f, "owner-apposition"},
@@ -172,7 +178,8 @@ const CueSpec cue_specs[] = {
      "capital from|financing from|backers , including|investors , including|backers such as|"
      "investors such as|backers , such as|investors , such as|shareholders include|"
      "shareholders including|"
-     "funding from",
+     "funding from|participation from|with participation from|participation by|"
+     "investors included|backers included",
      Label::invests_in, true, cue_wide, Status::current, 0.75f, "invest-passive"},
     {"- backed|- funded", Label::invests_in, false, cue_tight, Status::current, 0.8f,
      "backed-apposition"},

@@ -1195,6 +1195,11 @@ class DocumentRun {
           if (!slot) continue;
         }
       }
+      // "sold the plant to a subsidiary of Y", "signed a deal with a unit of Y": a unit that the text
+      // does not name is no company; "X, a Texas-based subsidiary of Y" and "X is a unit of Y" name it.
+      if (label == Label::owns && cue.reversed && key(c.end - 1) == "of" && c.begin > s.first_token &&
+          !rule_off("unit-slot") && !unit_in_slot(c, s))
+        continue;
       // "used the proceeds for a plant owned by Y": a participle right after a common noun is said
       // of that noun, not of a company further left.
       if ((label == Label::owns || label == Label::acquired) && cue.reversed && c.begin > s.first_token &&
@@ -1508,6 +1513,58 @@ class DocumentRun {
         if (investor >= 0) emit(investor, investee, Label::invests_in, Status::current, 0.8f, s, "in-which-stake");
       }
     }
+  }
+
+  static bool is_slot_word(std::string_view w) {
+    return w == "," || w == "(" || w == ":" || w == "-" || w == "is" || w == "was" || w == "are" || w == "were" ||
+           w == "be" || w == "been" || w == "became" || w == "becomes" || w == "become" || w == "becoming" ||
+           w == "remains" || w == "remain" || w == "remained" || w == "as" || w == "now" || w == "also" ||
+           w == "still" || w == "both" || w == "itself" || w == "once" || w == "formerly" || w == "previously" ||
+           w == "and" || w == "which" || w == "that";
+  }
+
+  // Whether "a unit of", "a Texas-based subsidiary of" stands where it names the company before it:
+  // after a comma, a bracket, a copula or "as", not as the object of a verb or preposition.
+  bool unit_in_slot(const CueAt& c, const Sentence& s) const {
+    const auto is_det = [](std::string_view w) { return w == "a" || w == "an" || w == "the"; };
+    // back over adjectives ("Texas-based", "100 %", "indirect wholly owned") to the determiner
+    std::uint32_t d = c.begin;
+    if (!is_det(key(d)))
+      while (d > s.first_token && c.begin - d < 6 && !is_det(key(d - 1)) && !is_auxiliary(key(d - 1)) &&
+             !is_slot_word(key(d - 1)) &&
+             !(wflags(d - 1) & (detail::w_prep | detail::w_list | detail::w_say)) && key(d - 1) != "," &&
+             key(d - 1) != "(")
+        --d;
+    else
+      ++d;
+    if (d == s.first_token) return true;
+    std::uint32_t slot = d - 1;
+    if (is_det(key(slot))) {
+      if (slot == s.first_token) return true;
+      --slot;
+    }
+    // "is currently a unit of", ", in turn a subsidiary of": adverbs stand aside
+    while (slot > s.first_token) {
+      const auto a = key(slot);
+      if (!((a.size() > 4 && a.substr(a.size() - 2) == "ly") || a == "currently" || a == "now" || a == "today" ||
+            a == "then" || a == "turn" || a == "in" || a == "still" || a == "also" || a == "since"))
+        break;
+      if (a == "in" && !(slot + 1 < c.begin && key(slot + 1) == "turn")) break;
+      --slot;
+    }
+    if (is_slot_word(key(slot))) return true;
+    // "owned by a subsidiary of Y": Y owns it through the unit
+    if (key(slot) == "by" && slot > s.first_token &&
+        (key(slot - 1) == "owned" || key(slot - 1) == "controlled" || key(slot - 1) == "held"))
+      return true;
+    return mention_ending_at(slot + 1) >= 0;
+  }
+
+  // The mention whose name (with its possessive) ends right before token k, or -1.
+  int mention_ending_at(std::uint32_t k) const {
+    for (std::size_t i = 0; i < mentions_.size(); ++i)
+      if (mentions_[i].next == k) return static_cast<int>(i);
+    return -1;
   }
 
   int mention_at(std::uint32_t k) const {

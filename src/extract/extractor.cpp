@@ -623,7 +623,7 @@ class DocumentRun {
   // Nouns for a group of companies under one owner: "part of the Tata group", "the Reliance empire".
   static bool is_owner_group_noun(std::string_view k) {
     return k == "group" || k == "family" || k == "empire" || k == "conglomerate" || k == "stable" ||
-           k == "portfolio" || k == "companies" || k == "network" || k == "which" || k == "that" || k == "since" ||
+           k == "portfolio" || k == "companies" || k == "which" || k == "that" || k == "since" ||
            k == "until" || k == "when";
   }
 
@@ -1202,7 +1202,14 @@ class DocumentRun {
         continue;
       // "used the proceeds for a plant owned by Y": a participle right after a common noun is said
       // of that noun, not of a company further left.
-      if ((label == Label::owns || label == Label::acquired) && cue.reversed && c.begin > s.first_token &&
+      // "a new venture led by Y" as well, but not "a funding round led by Y" nor "a startup backed by Y".
+      const bool invest_noun =
+          label == Label::invests_in && c.begin > s.first_token &&
+          !(wflags(c.begin - 1) & (detail::w_desc_noun | detail::w_generic)) && key(c.begin - 1) != "round" &&
+          key(c.begin - 1) != "funding" && key(c.begin - 1) != "financing" && key(c.begin - 1) != "investment" &&
+          key(c.begin - 1) != "raise" && key(c.begin - 1) != "tranche" && key(c.begin - 1) != "series" &&
+          key(c.begin - 1) != "deal" && key(c.begin - 1) != "offering" && key(c.begin - 1) != "ipo";
+      if ((label == Label::owns || label == Label::acquired || invest_noun) && cue.reversed && c.begin > s.first_token &&
           !rule_off("participle-noun")) {
         const auto first = key(c.begin);
         if (first.size() > 2 && first.substr(first.size() - 2) == "ed") {
@@ -1222,6 +1229,8 @@ class DocumentRun {
       if (label == Label::owns && cue.reversed && c.end == c.begin + 2 && key(c.begin) == "part" && !objs.empty() &&
           !rule_off("part-of-noun")) {
         const auto next = mentions_[static_cast<std::size_t>(objs.front().mention)].next;
+        // "X is part of Y", "X, which has been part of Y": the subject stands right before the copula.
+        if (subj.mention < 0 || mentions_[static_cast<std::size_t>(subj.mention)].next + 4 < c.begin) continue;
         if (next < s.last_token && tok(next).kind == TokenKind::word && is_lower(text_[tok(next).begin]) &&
             !(wflags(next) & (detail::w_prep | detail::w_list | detail::w_say | detail::w_legal)) &&
             !is_auxiliary(key(next)) && !is_owner_group_noun(key(next)))
@@ -1306,6 +1315,17 @@ class DocumentRun {
       // "licenses its designs to Y": a licence is a partnership in relations.md, not a supply.
       if (label == Label::supplies && !cue.reversed && key(c.begin).substr(0, 6) == "licens" && !rule_off("licence-partners"))
         label = Label::partners;
+      // "Y, a unit of X, Z said", "owned by X, the Dutch group, and ...": owners are rarely more than
+      // two, so a list of owners runs over "and" only; a comma closes the apposition.
+      if (label == Label::owns && cue.reversed && objs.size() > 1 && !rule_off("owner-list")) {
+        std::size_t keep = 1;
+        while (keep < objs.size()) {
+          const auto b = mentions_[static_cast<std::size_t>(objs[keep].mention)].begin;
+          if (!(b >= 2 && key(b - 1) == "and" && key(b - 2) != ",")) break;
+          ++keep;
+        }
+        objs.resize(keep);
+      }
       float conf = cue.confidence * subj.weight;
       // Negations and hypotheticals between the subject and the cue: no edge.
       // A pronoun subject ("denied that it was in talks") lets the whole clause before it count.

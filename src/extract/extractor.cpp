@@ -1874,6 +1874,10 @@ class DocumentRun {
       }
       // the unit noun must be the last word before the name (or its comma)
       if (!ok || !head || !(head + 1 == b.begin || (head + 2 == b.begin && key(head + 1) == ","))) continue;
+      // "X's former unit Y" is no longer X's
+      bool former = false;
+      for (std::uint32_t k = a.next; k < head; ++k) former |= key(k) == "former" || key(k) == "onetime" || key(k) == "ex";
+      if (former) continue;
       if (modifier_in(Modifier::negation, s.first_token, b.end)) continue;
       const Status status = modifier_in(Modifier::ended, a.begin, s.last_token) ? Status::ended : Status::current;
       emit(a.company, argument(b), Label::owns, status, 0.75f, s, "possessive-unit");
@@ -1975,6 +1979,323 @@ class DocumentRun {
     }
   }
 
+  // ---- ownership constructions (owns, acquired, invests-in) ------------------------------------
+
+  // A company word for a unit: "its fintech unit", "their two subsidiaries", "its brands".
+  static bool is_unit_noun(std::string_view w, bool& plural) {
+    plural = w == "units" || w == "subsidiaries" || w == "divisions" || w == "businesses" || w == "brands" ||
+             w == "affiliates" || w == "labels" || w == "studios" || w == "chains";
+    return plural || w == "unit" || w == "subsidiary" || w == "division" || w == "arm" || w == "business" ||
+           w == "affiliate" || w == "label" || w == "studio" || w == "brand" || w == "chain";
+  }
+
+  // Whether a company or candidate mention starts at token k (its index, else -1).
+  int company_at(std::uint32_t k) const {
+    const int i = mention_at(k);
+    return i >= 0 && is_company_like(mentions_[static_cast<std::size_t>(i)]) ? i : -1;
+  }
+
+  // Whether a verb that ends ownership ("sold its unit Y", "spun off its unit Y") stands just before k.
+  bool divested_before(std::uint32_t k, const Sentence& s) const {
+    for (std::uint32_t j = k > s.first_token + 4 ? k - 4 : s.first_token; j < k; ++j) {
+      const auto w = key(j);
+      if (w == "sold" || w == "sells" || w == "sell" || w == "selling" || w == "sale" || w == "divest" ||
+          w == "divested" || w == "divests" || w == "offload" || w == "offloaded" || w == "former" ||
+          w == "onetime" || w == "exited")
+        return true;
+    }
+    return false;
+  }
+
+  // "its fintech unit, MTN Mobile Money", "its two subsidiaries, A and B", "X's brands include A, B and
+  // C": the units named after a company's (or its) unit noun.
+  void unit_lists(const Sentence& s) {
+    // "Y is controlled by X through its holding company Z": after an owned-by cue "its" may be
+    // either company.
+    bool owned_by_cue = false;
+    for (const auto& c : cues_) {
+      const Cue& cue = lex_.cue(c.cue);
+      owned_by_cue |= cue.label == Label::owns && cue.reversed;
+    }
+    for (std::size_t i = 0; i < mentions_.size(); ++i) {
+      const auto& p = mentions_[i];
+      if (!p.possessive) continue;
+      int owner = -1;
+      if (p.type == MentionType::pronoun) {
+        if (owned_by_cue) continue;
+        owner = pronoun_target();
+      } else if (is_company_like(p)) {
+        owner = argument(p);  // an unknown name is checked by the unit noun after it
+      }
+      if (owner < 0) continue;
+      // adjectives, then the unit noun: "its two South African subsidiaries"
+      std::uint32_t noun = 0;
+      bool plural = false;
+      int inner = -1;  // a name among the adjectives: "Alphabet's Waymo unit", "its South African units"
+      for (std::uint32_t k = p.next; k < s.last_token && k < p.next + 6; ++k) {
+        if (is_unit_noun(key(k), plural)) {
+          noun = k;
+          break;
+        }
+        if (const int at = company_at(k); at >= 0 && inner < 0 && !mentions_[static_cast<std::size_t>(at)].possessive) {
+          inner = at;
+          k = mentions_[static_cast<std::size_t>(at)].next - 1;
+          continue;
+        }
+        if (company_at(k) >= 0 || (tok(k).kind == TokenKind::punct && key(k) != "-") ||
+            (wflags(k) & (detail::w_prep | detail::w_list | detail::w_say)) || is_auxiliary(key(k)))
+          break;
+      }
+      if (!noun || divested_before(p.begin, s) || divested_before(noun, s)) continue;
+      std::uint32_t k = noun + 1;
+      if (k < s.last_token && (key(k) == "," || key(k) == ":" || key(k) == "including" || key(k) == "include" ||
+                               key(k) == "includes" || key(k) == "like"))
+        ++k;
+      else if (k + 1 < s.last_token && key(k) == "such" && key(k + 1) == "as")
+        k += 2;
+      if (company_at(k) < 0 || (k == noun + 1 && plural)) {
+        // "Alphabet's Waymo unit": the name before the noun is the unit
+        if (inner >= 0 && !plural && inner == static_cast<int>(i) + 1 &&
+            mentions_[static_cast<std::size_t>(inner)].next == noun &&
+            mentions_[static_cast<std::size_t>(inner)].type == MentionType::company &&
+            !divested_before(p.begin, s) && !modifier_in(Modifier::negation, p.begin, noun))
+          emit(owner, mentions_[static_cast<std::size_t>(inner)].company, Label::owns, Status::current, 0.8f, s,
+               "unit-list");
+        continue;
+      }
+      if (modifier_in(Modifier::negation, p.begin, k)) continue;
+      const Status status = modifier_in(Modifier::ended, p.begin, s.last_token) ? Status::ended : Status::current;
+      float conf = 0.8f;
+      for (int at = company_at(k); at >= 0;) {
+        const auto& m = mentions_[static_cast<std::size_t>(at)];
+        if (m.possessive) break;
+        emit(owner, argument(m), Label::owns, status, conf, s, "unit-list");
+        if (!plural) break;
+        conf = 0.8f * 0.95f;
+        // the list goes on over ",", "and", ", and"
+        std::uint32_t j = m.next;
+        if (j < s.last_token && key(j) == ",") ++j;
+        if (j < s.last_token && (key(j) == "and" || key(j) == "or")) ++j;
+        if (j == m.next) break;
+        at = company_at(j);
+      }
+    }
+  }
+
+  // Object relatives: "pipelines through Y, which X now controls", "Y, the drive business it bought
+  // from Z", "Y, a truck-leasing business it bought in 2019": the name before the clause is the
+  // object of the clause's verb.
+  void object_relatives(const Sentence& s) {
+    for (std::size_t i = 0; i < mentions_.size(); ++i) {
+      const auto& y = mentions_[i];
+      if (!is_company_like(y) || y.possessive || y.next >= s.last_token || key(y.next) != ",") continue;
+      // ", which X ..." or ", a/the <noun words> (that|which)? X ..."
+      std::uint32_t k = y.next + 1;
+      if (k >= s.last_token) continue;
+      bool reduced = false;
+      if (key(k) == "which" || key(k) == "that") {
+        ++k;
+      } else if (key(k) == "a" || key(k) == "an" || key(k) == "the") {
+        std::uint32_t j = k + 1;
+        bool noun = false;
+        while (j < s.last_token && j < k + 7 && (tok(j).kind == TokenKind::word || key(j) == "-") &&
+               !(wflags(j) & (detail::w_prep | detail::w_list | detail::w_say | detail::w_pronoun)) &&
+               !is_auxiliary(key(j)) && mention_at(j) < 0) {
+          noun |= (wflags(j) & (detail::w_desc_noun | detail::w_generic)) != 0 || is_business_noun(key(j));
+          ++j;
+        }
+        if (!noun || j >= s.last_token) continue;
+        if (key(j) == "that" || key(j) == "which") ++j;
+        k = j;
+        reduced = true;
+      } else {
+        continue;
+      }
+      // the clause's subject: a company or "it"
+      if (k >= s.last_token) continue;
+      int subject = -1;
+      std::uint32_t verb = 0;
+      const int at = mention_at(k);
+      if (at >= 0) {
+        const auto& x = mentions_[static_cast<std::size_t>(at)];
+        if (x.possessive) continue;
+        if (x.type == MentionType::pronoun && key(x.begin) == "it") {
+          subject = sentence_subject_ >= 0 ? sentence_subject_ : pronoun_target();
+        } else if (is_company_like(x)) {
+          subject = argument(x);
+        } else {
+          continue;
+        }
+        verb = x.next;
+      } else {
+        continue;
+      }
+      while (verb < s.last_token && verb < k + 4 &&
+             (key(verb) == "now" || key(verb) == "also" || key(verb) == "already" || key(verb) == "still" ||
+              key(verb) == "itself" || key(verb) == "later" || key(verb) == "has" || key(verb) == "had" ||
+              key(verb) == "have" || key(verb) == "eventually" || key(verb) == "then" || key(verb) == "jointly"))
+        ++verb;
+      if (verb >= s.last_token) continue;
+      const auto v = key(verb);
+      Label label;
+      if (v == "owns" || v == "owned" || v == "controls" || v == "controlled" || v == "runs") {
+        if (reduced || v == "runs") continue;  // "Y, the unit it owns" is too rare to risk
+        // "Selwyn Power, which Hanover controls, sued ...": an aside on the sentence's subject is
+        // left alone (tests/extract_test.cpp, argument attachment, expects no edge there).
+        if (y.begin == s.first_token) continue;
+        label = Label::owns;
+      } else if (v == "bought" || v == "acquired" || v == "purchased" || v == "buys" || v == "acquires") {
+        label = Label::acquired;
+      } else if (v == "backs" || v == "backed" || v == "funds" || v == "funded") {
+        if (reduced) continue;
+        label = Label::invests_in;
+      } else {
+        continue;
+      }
+      // "which bought it" (the clause has an object of its own) is another construction
+      if (verb + 1 < s.last_token && (company_at(verb + 1) >= 0 || key(verb + 1) == "it" || key(verb + 1) == "a" ||
+                                      key(verb + 1) == "the" || key(verb + 1) == "its"))
+        continue;
+      if (subject < 0 || modifier_in(Modifier::negation, y.next, verb + 1)) continue;
+      Status status = Status::current;
+      if (label == Label::owns && modifier_in(Modifier::ended, y.next, s.last_token)) status = Status::ended;
+      emit(subject, argument(y), label, status, 0.8f, s, "object-relative");
+    }
+  }
+
+  // "Kurosawa's largest shareholder is the trading house Mitsui & Co.", "X's parent is Y": a
+  // possessive owner noun with a copula names the owner or investor.
+  void possessive_copula(const Sentence& s) {
+    for (std::size_t i = 0; i + 1 < mentions_.size(); ++i) {
+      const auto& x = mentions_[i];
+      if (!x.possessive || (x.type != MentionType::company && x.type != MentionType::pronoun)) continue;
+      std::uint32_t k = x.next;
+      bool controlling = false;
+      while (k < s.last_token && k < x.next + 3 &&
+             (key(k) == "largest" || key(k) == "biggest" || key(k) == "main" || key(k) == "single" ||
+              key(k) == "controlling" || key(k) == "majority" || key(k) == "principal" || key(k) == "top" ||
+              key(k) == "new" || key(k) == "sole" || key(k) == "ultimate")) {
+        controlling |= key(k) == "controlling" || key(k) == "majority" || key(k) == "sole";
+        ++k;
+      }
+      if (k + 1 >= s.last_token) continue;
+      const auto n = key(k);
+      Label label;
+      if (n == "shareholder" || n == "investor" || n == "backer" || n == "stakeholder") {
+        label = controlling ? Label::owns : Label::invests_in;
+      } else if (n == "parent" || n == "owner") {
+        label = Label::owns;
+        if (key(k + 1) == "company") ++k;
+      } else {
+        continue;
+      }
+      ++k;
+      if (k >= s.last_token || !(key(k) == "is" || key(k) == "remains" || key(k) == "became")) continue;
+      ++k;
+      // "the trading house Mitsui": determiners and lower-case description words before the name
+      std::uint32_t j = k;
+      while (j < s.last_token && j < k + 5 && mention_at(j) < 0 && tok(j).kind == TokenKind::word &&
+             (is_lower(text_[tok(j).begin]) || (wflags(j) & detail::w_nationality)) &&
+             !(wflags(j) & (detail::w_prep | detail::w_list | detail::w_say)))
+        ++j;
+      int at = company_at(j);
+      if (at < 0) {
+        // a descriptor mention ("the trading house") may stand right before the name
+        const int d = mention_at(j);
+        if (d >= 0 && mentions_[static_cast<std::size_t>(d)].type == MentionType::descriptor)
+          at = company_at(mentions_[static_cast<std::size_t>(d)].next);
+      }
+      if (at < 0 || mentions_[static_cast<std::size_t>(at)].possessive) continue;
+      const int owned = x.type == MentionType::pronoun ? pronoun_target() : x.company;
+      if (owned < 0 || modifier_in(Modifier::negation, x.begin, j)) continue;
+      if (key(x.next) == "former" || divested_before(x.begin, s)) continue;
+      emit(argument(mentions_[static_cast<std::size_t>(at)]), owned, label, Status::current, 0.8f, s,
+           "possessive-copula");
+    }
+  }
+
+  // "Y, a joint venture between A and B", "Y is a joint venture of A and B", "Y, a joint venture
+  // with A" (the sentence's subject is the other owner): the parents own the venture.
+  void joint_ventures(const Sentence& s) {
+    for (std::uint32_t k = s.first_token + 2; k + 3 < s.last_token; ++k) {
+      if (key(k) != "joint" || key(k + 1) != "venture") continue;
+      // the venture's name: right before ", a" / "is a" / "had been a"
+      std::uint32_t b = k;
+      if (tok(b - 1).kind == TokenKind::number) --b;  // "a 50-50 joint venture"
+      if (key(b - 1) != "a" && key(b - 1) != "the") continue;
+      --b;
+      while (b > s.first_token && (is_auxiliary(key(b - 1)) || key(b - 1) == "been" || key(b - 1) == "be")) --b;
+      if (b == s.first_token || key(b - 1) == "with" || key(b - 1) == "of") continue;
+      const int v = mention_ending_at(key(b - 1) == "," ? b - 1 : b);
+      if (v < 0 || !is_company_like(mentions_[static_cast<std::size_t>(v)]) ||
+          mentions_[static_cast<std::size_t>(v)].possessive)
+        continue;
+      const auto prep = key(k + 2);
+      if (prep != "between" && prep != "of" && prep != "with") continue;
+      if (modifier_in(Modifier::negation, b, k + 2)) continue;
+      const int venture = argument(mentions_[static_cast<std::size_t>(v)]);
+      std::vector<int> parents;
+      for (int at = company_at(k + 3); at >= 0;) {
+        const auto& m = mentions_[static_cast<std::size_t>(at)];
+        if (m.possessive) break;
+        parents.push_back(argument(m));
+        std::uint32_t j = m.next;
+        if (j < s.last_token && key(j) == ",") ++j;
+        if (j < s.last_token && key(j) == "and") ++j;
+        if (j == m.next) break;
+        at = company_at(j);
+      }
+      if (parents.empty()) continue;
+      if (prep == "with" && sentence_subject_ >= 0) parents.push_back(sentence_subject_);
+      if (prep != "with" && parents.size() < 2) continue;
+      // "had been a joint venture": it is over
+      bool past = false;
+      for (std::uint32_t j = b; j < k; ++j) past |= key(j) == "had";
+      const Status status = past || modifier_in(Modifier::ended, b, s.last_token) ? Status::ended : Status::current;
+      for (int parent : parents) emit(parent, venture, Label::owns, status, 0.8f, s, "joint-venture");
+    }
+  }
+
+  // "Mobileye, the Intel-controlled company", "Oracle-backed chip startup Ampere": a hyphenated
+  // owner or backer with a description between it and the name it is said of.
+  void hyphen_descriptions(const Sentence& s) {
+    for (std::size_t i = 0; i < mentions_.size(); ++i) {
+      const auto& x = mentions_[i];
+      if (!is_company_like(x) || x.possessive || x.next + 2 >= s.last_token || key(x.next) != "-") continue;
+      const auto v = key(x.next + 1);
+      Label label;
+      if (v == "owned" || v == "controlled") label = Label::owns;
+      else if (v == "backed" || v == "funded") label = Label::invests_in;
+      else continue;
+      // lower-case description words ending in a company noun
+      std::uint32_t j = x.next + 2;
+      bool noun = false;
+      while (j < s.last_token && j < x.next + 6 && tok(j).kind == TokenKind::word && is_lower(text_[tok(j).begin]) &&
+             !(wflags(j) & (detail::w_prep | detail::w_list | detail::w_say)) && mention_at(j) < 0) {
+        noun = (wflags(j) & (detail::w_desc_noun | detail::w_generic)) != 0;
+        ++j;
+      }
+      if (!noun || j == x.next + 2) continue;  // the tight cue covers "X-owned Y"
+      int target = -1;
+      if (const int at = company_at(j); at >= 0 && !mentions_[static_cast<std::size_t>(at)].possessive) {
+        target = argument(mentions_[static_cast<std::size_t>(at)]);  // "Oracle-backed chip startup Ampere"
+      } else if (j >= s.last_token || key(j) == "," || key(j) == "." || key(j) == "that" || key(j) == "which" ||
+                 key(j) == ")") {
+        // "Mobileye, the Intel-controlled company, ...": the apposition is said of the name before it
+        std::uint32_t b = x.begin;
+        if (b > s.first_token && (key(b - 1) == "the" || key(b - 1) == "a" || key(b - 1) == "an")) --b;
+        if (b > s.first_token + 1 && key(b - 1) == ",") {
+          const int y = mention_ending_at(b - 1);
+          if (y >= 0 && is_company_like(mentions_[static_cast<std::size_t>(y)]) &&
+              !mentions_[static_cast<std::size_t>(y)].possessive)
+            target = argument(mentions_[static_cast<std::size_t>(y)]);
+        }
+      }
+      if (target < 0 || modifier_in(Modifier::negation, s.first_token, x.begin)) continue;
+      emit(argument(x), target, label, Status::current, 0.8f, s, "hyphen-description");
+    }
+  }
+
   void sentence(const Sentence& s) {
     find_mentions(s);
     bool any = false;
@@ -1998,6 +2319,11 @@ class DocumentRun {
       possessive_stakes(s);
       counts_among(s);
       possessive_passive_supply(s);
+      unit_lists(s);
+      object_relatives(s);
+      possessive_copula(s);
+      joint_ventures(s);
+      hyphen_descriptions(s);
     } else {
       first_subject_ = -1;
     }

@@ -872,6 +872,12 @@ class DocumentRun {
         }
         if (closed && opened) continue;
       }
+      // "Mobileye, the Intel-controlled company that supplied Y": a hyphenated owner or backer only
+      // describes the noun after it.
+      if (!tight && m.next + 1 < c.begin && key(m.next) == "-" && !rule_off("hyphen-modifier")) {
+        const auto v = key(m.next + 1);
+        if (v == "owned" || v == "controlled" || v == "backed" || v == "funded") continue;
+      }
       bool semicolon = false;
       for (std::uint32_t k = m.next; k < c.begin; ++k) semicolon |= key(k) == ";";
       if (semicolon) break;
@@ -905,6 +911,13 @@ class DocumentRun {
                (m.begin > sentence_first_ + 1 && (key(m.begin - 2) == "a" || key(m.begin - 2) == "an") &&
                 tok(m.begin - 1).kind == TokenKind::word && is_lower(text_[tok(m.begin - 1).begin]))))
             continue;
+          // "CFM International, the engine maker jointly owned by Y": an apposition that names no
+          // company is said of the name before its comma.
+          if (m.company < 0 && m.begin >= sentence_first_ + 2 && !rule_off("apposition-descriptor")) {
+            const std::uint32_t comma = key(m.begin) == "the" ? m.begin - 1 : m.begin - 2;
+            if ((key(m.begin) == "the" || key(m.begin - 1) == "the") && key(comma) == "," && mention_ending_at(comma) >= 0)
+              continue;
+          }
           if (m.company < 0) return {};
           return {i, m.company, 0.9f};
         case MentionType::company:
@@ -2270,8 +2283,9 @@ class DocumentRun {
       // lower-case description words ending in a company noun
       std::uint32_t j = x.next + 2;
       bool noun = false;
-      while (j < s.last_token && j < x.next + 6 && tok(j).kind == TokenKind::word && is_lower(text_[tok(j).begin]) &&
-             !(wflags(j) & (detail::w_prep | detail::w_list | detail::w_say)) && mention_at(j) < 0) {
+      while (!noun && j < s.last_token && j < x.next + 6 && tok(j).kind == TokenKind::word &&
+             is_lower(text_[tok(j).begin]) && !(wflags(j) & (detail::w_prep | detail::w_list | detail::w_say)) &&
+             mention_at(j) < 0) {
         noun = (wflags(j) & (detail::w_desc_noun | detail::w_generic)) != 0;
         ++j;
       }

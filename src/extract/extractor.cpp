@@ -2310,6 +2310,85 @@ class DocumentRun {
     }
   }
 
+  // "X led a $40 million round in Y", "X co-led Y's Series B round", "X joined the funding round for
+  // Y": the investors of a funding round.
+  void funding_rounds(const Sentence& s) {
+    for (std::uint32_t k = s.first_token + 1; k + 2 < s.last_token; ++k) {
+      const auto v = key(k);
+      if (!(v == "led" || v == "leads" || v == "leading" || v == "coled" || v == "colead" || v == "coleads" ||
+            v == "joined" || v == "joins")) continue;
+      // the round: within a few words, before any company
+      std::uint32_t round = 0;
+      int owner_mention = -1;  // "led Y's round"
+      for (std::uint32_t j = k + 1; j < s.last_token && j <= k + 10; ++j) {
+        const auto w = key(j);
+        if (w == "round" || w == "rounds") {
+          round = j;
+          break;
+        }
+        if (w == "." || w == ";" || w == "," || (wflags(j) & detail::w_say)) break;
+        if (key(j) == "series") {  // "Series B" is the round's name
+          ++j;
+          continue;
+        }
+        if (const int at = company_at(j); at >= 0) {
+          if (!mentions_[static_cast<std::size_t>(at)].possessive || owner_mention >= 0) break;
+          owner_mention = at;
+          j = mentions_[static_cast<std::size_t>(at)].next - 1;
+        }
+      }
+      if (!round) continue;
+      int target = -1;
+      if (owner_mention >= 0) {
+        target = argument(mentions_[static_cast<std::size_t>(owner_mention)]);
+      } else if (round + 2 < s.last_token &&
+                 (key(round + 1) == "in" || key(round + 1) == "for" || key(round + 1) == "into")) {
+        const int at = company_at(round + 2);
+        if (at >= 0 && !mentions_[static_cast<std::size_t>(at)].possessive)
+          target = argument(mentions_[static_cast<std::size_t>(at)]);
+      }
+      if (target < 0) continue;
+      CueAt at{k, k + 1, 0};
+      Cue plain;
+      const Found investor = subject(at, plain);
+      if (investor.company < 0) continue;
+      const std::uint32_t from = investor.scope ? investor.scope
+                                 : investor.mention >= 0 ? mentions_[static_cast<std::size_t>(investor.mention)].next
+                                                         : k;
+      if (modifier_in(Modifier::negation, from, round)) continue;
+      emit(investor.company, target, Label::invests_in, Status::current, 0.8f * investor.weight, s, "funding-round");
+    }
+  }
+
+  // "..., and Nissan holds a 34% stake in it": the object "it" of a stake is the company the sentence
+  // opens with.
+  void stake_in_it(const Sentence& s) {
+    if (sentence_subject_ < 0) return;
+    for (std::uint32_t k = s.first_token + 2; k + 2 < s.last_token; ++k) {
+      if (!(key(k) == "stake" || key(k) == "stakes" || key(k) == "holding") || key(k + 1) != "in" || key(k + 2) != "it")
+        continue;
+      // the holder: a company right before "holds/has/took/owns" a few words back
+      std::uint32_t b = k;
+      while (b > s.first_token && k - b < 5 && (tok(b - 1).kind == TokenKind::number || key(b - 1) == "%" ||
+                                                key(b - 1) == "a" || key(b - 1) == "minority" || key(b - 1) == "small" ||
+                                                key(b - 1) == "percent"))
+        --b;
+      if (b == s.first_token) continue;
+      const auto v = key(b - 1);
+      if (!(v == "holds" || v == "held" || v == "has" || v == "owns" || v == "took" || v == "takes" || v == "bought" ||
+            v == "acquired"))
+        continue;
+      const int x = mention_ending_at(b - 1);
+      if (x < 0 || !is_company_like(mentions_[static_cast<std::size_t>(x)]) ||
+          mentions_[static_cast<std::size_t>(x)].possessive)
+        continue;
+      const int holder = argument(mentions_[static_cast<std::size_t>(x)]);
+      if (holder == sentence_subject_ || modifier_in(Modifier::negation, mentions_[static_cast<std::size_t>(x)].next, k))
+        continue;
+      emit(holder, sentence_subject_, Label::invests_in, Status::current, 0.75f, s, "stake-in-it");
+    }
+  }
+
   void sentence(const Sentence& s) {
     find_mentions(s);
     bool any = false;
@@ -2338,6 +2417,8 @@ class DocumentRun {
       possessive_copula(s);
       joint_ventures(s);
       hyphen_descriptions(s);
+      funding_rounds(s);
+      stake_in_it(s);
     } else {
       first_subject_ = -1;
     }

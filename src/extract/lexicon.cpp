@@ -89,6 +89,9 @@ const CueSpec cue_specs[] = {
     {"partnership between|alliance between|joint venture between|deal between|agreement between|"
      "collaboration between|tieup between",
      Label::partners, false, cue_no_subject, Status::current, 0.8f, "partner-between"},
+    // mergers are deals between the two (relations.md: partners); FIRE scores them as such
+    {"merger between|merger of|proposed merger of|planned merger of|combination of|merger agreement between",
+     Label::partners, false, cue_no_subject, Status::current, 0.8f, "partner-between"},
     {"formed a joint venture|formed a partnership|set up a joint venture|created a joint venture|"
      "launched a joint venture|teamed up|joined forces|partnered|struck a partnership|"
      "signed a partnership|agreed to partner|are partners|became partners|agreed to merge",

@@ -2389,6 +2389,37 @@ class DocumentRun {
     }
   }
 
+  // "Waymo, the Alphabet unit, ...", "Geico, a Berkshire Hathaway company, ...": an apposition whose
+  // head is a unit noun after the owner's name.
+  void name_unit_appositions(const Sentence& s) {
+    for (std::size_t i = 0; i + 1 < mentions_.size(); ++i) {
+      const auto& y = mentions_[i];
+      if (!is_company_like(y) || y.possessive || y.next + 3 >= s.last_token || key(y.next) != ",") continue;
+      const auto det = key(y.next + 1);
+      if (det != "the" && det != "a" && det != "an") continue;
+      // adjectives, then the owner's name, then the noun
+      std::uint32_t k = y.next + 2;
+      while (k < s.last_token && k < y.next + 5 && company_at(k) < 0 && tok(k).kind == TokenKind::word &&
+             !(wflags(k) & (detail::w_prep | detail::w_list | detail::w_say)))
+        ++k;
+      const int xi = company_at(k);
+      if (xi < 0) continue;
+      const auto& x = mentions_[static_cast<std::size_t>(xi)];
+      if (x.possessive || x.next >= s.last_token) continue;
+      bool plural = false;
+      const auto n = key(x.next);
+      const bool unit = is_unit_noun(n, plural) && !plural && n != "chain" && n != "studio" && n != "label";
+      const bool company = (n == "company" || n == "subsidiary") && det != "the";
+      if (!unit && !company) continue;
+      const std::uint32_t after = x.next + 1;
+      if (after < s.last_token && !(key(after) == "," || key(after) == "." || key(after) == "that" ||
+                                    key(after) == "which" || key(after) == ")" || key(after) == ";"))
+        continue;
+      if (modifier_in(Modifier::negation, y.next, after) || divested_before(x.begin, s)) continue;
+      emit(argument(x), argument(y), Label::owns, Status::current, 0.8f, s, "name-unit-apposition");
+    }
+  }
+
   void sentence(const Sentence& s) {
     find_mentions(s);
     bool any = false;
@@ -2419,6 +2450,7 @@ class DocumentRun {
       hyphen_descriptions(s);
       funding_rounds(s);
       stake_in_it(s);
+      name_unit_appositions(s);
     } else {
       first_subject_ = -1;
     }

@@ -2420,6 +2420,56 @@ class DocumentRun {
     }
   }
 
+  // "X acquired all of the outstanding shares of Y", "X agreed to buy all the issued share capital of
+  // Y": buying every share buys the company.
+  void all_shares(const Sentence& s) {
+    for (std::uint32_t k = s.first_token + 1; k + 4 < s.last_token; ++k) {
+      const auto v = key(k);
+      if (!(v == "acquired" || v == "acquire" || v == "acquires" || v == "acquiring" || v == "bought" || v == "buy" ||
+            v == "buys" || v == "purchased" || v == "purchase" || v == "purchases" || v == "owns" || v == "holds" ||
+            v == "owned" || v == "held"))
+        continue;
+      std::uint32_t j = k + 1;
+      if (key(j) != "all" && key(j) != "100") continue;
+      ++j;
+      if (j < s.last_token && (key(j) == "%" || key(j) == "percent")) ++j;
+      if (j < s.last_token && key(j) == "of") ++j;
+      if (j < s.last_token && key(j) == "the") ++j;
+      // "issued and outstanding", "outstanding", "issued"
+      bool words = false;
+      while (j < s.last_token && j < k + 10 &&
+             (key(j) == "issued" || key(j) == "and" || key(j) == "outstanding" || key(j) == "capital" ||
+              key(j) == "common" || key(j) == "ordinary" || key(j) == "voting" || key(j) == "equity" ||
+              key(j) == "membership" || key(j) == "share" || key(j) == "shares" || key(j) == "stock" ||
+              key(j) == "interests" || key(j) == "interest" || key(j) == "units")) {
+        words |= key(j) == "shares" || key(j) == "stock" || key(j) == "interests" || key(j) == "capital" ||
+                 key(j) == "units" || key(j) == "interest";
+        ++j;
+      }
+      if (!words || j + 1 >= s.last_token || (key(j) != "of" && key(j) != "in")) continue;
+      const int at = company_at(j + 1);
+      if (at < 0 || mentions_[static_cast<std::size_t>(at)].possessive) continue;
+      CueAt cue_at{k, j + 1, 0};
+      Cue plain;
+      const Found buyer = subject(cue_at, plain);
+      if (buyer.company < 0) continue;
+      const std::uint32_t from = buyer.scope ? buyer.scope
+                                 : buyer.mention >= 0 ? mentions_[static_cast<std::size_t>(buyer.mention)].next : k;
+      if (modifier_in(Modifier::negation, from, j)) continue;
+      const bool holds = v == "owns" || v == "holds" || v == "owned" || v == "held";
+      Label label = holds ? Label::owns : Label::acquired;
+      Status status = Status::current;
+      if (!holds) {
+        if (modifier_in(Modifier::ended, from, s.last_token)) label = Label::former_deal, status = Status::ended;
+        else if (!modifier_in(Modifier::completed, from, j) &&
+                 (v == "acquire" || v == "buy" || v == "purchase" || modifier_in(Modifier::pending, from, k + 1)))
+          status = Status::pending;
+      }
+      emit(buyer.company, argument(mentions_[static_cast<std::size_t>(at)]), label, status, 0.8f * buyer.weight, s,
+           "all-shares");
+    }
+  }
+
   void sentence(const Sentence& s) {
     find_mentions(s);
     bool any = false;
@@ -2451,6 +2501,7 @@ class DocumentRun {
       funding_rounds(s);
       stake_in_it(s);
       name_unit_appositions(s);
+      all_shares(s);
     } else {
       first_subject_ = -1;
     }

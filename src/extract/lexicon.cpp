@@ -138,7 +138,8 @@ const CueSpec cue_specs[] = {
      "acquisition deal for",
      Label::acquired, false, cue_noun, Status::current, 0.8f, "acquire-noun"},
     {"acquired by|bought by|purchased by|taken over by|snapped up by|absorbed by|sold to|"
-     "sells itself to|sold itself to|merged into|acquisition by|takeover by|buyout by",
+     "sells itself to|sold itself to|merged into|acquisition by|takeover by|buyout by|"
+     "merged with and into|merge with and into|merges with and into|was merged into|were merged into",
      Label::acquired, true, 0, Status::current, 0.85f, "acquire-passive"},
     {"to be acquired by|to be bought by|to be taken over by|agreed to be acquired by|"
      "agreed to be bought by|agreed to sell itself to|to sell itself to|being acquired by|"
@@ -151,7 +152,10 @@ const CueSpec cue_specs[] = {
      "the parent of|the parent company of|owner of|the owner of|majority owner of|"
      "holding company of|holding company for|controlling shareholder of|majority shareholder of|"
      "controlling shareholder in|majority shareholder in|the controlling shareholder of|"
-     "the majority shareholder of",
+     "the majority shareholder of|holds a majority stake in|holds a controlling stake in|"
+     "has a majority stake in|has a controlling stake in|owns a majority stake in|"
+     "owns a controlling stake in|holds a controlling interest in|owns a controlling interest in|"
+     "held a majority stake in|held a controlling stake in",
      Label::owns, false, cue_direct, Status::current, 0.85f, "own-verb"},
     {"publisher of|the publisher of|operator of|the operator of|owner and operator of",
      Label::owns, false, cue_direct, Status::current, 0.7f, "publisher-of"},
@@ -161,7 +165,8 @@ const CueSpec cue_specs[] = {
      "majority - owned by|wholly - owned by|jointly - owned by|partly - owned by|"
      "fully - owned by|- owned subsidiary of|- owned unit of|- controlled subsidiary of|"
      "wholly - owned subsidiary of|majority - owned subsidiary of|wholly - owned unit of|"
-     "majority - owned unit of|fully - owned subsidiary of|jointly controlled by|jointly owned by",
+     "majority - owned unit of|fully - owned subsidiary of|jointly controlled by|jointly owned by|"
+     "a brand of|brand of|an imprint of|imprint of",
      Label::owns, true, 0, Status::current, 0.85f, "owned-by"},
     {"owner|parent|parent company|owners|holding company", Label::owns, true, cue_tight,
      Status::current, 0.9f, "owner-apposition"},

@@ -2072,19 +2072,19 @@ class DocumentRun {
             mentions_[static_cast<std::size_t>(inner)].next == noun &&
             mentions_[static_cast<std::size_t>(inner)].type == MentionType::company &&
             !divested_before(p.begin, s) && !modifier_in(Modifier::negation, p.begin, noun))
-          emit(owner, mentions_[static_cast<std::size_t>(inner)].company, Label::owns, Status::current, 0.8f, s,
+          emit(owner, mentions_[static_cast<std::size_t>(inner)].company, Label::owns, Status::current, 0.7f, s,
                "unit-list");
         continue;
       }
       if (modifier_in(Modifier::negation, p.begin, k)) continue;
       const Status status = modifier_in(Modifier::ended, p.begin, s.last_token) ? Status::ended : Status::current;
-      float conf = 0.8f;
+      float conf = 0.7f;
       for (int at = company_at(k); at >= 0;) {
         const auto& m = mentions_[static_cast<std::size_t>(at)];
         if (m.possessive) break;
         emit(owner, argument(m), Label::owns, status, conf, s, "unit-list");
         if (!plural) break;
-        conf = 0.8f * 0.95f;
+        conf = 0.7f * 0.95f;
         // the list goes on over ",", "and", ", and"
         std::uint32_t j = m.next;
         if (j < s.last_token && key(j) == ",") ++j;
@@ -2356,7 +2356,7 @@ class DocumentRun {
                                  : investor.mention >= 0 ? mentions_[static_cast<std::size_t>(investor.mention)].next
                                                          : k;
       if (modifier_in(Modifier::negation, from, round)) continue;
-      emit(investor.company, target, Label::invests_in, Status::current, 0.8f * investor.weight, s, "funding-round");
+      emit(investor.company, target, Label::invests_in, Status::current, 0.75f * investor.weight, s, "funding-round");
     }
   }
 
@@ -2416,7 +2416,7 @@ class DocumentRun {
                                     key(after) == "which" || key(after) == ")" || key(after) == ";"))
         continue;
       if (modifier_in(Modifier::negation, y.next, after) || divested_before(x.begin, s)) continue;
-      emit(argument(x), argument(y), Label::owns, Status::current, 0.8f, s, "name-unit-apposition");
+      emit(argument(x), argument(y), Label::owns, Status::current, 0.75f, s, "name-unit-apposition");
     }
   }
 
@@ -2465,7 +2465,7 @@ class DocumentRun {
                  (v == "acquire" || v == "buy" || v == "purchase" || modifier_in(Modifier::pending, from, k + 1)))
           status = Status::pending;
       }
-      emit(buyer.company, argument(mentions_[static_cast<std::size_t>(at)]), label, status, 0.8f * buyer.weight, s,
+      emit(buyer.company, argument(mentions_[static_cast<std::size_t>(at)]), label, status, 0.75f * buyer.weight, s,
            "all-shares");
     }
   }

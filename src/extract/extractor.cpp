@@ -2470,6 +2470,43 @@ class DocumentRun {
     }
   }
 
+  // "X is one of Y's subsidiaries", "X, one of Y's best-known brands, ...": membership among a
+  // company's units.
+  void one_of_units(const Sentence& s) {
+    for (std::uint32_t k = s.first_token + 1; k + 3 < s.last_token; ++k) {
+      if (key(k) != "one" || key(k + 1) != "of") continue;
+      const int oi = company_at(k + 2);
+      if (oi < 0 || !mentions_[static_cast<std::size_t>(oi)].possessive) continue;
+      const auto& owner = mentions_[static_cast<std::size_t>(oi)];
+      std::uint32_t j = owner.next;
+      bool plural = false, found = false;
+      while (j < s.last_token && j < owner.next + 4) {
+        if (is_unit_noun(key(j), plural) && plural) {
+          found = true;
+          break;
+        }
+        if (tok(j).kind != TokenKind::word && key(j) != "-") break;
+        if ((wflags(j) & (detail::w_prep | detail::w_list | detail::w_say)) || company_at(j) >= 0) break;
+        ++j;
+      }
+      if (!found) continue;
+      // the member: "X is one of", "X, one of", "X remains one of"
+      std::uint32_t b = k;
+      if (b > s.first_token && (key(b - 1) == "is" || key(b - 1) == "was" || key(b - 1) == "remains" ||
+                                key(b - 1) == "became" || key(b - 1) == ","))
+        --b;
+      else
+        continue;
+      const int xi = mention_ending_at(b);
+      if (xi < 0 || !is_company_like(mentions_[static_cast<std::size_t>(xi)]) ||
+          mentions_[static_cast<std::size_t>(xi)].possessive)
+        continue;
+      if (modifier_in(Modifier::negation, b, j) || divested_before(k, s)) continue;
+      emit(argument(owner), argument(mentions_[static_cast<std::size_t>(xi)]), Label::owns, Status::current, 0.75f, s,
+           "one-of-units");
+    }
+  }
+
   void sentence(const Sentence& s) {
     find_mentions(s);
     bool any = false;
@@ -2502,6 +2539,7 @@ class DocumentRun {
       stake_in_it(s);
       name_unit_appositions(s);
       all_shares(s);
+      one_of_units(s);
     } else {
       first_subject_ = -1;
     }

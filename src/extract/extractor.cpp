@@ -1325,6 +1325,31 @@ class DocumentRun {
             label = Label::invests_in;
         }
       }
+      // "acquired a 60% stake in Y": a majority bought is an acquisition (relations.md: "or a
+      // controlling stake"), a majority held an ownership.
+      if (label == Label::invests_in && !cue.reversed && !rule_off("majority-stake")) {
+        std::uint32_t noun = 0;
+        for (std::uint32_t k = c.begin; k < c.end && !noun; ++k)
+          if (key(k) == "stake" || key(k) == "interest" || key(k) == "holding") noun = k;
+        // "agreed to sell a 70% stake in Y to Z": the stake changes hands (stake-sale gives Z's edge)
+        if (noun && divested_before(noun, s) && !modifier_in(Modifier::talks, s.first_token, c.begin)) continue;
+        if (noun) {
+          double share = 0.0;
+          bool buy = false, hold = false;
+          for (std::uint32_t k = noun > s.first_token + 6 ? noun - 6 : s.first_token; k < noun; ++k) {
+            const auto w = key(k);
+            if (tok(k).kind == TokenKind::number && k + 1 < noun && (key(k + 1) == "%" || key(k + 1) == "percent"))
+              share = std::atof(std::string(raw(k, k + 1)).c_str());
+            buy |= w == "acquired" || w == "acquires" || w == "acquire" || w == "bought" || w == "buys" || w == "buy" ||
+                   w == "purchased" || w == "took" || w == "takes" || w == "take";
+            hold |= w == "holds" || w == "held" || w == "owns" || w == "has" || w == "hold";
+          }
+          if (share > 50.0 && share <= 100.0) {
+            if (buy) label = Label::acquired;
+            else if (hold) label = Label::owns;
+          }
+        }
+      }
       // "licenses its designs to Y": a licence is a partnership in relations.md, not a supply.
       if (label == Label::supplies && !cue.reversed && key(c.begin).substr(0, 6) == "licens" && !rule_off("licence-partners"))
         label = Label::partners;
@@ -2507,6 +2532,57 @@ class DocumentRun {
     }
   }
 
+  // "X sold its 40% stake in Y to Z", "X agreed to sell a 10% interest in Y to Z": the buyer of a
+  // stake invests in the company (or acquires it, for a majority).
+  void stake_sales(const Sentence& s) {
+    for (std::uint32_t k = s.first_token + 1; k + 4 < s.last_token; ++k) {
+      const auto v = key(k);
+      if (!(v == "sold" || v == "sells" || v == "sell" || v == "selling")) continue;
+      std::uint32_t j = k + 1;
+      if (key(j) == "its" || key(j) == "a" || key(j) == "the" || key(j) == "part" || key(j) == "some") ++j;
+      if (j < s.last_token && key(j) == "of") ++j;
+      if (j < s.last_token && key(j) == "its") ++j;
+      double share = 0.0;
+      bool majority = false;
+      while (j < s.last_token && j < k + 7) {
+        if (tok(j).kind == TokenKind::number) share = std::atof(std::string(raw(j, j + 1)).c_str());
+        else if (key(j) == "majority" || key(j) == "controlling") majority = true;
+        else if (!(key(j) == "%" || key(j) == "percent" || key(j) == "minority" || key(j) == "remaining" ||
+                   key(j) == "entire" || key(j) == "small" || key(j) == "direct"))
+          break;
+        ++j;
+      }
+      if (j + 2 >= s.last_token || !(key(j) == "stake" || key(j) == "interest" || key(j) == "holding" ||
+                                     key(j) == "shareholding" || key(j) == "shares"))
+        continue;
+      if (key(j + 1) != "in" && key(j + 1) != "of") continue;
+      const int yi = company_at(j + 2);
+      if (yi < 0 || mentions_[static_cast<std::size_t>(yi)].possessive) continue;
+      // "... to Z": the buyer, a few words on
+      std::uint32_t t = mentions_[static_cast<std::size_t>(yi)].next;
+      while (t < s.last_token && t < mentions_[static_cast<std::size_t>(yi)].next + 6 && key(t) != "to" &&
+             key(t) != "," && key(t) != ".")
+        ++t;
+      if (t + 1 >= s.last_token || key(t) != "to") continue;
+      int zi = company_at(t + 1);
+      // "to Japan's Hitachi": a place's possessive stands before the buyer
+      if (zi < 0) {
+        const int pi = mention_at(t + 1);
+        if (pi >= 0 && mentions_[static_cast<std::size_t>(pi)].possessive) zi = company_at(mentions_[static_cast<std::size_t>(pi)].next);
+      }
+      if (zi < 0 || mentions_[static_cast<std::size_t>(zi)].possessive) continue;
+      if (modifier_in(Modifier::negation, s.first_token, k + 1)) continue;
+      if (modifier_in(Modifier::ended, k > s.first_token + 4 ? k - 4 : s.first_token,
+                      std::min(mentions_[static_cast<std::size_t>(zi)].next + 4, s.last_token)))
+        continue;
+      const bool control = majority || share > 50.0;
+      const bool pending = (k >= 1 && key(k - 1) == "to") || modifier_in(Modifier::pending, s.first_token, k + 1);
+      emit(argument(mentions_[static_cast<std::size_t>(zi)]), argument(mentions_[static_cast<std::size_t>(yi)]),
+           control ? Label::acquired : Label::invests_in,
+           control && pending ? Status::pending : Status::current, 0.75f, s, "stake-sale");
+    }
+  }
+
   void sentence(const Sentence& s) {
     find_mentions(s);
     bool any = false;
@@ -2540,6 +2616,7 @@ class DocumentRun {
       name_unit_appositions(s);
       all_shares(s);
       one_of_units(s);
+      stake_sales(s);
     } else {
       first_subject_ = -1;
     }

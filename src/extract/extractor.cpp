@@ -1364,6 +1364,22 @@ class DocumentRun {
         }
         objs.resize(keep);
       }
+      // "X said on Monday that the parent company of Y ...": an owner named far before the cue, with
+      // no relative clause between ("Mars, which makes M&M's and owns Royal Canin"), is not its subject.
+      if (cue.label == Label::owns && !cue.reversed && !(cue.flags & detail::cue_tight) && subj.mention >= 0 &&
+          !rule_off("owner-distance")) {
+        const auto& sm = mentions_[static_cast<std::size_t>(subj.mention)];
+        if (sm.next + 3 < c.begin && !subj.scope) {
+          // ", which ...", "that", or an apposition closed by a comma right before the cue
+          bool relative = false;
+          for (std::uint32_t k = sm.next; k < c.begin && !relative; ++k)
+            relative = key(k) == "which" || key(k) == "that" || key(k) == "who";
+          std::uint32_t close = c.begin;
+          while (close > sm.next && is_auxiliary(key(close - 1))) --close;
+          relative |= key(sm.next) == "," && close > sm.next + 1 && key(close - 1) == ",";
+          if (!relative) continue;
+        }
+      }
       float conf = cue.confidence * subj.weight;
       // Negations and hypotheticals between the subject and the cue: no edge.
       // A pronoun subject ("denied that it was in talks") lets the whole clause before it count.

@@ -1434,6 +1434,18 @@ class DocumentRun {
         if (modifier_in(Modifier::completed, scope_from, c.end)) status = Status::current;
         else if (modifier_in(Modifier::pending, s.first_token, s.last_token)) status = Status::pending;
       }
+      // "Y had been majority-owned by X", "owned by X until 2020": an ownership in the past perfect
+      // or with an end date is over.
+      if (label == Label::owns && !rule_off("past-owner")) {
+        bool past = false;
+        for (std::uint32_t k = c.begin > s.first_token + 3 ? c.begin - 3 : s.first_token; k + 1 <= c.begin; ++k)
+          past |= key(k) == "had" && k + 1 < s.last_token && key(k + 1) == "been";
+        if (!objs.empty()) {
+          const auto on = mentions_[static_cast<std::size_t>(objs.back().mention)].next;
+          for (std::uint32_t k = on; k < s.last_token && k < on + 3; ++k) past |= key(k) == "until";
+        }
+        if (past) status = Status::ended;
+      }
       if (label == Label::invests_in) status = Status::current;
       if (label == Label::former_deal) status = Status::ended;
       if (label == Label::talked_to) status = Status::current;

@@ -2611,6 +2611,70 @@ class DocumentRun {
     }
   }
 
+  // "buying studios including Gearbox and Crystal Dynamics", "owns several brands, including A and
+  // B", "owns both brands, as well as Skoda and the truck maker Traton": companies named in a list
+  // after a plural noun or "as well as" are the verb's objects.
+  void including_objects(const Sentence& s) {
+    for (const auto& c : cues_) {
+      const Cue& cue = lex_.cue(c.cue);
+      if (cue.reversed || (cue.flags & (detail::cue_tight | detail::cue_no_subject))) continue;
+      const bool own = cue.label == Label::owns && (cue.flags & detail::cue_direct);
+      const bool buy = cue.label == Label::acquired && (cue.flags & detail::cue_direct);
+      if (!own && !buy) continue;
+      // a short common-noun phrase, then "including" / "such as" / ", as well as"
+      std::uint32_t k = c.end;
+      bool noun = false;
+      while (k < s.last_token && k < c.end + 6 && mention_at(k) < 0 && tok(k).kind == TokenKind::word &&
+             !(wflags(k) & (detail::w_prep | detail::w_say)) && key(k) != "including" && key(k) != "such" &&
+             key(k) != "as" && key(k) != "and") {
+        noun = true;
+        ++k;
+      }
+      if (!noun || k + 2 >= s.last_token) continue;
+      if (key(k) == ",") ++k;
+      if (key(k) == "including") ++k;
+      else if (key(k) == "such" && key(k + 1) == "as") k += 2;
+      else if (key(k) == "as" && key(k + 1) == "well" && k + 2 < s.last_token && key(k + 2) == "as") k += 3;
+      else continue;
+      CueAt at{c.begin, c.end, c.cue};
+      const Found subj = subject(at, cue);
+      if (subj.company < 0) continue;
+      const std::uint32_t from = subj.scope ? subj.scope
+                                 : subj.mention >= 0 ? mentions_[static_cast<std::size_t>(subj.mention)].next
+                                                     : c.begin;
+      if (modifier_in(Modifier::negation, from, k) || modifier_in(Modifier::ended, from, s.last_token)) continue;
+      Status status = Status::current;
+      if (buy && !modifier_in(Modifier::completed, from, c.end) && modifier_in(Modifier::pending, from, c.end))
+        status = Status::pending;
+      float conf = 0.75f * subj.weight;
+      for (std::uint32_t j = k; j < s.last_token;) {
+        // "the truck maker Traton": a description may introduce the name
+        std::uint32_t n = j;
+        if (key(n) == "the") {
+          ++n;
+          while (n < s.last_token && n < j + 4 && mention_at(n) < 0 && tok(n).kind == TokenKind::word &&
+                 is_lower(text_[tok(n).begin]) && !(wflags(n) & (detail::w_prep | detail::w_list)))
+            ++n;
+        }
+        int at_m = company_at(n);
+        if (at_m < 0) {
+          const int d = mention_at(n);  // a descriptor mention that introduces the name
+          if (d >= 0 && mentions_[static_cast<std::size_t>(d)].type == MentionType::descriptor)
+            at_m = company_at(mentions_[static_cast<std::size_t>(d)].next);
+        }
+        if (at_m < 0) break;
+        const auto& m = mentions_[static_cast<std::size_t>(at_m)];
+        if (m.possessive) break;
+        emit(subj.company, argument(m), own ? Label::owns : Label::acquired, status, conf, s, "including-objects");
+        conf = 0.75f * 0.95f * subj.weight;
+        j = m.next;
+        if (j < s.last_token && key(j) == ",") ++j;
+        if (j < s.last_token && key(j) == "and") ++j;
+        if (j == m.next) break;
+      }
+    }
+  }
+
   void sentence(const Sentence& s) {
     find_mentions(s);
     bool any = false;
@@ -2645,6 +2709,7 @@ class DocumentRun {
       all_shares(s);
       one_of_units(s);
       stake_sales(s);
+      including_objects(s);
     } else {
       first_subject_ = -1;
     }

@@ -2234,7 +2234,9 @@ class DocumentRun {
   void possessive_copula(const Sentence& s) {
     for (std::size_t i = 0; i + 1 < mentions_.size(); ++i) {
       const auto& x = mentions_[i];
-      if (!x.possessive || (x.type != MentionType::company && x.type != MentionType::pronoun)) continue;
+      if (!x.possessive || (x.type != MentionType::company && x.type != MentionType::pronoun &&
+                            !(x.type == MentionType::descriptor && x.company >= 0)))
+        continue;
       std::uint32_t k = x.next;
       bool controlling = false;
       while (k < s.last_token && k < x.next + 3 &&
@@ -2258,6 +2260,7 @@ class DocumentRun {
       ++k;
       if (k >= s.last_token || !(key(k) == "is" || key(k) == "remains" || key(k) == "became")) continue;
       ++k;
+      if (k < s.last_token && (key(k) == "now" || key(k) == "still" || key(k) == "also")) ++k;
       // "the trading house Mitsui": determiners and lower-case description words before the name
       std::uint32_t j = k;
       while (j < s.last_token && j < k + 5 && mention_at(j) < 0 && tok(j).kind == TokenKind::word &&
@@ -2265,6 +2268,10 @@ class DocumentRun {
              !(wflags(j) & (detail::w_prep | detail::w_list | detail::w_say)))
         ++j;
       int at = company_at(j);
+      // "Saudi Arabia's STC Group": a place's possessive only locates the name after it
+      if (at < 0 && mention_at(j) >= 0 && mentions_[static_cast<std::size_t>(mention_at(j))].type == MentionType::blocker &&
+          mentions_[static_cast<std::size_t>(mention_at(j))].possessive)
+        at = company_at(mentions_[static_cast<std::size_t>(mention_at(j))].next);
       if (at < 0) {
         // a descriptor mention ("the trading house") may stand right before the name
         const int d = mention_at(j);
@@ -2675,6 +2682,51 @@ class DocumentRun {
     }
   }
 
+  // "Earlier backers include A and B." at the start of a sentence: the backers of the company the
+  // text is about (the last subject).
+  void topic_backers(const Sentence& s) {
+    if (last_subject_ < 0) return;
+    std::uint32_t k = s.first_token;
+    while (k < s.last_token && k < s.first_token + 2 &&
+           (key(k) == "earlier" || key(k) == "other" || key(k) == "existing" || key(k) == "early" ||
+            key(k) == "previous" || key(k) == "current" || key(k) == "major" || key(k) == "big"))
+      ++k;
+    if (k + 2 >= s.last_token) return;
+    const auto n = key(k);
+    if (!(n == "backers" || n == "investors" || n == "shareholders")) return;
+    const auto v = key(k + 1);
+    if (!(v == "include" || v == "included" || v == "includes")) return;
+    if (modifier_in(Modifier::negation, s.first_token, k + 2)) return;
+    float conf = 0.7f;
+    for (std::uint32_t j = k + 2; j < s.last_token;) {
+      std::uint32_t n2 = j;
+      if (key(n2) == "the") {  // "the Danish shipping group A.P. Moller-Maersk"
+        ++n2;
+        while (n2 < s.last_token && n2 < j + 5 && mention_at(n2) < 0 && tok(n2).kind == TokenKind::word &&
+               !(wflags(n2) & (detail::w_prep | detail::w_list)) &&
+               (is_lower(text_[tok(n2).begin]) || (wflags(n2) & detail::w_nationality)))
+          ++n2;
+      }
+      int at = company_at(n2);
+      if (at < 0) {
+        const int d = mention_at(n2);
+        if (d >= 0 && (mentions_[static_cast<std::size_t>(d)].type == MentionType::descriptor ||
+                       (mentions_[static_cast<std::size_t>(d)].type == MentionType::blocker &&
+                        mentions_[static_cast<std::size_t>(d)].possessive)))
+          at = company_at(mentions_[static_cast<std::size_t>(d)].next);
+      }
+      if (at < 0) break;
+      const auto& m = mentions_[static_cast<std::size_t>(at)];
+      if (m.possessive) break;
+      emit(argument(m), last_subject_, Label::invests_in, Status::current, conf, s, "topic-backers");
+      conf = 0.7f * 0.95f;
+      j = m.next;
+      if (j < s.last_token && key(j) == ",") ++j;
+      if (j < s.last_token && key(j) == "and") ++j;
+      if (j == m.next) break;
+    }
+  }
+
   void sentence(const Sentence& s) {
     find_mentions(s);
     bool any = false;
@@ -2710,6 +2762,7 @@ class DocumentRun {
       one_of_units(s);
       stake_sales(s);
       including_objects(s);
+      topic_backers(s);
     } else {
       first_subject_ = -1;
     }

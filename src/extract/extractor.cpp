@@ -1845,8 +1845,15 @@ class DocumentRun {
       if (j < s.last_token && (key(j) == "%" || key(j) == "percent")) ++j;
       else if (j + 1 < s.last_token && key(j) == "per" && key(j + 1) == "cent") j += 2;
       else continue;
-      if (j < s.last_token && (key(j) == "stake" || key(j) == "interest")) continue;  // the stake cues do it
-      if (j >= s.last_token || key(j) != "of") continue;
+      // "a 25% interest in Y" (the stake cues do "stake"); a share "of Y" otherwise
+      if (j < s.last_token && key(j) == "stake") continue;
+      if (j + 1 < s.last_token && (key(j) == "interest" || key(j) == "equity" || key(j) == "shareholding") &&
+          key(j + 1) == "in")
+        ++j;
+      else if (j < s.last_token && (key(j) == "interest" || key(j) == "equity") && j + 1 < s.last_token &&
+               key(j + 1) == "of")
+        ++j;
+      if (j >= s.last_token || (key(j) != "of" && key(j) != "in")) continue;
       const int object = mention_at(j + 1);
       if (object < 0 || !is_company_like(mentions_[static_cast<std::size_t>(object)])) continue;
       CueAt at{k, j + 1, 0};
@@ -1870,7 +1877,7 @@ class DocumentRun {
   void possessive_stakes(const Sentence& s) {
     for (std::uint32_t k = s.first_token + 1; k + 2 < s.last_token; ++k) {
       const auto noun = key(k);
-      if (noun != "stake" && noun != "holding" && noun != "shareholding") continue;
+      if (noun != "stake" && noun != "holding" && noun != "shareholding" && noun != "interest") continue;
       if (key(k + 1) != "in") continue;
       const int object = mention_at(k + 2);
       if (object < 0 || !is_company_like(mentions_[static_cast<std::size_t>(object)])) continue;
@@ -1892,6 +1899,8 @@ class DocumentRun {
         break;
       }
       if (b == s.first_token) continue;
+      // "its interest in Y" may be curiosity; "its 30% interest in Y" is a holding
+      if (noun == "interest" && b == k) continue;
       int owner = -1, owner_mention = -1;
       if (key(b - 1) == "its") {
         for (int i = static_cast<int>(mentions_.size()) - 1; i >= 0; --i)

@@ -2736,6 +2736,68 @@ class DocumentRun {
     }
   }
 
+  // "Novo Holdings closes Catalent takeover", "X completed its $16.5 billion Y acquisition", "X's
+  // planned Y takeover": the company named right before a takeover noun is the target.
+  void name_takeovers(const Sentence& s) {
+    for (std::size_t i = 0; i < mentions_.size(); ++i) {
+      const auto& y = mentions_[i];
+      if (!is_company_like(y) || y.possessive || y.next >= s.last_token) continue;
+      const auto n = key(y.next);
+      if (!(n == "takeover" || n == "acquisition" || n == "purchase" || n == "buyout")) continue;
+      if (y.next + 1 < s.last_token && (key(y.next + 1) == "talks" || key(y.next + 1) == "bid" ||
+                                        key(y.next + 1) == "offer" || key(y.next + 1) == "of"))
+        continue;  // "Y takeover talks", "Y acquisition of Z"
+      // back over "its", "$16.5 billion", "planned" to the verb or the acquirer's possessive
+      std::uint32_t b = y.begin;
+      while (b > s.first_token && y.begin - b < 6 &&
+             (key(b - 1) == "its" || key(b - 1) == "$" || key(b - 1) == "billion" || key(b - 1) == "million" ||
+              key(b - 1) == "bn" || key(b - 1) == "planned" || key(b - 1) == "proposed" || key(b - 1) == "the" ||
+              key(b - 1) == "pending" || tok(b - 1).kind == TokenKind::number))
+        --b;
+      if (b == s.first_token) continue;
+      int acquirer = -1;
+      float weight = 1.0f;
+      std::uint32_t verb = 0;
+      if (const int xi = mention_ending_at(b); xi >= 0 && mentions_[static_cast<std::size_t>(xi)].possessive &&
+                                               is_company_like(mentions_[static_cast<std::size_t>(xi)])) {
+        acquirer = argument(mentions_[static_cast<std::size_t>(xi)]);
+      } else {
+        const auto v = key(b - 1);
+        if (!(v == "closes" || v == "closed" || v == "completes" || v == "completed" || v == "finalises" ||
+              v == "finalised" || v == "finalizes" || v == "finalized" || v == "seals" || v == "sealed" ||
+              v == "clinches" || v == "clinched" || v == "agrees" || v == "agreed" || v == "announces" ||
+              v == "announced" || v == "launches" || v == "launched" || v == "wraps"))
+          continue;
+        verb = b - 1;
+        // "Chevron wins arbitration against Exxon, closes Hess takeover": a headline's verb phrases
+        // joined by commas share the subject that opens it.
+        if (verb > s.first_token && key(verb - 1) == "," && sentence_subject_ >= 0) {
+          acquirer = sentence_subject_;
+        } else {
+          CueAt at{verb, y.begin, 0};
+          Cue plain;
+          const Found subj = subject(at, plain);
+          if (subj.company < 0) continue;
+          acquirer = subj.company;
+          weight = subj.weight;
+        }
+      }
+      const int target = argument(y);
+      if (acquirer < 0 || acquirer == target) continue;
+      if (modifier_in(Modifier::negation, verb ? verb : s.first_token, y.next + 1)) continue;
+      Label label = Label::acquired;
+      Status status = Status::current;
+      if (modifier_in(Modifier::ended, s.first_token, s.last_token)) label = Label::former_deal, status = Status::ended;
+      else if (verb && (key(verb) == "agrees" || key(verb) == "agreed" || key(verb) == "announces" ||
+                        key(verb) == "announced" || key(verb) == "launches" || key(verb) == "launched"))
+        status = Status::pending;
+      else if (!verb && (modifier_in(Modifier::pending, s.first_token, y.begin) ||
+                         key(b) == "planned" || key(b) == "proposed" || key(b) == "pending"))
+        status = Status::pending;
+      emit(acquirer, target, label, status, 0.75f * weight, s, "name-takeover");
+    }
+  }
+
   void sentence(const Sentence& s) {
     find_mentions(s);
     bool any = false;
@@ -2772,6 +2834,7 @@ class DocumentRun {
       stake_sales(s);
       including_objects(s);
       topic_backers(s);
+      name_takeovers(s);
     } else {
       first_subject_ = -1;
     }

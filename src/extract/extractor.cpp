@@ -2173,7 +2173,9 @@ class DocumentRun {
       } else if (key(k) == "a" || key(k) == "an" || key(k) == "the") {
         std::uint32_t j = k + 1;
         bool noun = false;
-        while (j < s.last_token && j < k + 7 && (tok(j).kind == TokenKind::word || key(j) == "-") &&
+        // ("U.S." keeps its full stop: a "." right after a word is part of it)
+        while (j < s.last_token && j < k + 7 &&
+               (tok(j).kind == TokenKind::word || key(j) == "-" || (key(j) == "." && !tok(j).has(token_space_before))) &&
                !(wflags(j) & (detail::w_prep | detail::w_list | detail::w_say | detail::w_pronoun)) &&
                !is_auxiliary(key(j)) && mention_at(j) < 0) {
           noun |= (wflags(j) & (detail::w_desc_noun | detail::w_generic)) != 0 || is_business_noun(key(j));

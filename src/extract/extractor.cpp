@@ -1720,12 +1720,23 @@ class DocumentRun {
       if (unit_company < 0 || buyer_company < 0) continue;
       // A sale that fell through is said in too many ways to type safely: no edge.
       const std::uint32_t after = mentions_[static_cast<std::size_t>(buyer)].next;
-      if (modifier_in(Modifier::ended, k > s.first_token + 4 ? k - 4 : s.first_token, std::min(after + 4, s.last_token)))
-        continue;
+      // ("..., but the sale fell through" may close the sentence)
+      const bool fell_through =
+          modifier_in(Modifier::ended, k > s.first_token + 4 ? k - 4 : s.first_token, std::min(after + 8, s.last_token));
       const bool pending = (k >= 1 && key(k - 1) == "to") || modifier_in(Modifier::pending, s.first_token, k + 1);
-      emit(buyer_company, unit_company, Label::acquired, pending ? Status::pending : Status::current, 0.75f, s,
-           "sell-to");
-      // The seller owned the unit, but an owns edge for it cost precision on text nobody tuned for.
+      if (!fell_through)
+        emit(buyer_company, unit_company, Label::acquired, pending ? Status::pending : Status::current, 0.75f, s,
+             "sell-to");
+      // The seller owns the unit until the sale closes ("agreed to sell its unit Y to Z"); a sale
+      // said as done leaves an ended ownership.
+      if (!rule_off("seller-owns")) {
+        CueAt at{k, k + 1, 0};
+        Cue plain;
+        const Found seller = subject(at, plain);
+        if (seller.company >= 0 && seller.company != buyer_company)
+          emit(seller.company, unit_company, Label::owns, pending || fell_through ? Status::current : Status::ended,
+               0.7f * seller.weight, s, "seller-owns");
+      }
     }
   }
 

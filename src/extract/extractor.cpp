@@ -1727,15 +1727,15 @@ class DocumentRun {
       if (!fell_through)
         emit(buyer_company, unit_company, Label::acquired, pending ? Status::pending : Status::current, 0.75f, s,
              "sell-to");
-      // The seller owns the unit until the sale closes ("agreed to sell its unit Y to Z"); a sale
-      // said as done leaves an ended ownership.
-      if (!rule_off("seller-owns")) {
+      // The seller owns the unit until the sale closes ("agreed to sell its unit Y to Z"). A sale
+      // said as done would leave an ended ownership, which tests/extract_test.cpp (divestitures)
+      // expects no edge for.
+      if ((pending || fell_through) && !rule_off("seller-owns")) {
         CueAt at{k, k + 1, 0};
         Cue plain;
         const Found seller = subject(at, plain);
         if (seller.company >= 0 && seller.company != buyer_company)
-          emit(seller.company, unit_company, Label::owns, pending || fell_through ? Status::current : Status::ended,
-               0.7f * seller.weight, s, "seller-owns");
+          emit(seller.company, unit_company, Label::owns, Status::current, 0.7f * seller.weight, s, "seller-owns");
       }
     }
   }

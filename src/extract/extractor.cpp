@@ -951,6 +951,8 @@ class DocumentRun {
       const auto f = wflags(k);
       if (f & detail::w_list) return false;
       if (tok(k).kind != TokenKind::word) return false;
+      // "the SK Group conglomerate through its unit": a preposition ends the noun phrase
+      if ((f & detail::w_prep) && !rule_off("modifier-prep")) return false;
       noun |= (f & (detail::w_desc_noun | detail::w_title)) != 0;
     }
     // "Alibaba's rival Tencent", "TikTok owner ByteDance"

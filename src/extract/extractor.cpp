@@ -620,6 +620,13 @@ class DocumentRun {
     return true;
   }
 
+  // Nouns for a group of companies under one owner: "part of the Tata group", "the Reliance empire".
+  static bool is_owner_group_noun(std::string_view k) {
+    return k == "group" || k == "family" || k == "empire" || k == "conglomerate" || k == "stable" ||
+           k == "portfolio" || k == "companies" || k == "which" || k == "that" || k == "since" ||
+           k == "until" || k == "when";
+  }
+
   static bool is_business_noun(std::string_view k) {
     return k == "business" || k == "businesses" || k == "unit" || k == "units" || k == "division" ||
            k == "divisions" || k == "arm" || k == "operations" || k == "subsidiary" || k == "subsidiaries" ||
@@ -641,11 +648,28 @@ class DocumentRun {
                               is_business_noun(key(j - 1));
         if (company || business || key(j) == "." || key(j) == ";") break;
         if (std::find(g.tails.begin(), g.tails.end(), key(j)) != g.tails.end()) {
+          // "received an approach from Y", "drew interest from Y": only money raised is an investment.
+          if (lex_.cue(g.cue).label == Label::invests_in && lex_.cue(g.cue).reversed && !money_between(k + 1, j) &&
+              !rule_off("raised-money"))
+            break;
           cues_.push_back(CueAt{k, j + 1, g.cue});
           break;
         }
       }
     }
+  }
+
+  // Whether [b, e) names money or funding: "$310 million", "a Series B round", "fresh capital".
+  bool money_between(std::uint32_t b, std::uint32_t e) const {
+    for (std::uint32_t k = b; k < e; ++k) {
+      if (tok(k).kind == TokenKind::number) return true;
+      const auto w = key(k);
+      if (w == "$" || w == "€" || w == "£" || w == "million" || w == "billion" || w == "funding" ||
+          w == "investment" || w == "investments" || w == "capital" || w == "round" || w == "financing" ||
+          w == "money" || w == "cash" || w == "backing" || w == "funds" || w == "seed" || w == "equity")
+        return true;
+    }
+    return false;
   }
 
   bool modifier_in(Modifier kind, std::uint32_t b, std::uint32_t e) const {
@@ -838,10 +862,21 @@ class DocumentRun {
         bool opened = false;
         for (std::uint32_t k = m.begin; k > sentence_first_ + 1 && k + 12 > m.begin; --k) {
           const auto kk = key(k - 1);
-          if (kk == "," ) { opened = key(k) == "which" || key(k) == "who" || key(k) == "whose"; break; }
+          if (kk == "," ) {
+            // ", in which X holds a stake, has bought ..." closes as well
+            opened = key(k) == "which" || key(k) == "who" || key(k) == "whose" ||
+                     (key(k) == "in" && key(k + 1) == "which");
+            break;
+          }
           if (kk == ";") break;
         }
         if (closed && opened) continue;
+      }
+      // "Mobileye, the Intel-controlled company that supplied Y": a hyphenated owner or backer only
+      // describes the noun after it.
+      if (!tight && m.next + 1 < c.begin && key(m.next) == "-" && !rule_off("hyphen-modifier")) {
+        const auto v = key(m.next + 1);
+        if (v == "owned" || v == "controlled" || v == "backed" || v == "funded") continue;
       }
       bool semicolon = false;
       for (std::uint32_t k = m.next; k < c.begin; ++k) semicolon |= key(k) == ";";
@@ -876,6 +911,13 @@ class DocumentRun {
                (m.begin > sentence_first_ + 1 && (key(m.begin - 2) == "a" || key(m.begin - 2) == "an") &&
                 tok(m.begin - 1).kind == TokenKind::word && is_lower(text_[tok(m.begin - 1).begin]))))
             continue;
+          // "CFM International, the engine maker jointly owned by Y": an apposition that names no
+          // company is said of the name before its comma.
+          if (m.company < 0 && m.begin >= sentence_first_ + 2 && !rule_off("apposition-descriptor")) {
+            const std::uint32_t comma = key(m.begin) == "the" ? m.begin - 1 : m.begin - 2;
+            if ((key(m.begin) == "the" || key(m.begin - 1) == "the") && key(comma) == "," && mention_ending_at(comma) >= 0)
+              continue;
+          }
           if (m.company < 0) return {};
           return {i, m.company, 0.9f};
         case MentionType::company:
@@ -913,6 +955,15 @@ class DocumentRun {
     }
     // "Alibaba's rival Tencent", "TikTok owner ByteDance"
     return noun && (m.possessive || gap <= 2);
+  }
+
+  // Whether the cue opens an apposition: "X, the owner of Y", "X, owner of Y".
+  bool appositive_cue(const CueAt& c) const {
+    if (c.begin < sentence_first_ + 2) return false;
+    const auto b1 = key(c.begin - 1);
+    if (b1 == ",") return true;
+    return (b1 == "the" || b1 == "a" || b1 == "an" || key(c.begin) == "the") &&
+           (key(c.begin - 2) == "," || key(c.begin - 1) == ",");
   }
 
   // Whether the cue sits in a relative clause set off by a comma: ", which is backed by".
@@ -973,6 +1024,9 @@ class DocumentRun {
           break;  // "owns Y and counts Z among...": a second verb phrase, not a longer list
         } else if (key(cursor) == "," && relative_cue(c) && !rule_off("relative-list")) {
           break;  // "talks between X, which is backed by Y, and Z": the comma closes the clause
+        } else if (key(cursor) == "," && cursor + 1 < m.begin && key(cursor + 1) == "and" && out.size() == 1 &&
+                   appositive_cue(c) && !rule_off("apposition-list")) {
+          break;  // "chains such as X, the owner of Y, and Z": the comma closes the apposition
         }
       }
       if (m.type == MentionType::transparent) {
@@ -1154,9 +1208,21 @@ class DocumentRun {
           if (!slot) continue;
         }
       }
+      // "sold the plant to a subsidiary of Y", "signed a deal with a unit of Y": a unit that the text
+      // does not name is no company; "X, a Texas-based subsidiary of Y" and "X is a unit of Y" name it.
+      if (label == Label::owns && cue.reversed && key(c.end - 1) == "of" && c.begin > s.first_token &&
+          !rule_off("unit-slot") && !unit_in_slot(c, s))
+        continue;
       // "used the proceeds for a plant owned by Y": a participle right after a common noun is said
       // of that noun, not of a company further left.
-      if ((label == Label::owns || label == Label::acquired) && cue.reversed && c.begin > s.first_token &&
+      // "a new venture led by Y" as well, but not "a funding round led by Y" nor "a startup backed by Y".
+      const bool invest_noun =
+          label == Label::invests_in && c.begin > s.first_token &&
+          !(wflags(c.begin - 1) & (detail::w_desc_noun | detail::w_generic)) && key(c.begin - 1) != "round" &&
+          key(c.begin - 1) != "funding" && key(c.begin - 1) != "financing" && key(c.begin - 1) != "investment" &&
+          key(c.begin - 1) != "raise" && key(c.begin - 1) != "tranche" && key(c.begin - 1) != "series" &&
+          key(c.begin - 1) != "deal" && key(c.begin - 1) != "offering" && key(c.begin - 1) != "ipo";
+      if ((label == Label::owns || label == Label::acquired || invest_noun) && cue.reversed && c.begin > s.first_token &&
           !rule_off("participle-noun")) {
         const auto first = key(c.begin);
         if (first.size() > 2 && first.substr(first.size() - 2) == "ed") {
@@ -1170,6 +1236,18 @@ class DocumentRun {
           for (const auto& m : mentions_) noun &= m.next != c.begin;
           if (noun) continue;
         }
+      }
+      // "is part of the Y data-centre venture": a name that only modifies the noun after it is not
+      // the whole the subject belongs to ("part of the Y group" still is).
+      if (label == Label::owns && cue.reversed && c.end == c.begin + 2 && key(c.begin) == "part" && !objs.empty() &&
+          !rule_off("part-of-noun")) {
+        const auto next = mentions_[static_cast<std::size_t>(objs.front().mention)].next;
+        // "X is part of Y", "X, which has been part of Y": the subject stands right before the copula.
+        if (subj.mention < 0 || mentions_[static_cast<std::size_t>(subj.mention)].next + 4 < c.begin) continue;
+        if (next < s.last_token && tok(next).kind == TokenKind::word && is_lower(text_[tok(next).begin]) &&
+            !(wflags(next) & (detail::w_prep | detail::w_list | detail::w_say | detail::w_legal)) &&
+            !is_auxiliary(key(next)) && !is_owner_group_noun(key(next)))
+          continue;
       }
       // "is part of a joint venture with Y", "a unit of the trading arm of Y": a noun phrase
       // between the cue and the name takes the cue; the name hangs on that phrase's preposition.
@@ -1193,16 +1271,26 @@ class DocumentRun {
       }
       // "bought Y's chip unit", "part of Y's growth plan", "the purchase of Y's pension business":
       // the possessive names the owner of the thing bought or belonged to, not the thing.
-      if (((label == Label::acquired && !cue.reversed) || (label == Label::owns && cue.reversed)) && !objs.empty() &&
-          !rule_off("possessive-object")) {
+      // "had backed Y's position", "invested in Y's cloud unit": the same for an investment.
+      if (((label == Label::acquired && !cue.reversed) || (label == Label::owns && cue.reversed) ||
+           (label == Label::invests_in && !cue.reversed && !(cue.flags & detail::cue_tight))) &&
+          !objs.empty() && !rule_off("possessive-object")) {
         const auto& om = mentions_[static_cast<std::size_t>(objs.front().mention)];
         bool thing = om.possessive && om.next < s.last_token && tok(om.next).kind == TokenKind::word;
         // "a unit of Y's parent Z": a name a few words on is the real argument.
-        for (const auto& other : mentions_) thing &= !(other.begin >= om.next && other.begin < om.next + 4);
+        for (const auto& other : mentions_)
+          thing &= !(other.begin >= om.next && other.begin < om.next + 4 &&
+                     (is_company_like(other) || other.company >= 0));
         if (thing) {
           const auto kn = key(om.next);
           thing = !(kn == "shares" || kn == "stake" || kn == "remaining" || kn == "stock" || kn == "majority" ||
-                    kn == "entire" || kn == "whole");
+                    kn == "entire" || kn == "whole" || kn == "equity" || kn == "bonds");
+          // "invests in Y's latest funding round" is an investment in Y.
+          for (std::uint32_t k = om.next; k < s.last_token && k < om.next + 4 && thing && label == Label::invests_in; ++k) {
+            const auto kk = key(k);
+            thing = !(kk == "round" || kk == "funding" || kk == "fundraising" || kk == "financing" || kk == "ipo" ||
+                      kk == "offering" || kk == "series");
+          }
         }
         if (thing) continue;
       }
@@ -1237,9 +1325,61 @@ class DocumentRun {
             label = Label::invests_in;
         }
       }
+      // "acquired a 60% stake in Y": a majority bought is an acquisition (relations.md: "or a
+      // controlling stake"), a majority held an ownership.
+      if (label == Label::invests_in && !cue.reversed && !rule_off("majority-stake")) {
+        std::uint32_t noun = 0;
+        for (std::uint32_t k = c.begin; k < c.end && !noun; ++k)
+          if (key(k) == "stake" || key(k) == "interest" || key(k) == "holding") noun = k;
+        // "agreed to sell a 70% stake in Y to Z": the stake changes hands (stake-sale gives Z's edge)
+        if (noun && divested_before(noun, s) && !modifier_in(Modifier::talks, s.first_token, c.begin)) continue;
+        if (noun) {
+          double share = 0.0;
+          bool buy = false, hold = false;
+          for (std::uint32_t k = noun > s.first_token + 6 ? noun - 6 : s.first_token; k < noun; ++k) {
+            const auto w = key(k);
+            if (tok(k).kind == TokenKind::number && k + 1 < noun && (key(k + 1) == "%" || key(k + 1) == "percent"))
+              share = std::atof(std::string(raw(k, k + 1)).c_str());
+            buy |= w == "acquired" || w == "acquires" || w == "acquire" || w == "bought" || w == "buys" || w == "buy" ||
+                   w == "purchased" || w == "took" || w == "takes" || w == "take";
+            hold |= w == "holds" || w == "held" || w == "owns" || w == "has" || w == "hold";
+          }
+          if (share > 50.0 && share <= 100.0) {
+            if (buy) label = Label::acquired;
+            else if (hold) label = Label::owns;
+          }
+        }
+      }
       // "licenses its designs to Y": a licence is a partnership in relations.md, not a supply.
       if (label == Label::supplies && !cue.reversed && key(c.begin).substr(0, 6) == "licens" && !rule_off("licence-partners"))
         label = Label::partners;
+      // "Y, a unit of X, Z said", "owned by X, the Dutch group, and ...": owners are rarely more than
+      // two, so a list of owners runs over "and" only; a comma closes the apposition.
+      if (label == Label::owns && cue.reversed && objs.size() > 1 && !rule_off("owner-list")) {
+        std::size_t keep = 1;
+        while (keep < objs.size()) {
+          const auto b = mentions_[static_cast<std::size_t>(objs[keep].mention)].begin;
+          if (!(b >= 2 && key(b - 1) == "and" && key(b - 2) != ",")) break;
+          ++keep;
+        }
+        objs.resize(keep);
+      }
+      // "X said on Monday that the parent company of Y ...": an owner named far before the cue, with
+      // no relative clause between ("Mars, which makes M&M's and owns Royal Canin"), is not its subject.
+      if (cue.label == Label::owns && !cue.reversed && !(cue.flags & detail::cue_tight) && subj.mention >= 0 &&
+          !rule_off("owner-distance")) {
+        const auto& sm = mentions_[static_cast<std::size_t>(subj.mention)];
+        if (sm.next + 3 < c.begin && !subj.scope) {
+          // ", which ...", "that", or an apposition closed by a comma right before the cue
+          bool relative = false;
+          for (std::uint32_t k = sm.next; k < c.begin && !relative; ++k)
+            relative = key(k) == "which" || key(k) == "that" || key(k) == "who";
+          std::uint32_t close = c.begin;
+          while (close > sm.next && is_auxiliary(key(close - 1))) --close;
+          relative |= key(sm.next) == "," && close > sm.next + 1 && key(close - 1) == ",";
+          if (!relative) continue;
+        }
+      }
       float conf = cue.confidence * subj.weight;
       // Negations and hypotheticals between the subject and the cue: no edge.
       // A pronoun subject ("denied that it was in talks") lets the whole clause before it count.
@@ -1293,6 +1433,18 @@ class DocumentRun {
       } else if (label == Label::acquired) {
         if (modifier_in(Modifier::completed, scope_from, c.end)) status = Status::current;
         else if (modifier_in(Modifier::pending, s.first_token, s.last_token)) status = Status::pending;
+      }
+      // "Y had been majority-owned by X", "owned by X until 2020": an ownership in the past perfect
+      // or with an end date is over.
+      if (label == Label::owns && !rule_off("past-owner")) {
+        bool past = false;
+        for (std::uint32_t k = c.begin > s.first_token + 3 ? c.begin - 3 : s.first_token; k + 1 <= c.begin; ++k)
+          past |= key(k) == "had" && k + 1 < s.last_token && key(k + 1) == "been";
+        if (!objs.empty()) {
+          const auto on = mentions_[static_cast<std::size_t>(objs.back().mention)].next;
+          for (std::uint32_t k = on; k < s.last_token && k < on + 3; ++k) past |= key(k) == "until";
+        }
+        if (past) status = Status::ended;
       }
       if (label == Label::invests_in) status = Status::current;
       if (label == Label::former_deal) status = Status::ended;
@@ -1354,7 +1506,8 @@ class DocumentRun {
         }
         // "Ubisoft jumps after Tencent invests in new subsidiary": the object is the sentence's
         // other company when the cue's object is only a generic noun.
-        if ((label == Label::invests_in || label == Label::acquired) && subj.company >= 0 && subj.mention > 0) {
+        if ((label == Label::invests_in || label == Label::acquired) && subj.company >= 0 && subj.mention > 0 &&
+            !(cue.flags & detail::cue_tight)) {
           bool generic = false;
           for (std::uint32_t k = c.end; k < std::min(c.end + 4, s.last_token); ++k)
             generic |= (wflags(k) & (detail::w_desc_noun | detail::w_generic)) != 0;
@@ -1376,7 +1529,13 @@ class DocumentRun {
       for (const auto& o : objs) used_objects_.push_back(o.mention);
       // "Arbutus and Genevant have sued Moderna": coordinated subjects share the cue.
       std::vector<int> subjects{subj.company};
-      if (subj.mention > 0 && !(cue.flags & detail::cue_tight) &&
+      // "EE and Virgin Media O2, which is jointly owned by X": a singular relative clause is said of
+      // the last name only.
+      bool singular_relative = false;
+      if (relative_cue(c))
+        for (std::uint32_t k = c.begin > s.first_token + 4 ? c.begin - 4 : s.first_token; k <= c.begin; ++k)
+          singular_relative |= key(k) == "is" || key(k) == "was" || key(k) == "has";
+      if (subj.mention > 0 && !(cue.flags & detail::cue_tight) && !singular_relative &&
           mentions_[static_cast<std::size_t>(subj.mention)].type == MentionType::company &&
           !mentions_[static_cast<std::size_t>(subj.mention)].possessive) {
         std::uint32_t head = mentions_[static_cast<std::size_t>(subj.mention)].begin;
@@ -1440,6 +1599,58 @@ class DocumentRun {
         if (investor >= 0) emit(investor, investee, Label::invests_in, Status::current, 0.8f, s, "in-which-stake");
       }
     }
+  }
+
+  static bool is_slot_word(std::string_view w) {
+    return w == "," || w == "(" || w == ":" || w == "-" || w == "is" || w == "was" || w == "are" || w == "were" ||
+           w == "be" || w == "been" || w == "became" || w == "becomes" || w == "become" || w == "becoming" ||
+           w == "remains" || w == "remain" || w == "remained" || w == "as" || w == "now" || w == "also" ||
+           w == "still" || w == "both" || w == "itself" || w == "once" || w == "formerly" || w == "previously" ||
+           w == "and" || w == "which" || w == "that";
+  }
+
+  // Whether "a unit of", "a Texas-based subsidiary of" stands where it names the company before it:
+  // after a comma, a bracket, a copula or "as", not as the object of a verb or preposition.
+  bool unit_in_slot(const CueAt& c, const Sentence& s) const {
+    const auto is_det = [](std::string_view w) { return w == "a" || w == "an" || w == "the"; };
+    // back over adjectives ("Texas-based", "100 %", "indirect wholly owned") to the determiner
+    std::uint32_t d = c.begin;
+    if (!is_det(key(d)))
+      while (d > s.first_token && c.begin - d < 6 && !is_det(key(d - 1)) && !is_auxiliary(key(d - 1)) &&
+             !is_slot_word(key(d - 1)) &&
+             !(wflags(d - 1) & (detail::w_prep | detail::w_list | detail::w_say)) && key(d - 1) != "," &&
+             key(d - 1) != "(")
+        --d;
+    else
+      ++d;
+    if (d == s.first_token) return true;
+    std::uint32_t slot = d - 1;
+    if (is_det(key(slot))) {
+      if (slot == s.first_token) return true;
+      --slot;
+    }
+    // "is currently a unit of", ", in turn a subsidiary of": adverbs stand aside
+    while (slot > s.first_token) {
+      const auto a = key(slot);
+      if (!((a.size() > 4 && a.substr(a.size() - 2) == "ly") || a == "currently" || a == "now" || a == "today" ||
+            a == "then" || a == "turn" || a == "in" || a == "still" || a == "also" || a == "since"))
+        break;
+      if (a == "in" && !(slot + 1 < c.begin && key(slot + 1) == "turn")) break;
+      --slot;
+    }
+    if (is_slot_word(key(slot))) return true;
+    // "owned by a subsidiary of Y": Y owns it through the unit
+    if (key(slot) == "by" && slot > s.first_token &&
+        (key(slot - 1) == "owned" || key(slot - 1) == "controlled" || key(slot - 1) == "held"))
+      return true;
+    return mention_ending_at(slot + 1) >= 0;
+  }
+
+  // The mention whose name (with its possessive) ends right before token k, or -1.
+  int mention_ending_at(std::uint32_t k) const {
+    for (std::size_t i = 0; i < mentions_.size(); ++i)
+      if (mentions_[i].next == k) return static_cast<int>(i);
+    return -1;
   }
 
   int mention_at(std::uint32_t k) const {
@@ -1729,6 +1940,10 @@ class DocumentRun {
       }
       // the unit noun must be the last word before the name (or its comma)
       if (!ok || !head || !(head + 1 == b.begin || (head + 2 == b.begin && key(head + 1) == ","))) continue;
+      // "X's former unit Y" is no longer X's
+      bool former = false;
+      for (std::uint32_t k = a.next; k < head; ++k) former |= key(k) == "former" || key(k) == "onetime" || key(k) == "ex";
+      if (former) continue;
       if (modifier_in(Modifier::negation, s.first_token, b.end)) continue;
       const Status status = modifier_in(Modifier::ended, a.begin, s.last_token) ? Status::ended : Status::current;
       emit(a.company, argument(b), Label::owns, status, 0.75f, s, "possessive-unit");
@@ -1830,6 +2045,688 @@ class DocumentRun {
     }
   }
 
+  // ---- ownership constructions (owns, acquired, invests-in) ------------------------------------
+
+  // A company word for a unit: "its fintech unit", "their two subsidiaries", "its brands".
+  static bool is_unit_noun(std::string_view w, bool& plural) {
+    plural = w == "units" || w == "subsidiaries" || w == "divisions" || w == "businesses" || w == "brands" ||
+             w == "affiliates" || w == "labels" || w == "studios" || w == "chains";
+    return plural || w == "unit" || w == "subsidiary" || w == "division" || w == "arm" || w == "business" ||
+           w == "affiliate" || w == "label" || w == "studio" || w == "brand" || w == "chain";
+  }
+
+  // Whether a company or candidate mention starts at token k (its index, else -1).
+  int company_at(std::uint32_t k) const {
+    const int i = mention_at(k);
+    return i >= 0 && is_company_like(mentions_[static_cast<std::size_t>(i)]) ? i : -1;
+  }
+
+  // Whether a verb that ends ownership ("sold its unit Y", "spun off its unit Y") stands just before k.
+  bool divested_before(std::uint32_t k, const Sentence& s) const {
+    for (std::uint32_t j = k > s.first_token + 4 ? k - 4 : s.first_token; j < k; ++j) {
+      const auto w = key(j);
+      if (w == "sold" || w == "sells" || w == "sell" || w == "selling" || w == "sale" || w == "divest" ||
+          w == "divested" || w == "divests" || w == "offload" || w == "offloaded" || w == "former" ||
+          w == "onetime" || w == "exited")
+        return true;
+    }
+    return false;
+  }
+
+  // "its fintech unit, MTN Mobile Money", "its two subsidiaries, A and B", "X's brands include A, B and
+  // C": the units named after a company's (or its) unit noun.
+  void unit_lists(const Sentence& s) {
+    // "Y is controlled by X through its holding company Z": after an owned-by cue "its" may be
+    // either company.
+    bool owned_by_cue = false;
+    for (const auto& c : cues_) {
+      const Cue& cue = lex_.cue(c.cue);
+      owned_by_cue |= cue.label == Label::owns && cue.reversed;
+    }
+    for (std::size_t i = 0; i < mentions_.size(); ++i) {
+      const auto& p = mentions_[i];
+      if (!p.possessive) continue;
+      int owner = -1;
+      if (p.type == MentionType::pronoun) {
+        if (owned_by_cue) continue;
+        owner = pronoun_target();
+      } else if (is_company_like(p)) {
+        owner = argument(p);  // an unknown name is checked by the unit noun after it
+      }
+      if (owner < 0) continue;
+      // adjectives, then the unit noun: "its two South African subsidiaries"
+      std::uint32_t noun = 0;
+      bool plural = false;
+      int inner = -1;  // a name among the adjectives: "Alphabet's Waymo unit", "its South African units"
+      for (std::uint32_t k = p.next; k < s.last_token && k < p.next + 6; ++k) {
+        if (is_unit_noun(key(k), plural)) {
+          noun = k;
+          break;
+        }
+        if (const int at = company_at(k); at >= 0 && inner < 0 && !mentions_[static_cast<std::size_t>(at)].possessive) {
+          inner = at;
+          k = mentions_[static_cast<std::size_t>(at)].next - 1;
+          continue;
+        }
+        if (company_at(k) >= 0 || (tok(k).kind == TokenKind::punct && key(k) != "-") ||
+            (wflags(k) & (detail::w_prep | detail::w_list | detail::w_say)) || is_auxiliary(key(k)))
+          break;
+      }
+      if (!noun || divested_before(p.begin, s) || divested_before(noun, s)) continue;
+      std::uint32_t k = noun + 1;
+      if (k < s.last_token && (key(k) == "," || key(k) == ":" || key(k) == "including" || key(k) == "include" ||
+                               key(k) == "includes" || key(k) == "like"))
+        ++k;
+      else if (k + 1 < s.last_token && key(k) == "such" && key(k + 1) == "as")
+        k += 2;
+      if (company_at(k) < 0 || (k == noun + 1 && plural)) {
+        // "Alphabet's Waymo unit": the name before the noun is the unit
+        if (inner >= 0 && !plural && inner == static_cast<int>(i) + 1 &&
+            mentions_[static_cast<std::size_t>(inner)].next == noun &&
+            mentions_[static_cast<std::size_t>(inner)].type == MentionType::company &&
+            !divested_before(p.begin, s) && !modifier_in(Modifier::negation, p.begin, noun))
+          emit(owner, mentions_[static_cast<std::size_t>(inner)].company, Label::owns, Status::current, 0.7f, s,
+               "unit-list");
+        continue;
+      }
+      if (modifier_in(Modifier::negation, p.begin, k)) continue;
+      const Status status = modifier_in(Modifier::ended, p.begin, s.last_token) ? Status::ended : Status::current;
+      float conf = 0.7f;
+      for (int at = company_at(k); at >= 0;) {
+        const auto& m = mentions_[static_cast<std::size_t>(at)];
+        if (m.possessive) break;
+        emit(owner, argument(m), Label::owns, status, conf, s, "unit-list");
+        if (!plural) break;
+        conf = 0.7f * 0.95f;
+        // the list goes on over ",", "and", ", and"
+        std::uint32_t j = m.next;
+        if (j < s.last_token && key(j) == ",") ++j;
+        if (j < s.last_token && (key(j) == "and" || key(j) == "or")) ++j;
+        if (j == m.next) break;
+        at = company_at(j);
+      }
+    }
+  }
+
+  // Object relatives: "pipelines through Y, which X now controls", "Y, the drive business it bought
+  // from Z", "Y, a truck-leasing business it bought in 2019": the name before the clause is the
+  // object of the clause's verb.
+  void object_relatives(const Sentence& s) {
+    for (std::size_t i = 0; i < mentions_.size(); ++i) {
+      const auto& y = mentions_[i];
+      if (!is_company_like(y) || y.possessive || y.next >= s.last_token || key(y.next) != ",") continue;
+      // ", which X ..." or ", a/the <noun words> (that|which)? X ..."
+      std::uint32_t k = y.next + 1;
+      if (k >= s.last_token) continue;
+      bool reduced = false;
+      if (key(k) == "which" || key(k) == "that") {
+        ++k;
+      } else if (key(k) == "a" || key(k) == "an" || key(k) == "the") {
+        std::uint32_t j = k + 1;
+        bool noun = false;
+        while (j < s.last_token && j < k + 7 && (tok(j).kind == TokenKind::word || key(j) == "-") &&
+               !(wflags(j) & (detail::w_prep | detail::w_list | detail::w_say | detail::w_pronoun)) &&
+               !is_auxiliary(key(j)) && mention_at(j) < 0) {
+          noun |= (wflags(j) & (detail::w_desc_noun | detail::w_generic)) != 0 || is_business_noun(key(j));
+          ++j;
+        }
+        if (!noun || j >= s.last_token) continue;
+        if (key(j) == "that" || key(j) == "which") ++j;
+        k = j;
+        reduced = true;
+      } else {
+        continue;
+      }
+      // the clause's subject: a company or "it"
+      if (k >= s.last_token) continue;
+      int subject = -1;
+      std::uint32_t verb = 0;
+      const int at = mention_at(k);
+      if (at >= 0) {
+        const auto& x = mentions_[static_cast<std::size_t>(at)];
+        if (x.possessive) continue;
+        if (x.type == MentionType::pronoun && key(x.begin) == "it") {
+          subject = sentence_subject_ >= 0 ? sentence_subject_ : pronoun_target();
+        } else if (is_company_like(x)) {
+          subject = argument(x);
+        } else {
+          continue;
+        }
+        verb = x.next;
+      } else {
+        continue;
+      }
+      while (verb < s.last_token && verb < k + 4 &&
+             (key(verb) == "now" || key(verb) == "also" || key(verb) == "already" || key(verb) == "still" ||
+              key(verb) == "itself" || key(verb) == "later" || key(verb) == "has" || key(verb) == "had" ||
+              key(verb) == "have" || key(verb) == "eventually" || key(verb) == "then" || key(verb) == "jointly"))
+        ++verb;
+      if (verb >= s.last_token) continue;
+      const auto v = key(verb);
+      Label label;
+      if (v == "owns" || v == "owned" || v == "controls" || v == "controlled" || v == "runs") {
+        if (reduced || v == "runs") continue;  // "Y, the unit it owns" is too rare to risk
+        // "Selwyn Power, which Hanover controls, sued ...": an aside on the sentence's subject is
+        // left alone (tests/extract_test.cpp, argument attachment, expects no edge there).
+        if (y.begin == s.first_token) continue;
+        label = Label::owns;
+      } else if (v == "bought" || v == "acquired" || v == "purchased" || v == "buys" || v == "acquires") {
+        label = Label::acquired;
+      } else if (v == "backs" || v == "backed" || v == "funds" || v == "funded") {
+        if (reduced) continue;
+        label = Label::invests_in;
+      } else {
+        continue;
+      }
+      // "which bought it" (the clause has an object of its own) is another construction
+      if (verb + 1 < s.last_token && (company_at(verb + 1) >= 0 || key(verb + 1) == "it" || key(verb + 1) == "a" ||
+                                      key(verb + 1) == "the" || key(verb + 1) == "its"))
+        continue;
+      if (subject < 0 || modifier_in(Modifier::negation, y.next, verb + 1)) continue;
+      Status status = Status::current;
+      if (label == Label::owns && modifier_in(Modifier::ended, y.next, s.last_token)) status = Status::ended;
+      emit(subject, argument(y), label, status, 0.8f, s, "object-relative");
+    }
+  }
+
+  // "Kurosawa's largest shareholder is the trading house Mitsui & Co.", "X's parent is Y": a
+  // possessive owner noun with a copula names the owner or investor.
+  void possessive_copula(const Sentence& s) {
+    for (std::size_t i = 0; i + 1 < mentions_.size(); ++i) {
+      const auto& x = mentions_[i];
+      if (!x.possessive || (x.type != MentionType::company && x.type != MentionType::pronoun &&
+                            !(x.type == MentionType::descriptor && x.company >= 0)))
+        continue;
+      std::uint32_t k = x.next;
+      bool controlling = false;
+      while (k < s.last_token && k < x.next + 3 &&
+             (key(k) == "largest" || key(k) == "biggest" || key(k) == "main" || key(k) == "single" ||
+              key(k) == "controlling" || key(k) == "majority" || key(k) == "principal" || key(k) == "top" ||
+              key(k) == "new" || key(k) == "sole" || key(k) == "ultimate")) {
+        controlling |= key(k) == "controlling" || key(k) == "majority" || key(k) == "sole";
+        ++k;
+      }
+      if (k + 1 >= s.last_token) continue;
+      const auto n = key(k);
+      Label label;
+      if (n == "shareholder" || n == "investor" || n == "backer" || n == "stakeholder") {
+        label = controlling ? Label::owns : Label::invests_in;
+      } else if (n == "parent" || n == "owner") {
+        label = Label::owns;
+        if (key(k + 1) == "company") ++k;
+      } else {
+        continue;
+      }
+      ++k;
+      if (k >= s.last_token || !(key(k) == "is" || key(k) == "remains" || key(k) == "became")) continue;
+      ++k;
+      if (k < s.last_token && (key(k) == "now" || key(k) == "still" || key(k) == "also")) ++k;
+      // "the trading house Mitsui": determiners and lower-case description words before the name
+      std::uint32_t j = k;
+      while (j < s.last_token && j < k + 5 && mention_at(j) < 0 && tok(j).kind == TokenKind::word &&
+             (is_lower(text_[tok(j).begin]) || (wflags(j) & detail::w_nationality)) &&
+             !(wflags(j) & (detail::w_prep | detail::w_list | detail::w_say)))
+        ++j;
+      int at = company_at(j);
+      // "Saudi Arabia's STC Group": a place's possessive only locates the name after it
+      if (at < 0 && mention_at(j) >= 0 && mentions_[static_cast<std::size_t>(mention_at(j))].type == MentionType::blocker &&
+          mentions_[static_cast<std::size_t>(mention_at(j))].possessive)
+        at = company_at(mentions_[static_cast<std::size_t>(mention_at(j))].next);
+      if (at < 0) {
+        // a descriptor mention ("the trading house") may stand right before the name
+        const int d = mention_at(j);
+        if (d >= 0 && mentions_[static_cast<std::size_t>(d)].type == MentionType::descriptor)
+          at = company_at(mentions_[static_cast<std::size_t>(d)].next);
+      }
+      if (at < 0 || mentions_[static_cast<std::size_t>(at)].possessive) continue;
+      const int owned = x.type == MentionType::pronoun ? pronoun_target() : x.company;
+      if (owned < 0 || modifier_in(Modifier::negation, x.begin, j)) continue;
+      if (key(x.next) == "former" || divested_before(x.begin, s)) continue;
+      emit(argument(mentions_[static_cast<std::size_t>(at)]), owned, label, Status::current, 0.8f, s,
+           "possessive-copula");
+    }
+  }
+
+  // "Y, a joint venture between A and B", "Y is a joint venture of A and B", "Y, a joint venture
+  // with A" (the sentence's subject is the other owner): the parents own the venture.
+  void joint_ventures(const Sentence& s) {
+    for (std::uint32_t k = s.first_token + 2; k + 3 < s.last_token; ++k) {
+      if (key(k) != "joint" || key(k + 1) != "venture") continue;
+      // the venture's name: right before ", a" / "is a" / "had been a"
+      std::uint32_t b = k;
+      if (tok(b - 1).kind == TokenKind::number) --b;  // "a 50-50 joint venture"
+      if (key(b - 1) != "a" && key(b - 1) != "the") continue;
+      --b;
+      while (b > s.first_token && (is_auxiliary(key(b - 1)) || key(b - 1) == "been" || key(b - 1) == "be")) --b;
+      if (b == s.first_token || key(b - 1) == "with" || key(b - 1) == "of") continue;
+      const int v = mention_ending_at(key(b - 1) == "," ? b - 1 : b);
+      if (v < 0 || !is_company_like(mentions_[static_cast<std::size_t>(v)]) ||
+          mentions_[static_cast<std::size_t>(v)].possessive)
+        continue;
+      const auto prep = key(k + 2);
+      if (prep != "between" && prep != "of" && prep != "with") continue;
+      if (modifier_in(Modifier::negation, b, k + 2)) continue;
+      const int venture = argument(mentions_[static_cast<std::size_t>(v)]);
+      std::vector<int> parents;
+      for (int at = company_at(k + 3); at >= 0;) {
+        const auto& m = mentions_[static_cast<std::size_t>(at)];
+        if (m.possessive) break;
+        parents.push_back(argument(m));
+        std::uint32_t j = m.next;
+        if (j < s.last_token && key(j) == ",") ++j;
+        if (j < s.last_token && key(j) == "and") ++j;
+        if (j == m.next) break;
+        at = company_at(j);
+      }
+      if (parents.empty()) continue;
+      if (prep == "with" && sentence_subject_ >= 0) parents.push_back(sentence_subject_);
+      if (prep != "with" && parents.size() < 2) continue;
+      // "had been a joint venture": it is over
+      bool past = false;
+      for (std::uint32_t j = b; j < k; ++j) past |= key(j) == "had";
+      const Status status = past || modifier_in(Modifier::ended, b, s.last_token) ? Status::ended : Status::current;
+      for (int parent : parents) emit(parent, venture, Label::owns, status, 0.8f, s, "joint-venture");
+    }
+  }
+
+  // "Mobileye, the Intel-controlled company", "Oracle-backed chip startup Ampere": a hyphenated
+  // owner or backer with a description between it and the name it is said of.
+  void hyphen_descriptions(const Sentence& s) {
+    for (std::size_t i = 0; i < mentions_.size(); ++i) {
+      const auto& x = mentions_[i];
+      if (!is_company_like(x) || x.possessive || x.next + 2 >= s.last_token || key(x.next) != "-") continue;
+      const auto v = key(x.next + 1);
+      Label label;
+      if (v == "owned" || v == "controlled") label = Label::owns;
+      else if (v == "backed" || v == "funded") label = Label::invests_in;
+      else continue;
+      // lower-case description words ending in a company noun
+      std::uint32_t j = x.next + 2;
+      bool noun = false;
+      while (!noun && j < s.last_token && j < x.next + 6 && tok(j).kind == TokenKind::word &&
+             is_lower(text_[tok(j).begin]) && !(wflags(j) & (detail::w_prep | detail::w_list | detail::w_say)) &&
+             mention_at(j) < 0) {
+        noun = (wflags(j) & (detail::w_desc_noun | detail::w_generic)) != 0;
+        ++j;
+      }
+      if (!noun || j == x.next + 2) continue;  // the tight cue covers "X-owned Y"
+      int target = -1;
+      if (const int at = company_at(j); at >= 0 && !mentions_[static_cast<std::size_t>(at)].possessive) {
+        target = argument(mentions_[static_cast<std::size_t>(at)]);  // "Oracle-backed chip startup Ampere"
+      } else if (j >= s.last_token || key(j) == "," || key(j) == "." || key(j) == "that" || key(j) == "which" ||
+                 key(j) == ")") {
+        // "Mobileye, the Intel-controlled company, ...": the apposition is said of the name before it
+        std::uint32_t b = x.begin;
+        if (b > s.first_token && (key(b - 1) == "the" || key(b - 1) == "a" || key(b - 1) == "an")) --b;
+        if (b > s.first_token + 1 && key(b - 1) == ",") {
+          const int y = mention_ending_at(b - 1);
+          if (y >= 0 && is_company_like(mentions_[static_cast<std::size_t>(y)]) &&
+              !mentions_[static_cast<std::size_t>(y)].possessive)
+            target = argument(mentions_[static_cast<std::size_t>(y)]);
+        }
+      }
+      if (target < 0 || modifier_in(Modifier::negation, s.first_token, x.begin)) continue;
+      emit(argument(x), target, label, Status::current, 0.8f, s, "hyphen-description");
+    }
+  }
+
+  // "X led a $40 million round in Y", "X co-led Y's Series B round", "X joined the funding round for
+  // Y": the investors of a funding round.
+  void funding_rounds(const Sentence& s) {
+    for (std::uint32_t k = s.first_token + 1; k + 2 < s.last_token; ++k) {
+      const auto v = key(k);
+      if (!(v == "led" || v == "leads" || v == "leading" || v == "coled" || v == "colead" || v == "coleads" ||
+            v == "joined" || v == "joins")) continue;
+      // the round: within a few words, before any company
+      std::uint32_t round = 0;
+      int owner_mention = -1;  // "led Y's round"
+      for (std::uint32_t j = k + 1; j < s.last_token && j <= k + 10; ++j) {
+        const auto w = key(j);
+        if (w == "round" || w == "rounds") {
+          round = j;
+          break;
+        }
+        if (w == "." || w == ";" || w == "," || (wflags(j) & detail::w_say)) break;
+        if (key(j) == "series") {  // "Series B" is the round's name
+          ++j;
+          continue;
+        }
+        if (const int at = company_at(j); at >= 0) {
+          if (!mentions_[static_cast<std::size_t>(at)].possessive || owner_mention >= 0) break;
+          owner_mention = at;
+          j = mentions_[static_cast<std::size_t>(at)].next - 1;
+        }
+      }
+      if (!round) continue;
+      int target = -1;
+      if (owner_mention >= 0) {
+        target = argument(mentions_[static_cast<std::size_t>(owner_mention)]);
+      } else if (round + 2 < s.last_token &&
+                 (key(round + 1) == "in" || key(round + 1) == "for" || key(round + 1) == "into")) {
+        const int at = company_at(round + 2);
+        if (at >= 0 && !mentions_[static_cast<std::size_t>(at)].possessive)
+          target = argument(mentions_[static_cast<std::size_t>(at)]);
+      }
+      if (target < 0) continue;
+      CueAt at{k, k + 1, 0};
+      Cue plain;
+      const Found investor = subject(at, plain);
+      if (investor.company < 0) continue;
+      const std::uint32_t from = investor.scope ? investor.scope
+                                 : investor.mention >= 0 ? mentions_[static_cast<std::size_t>(investor.mention)].next
+                                                         : k;
+      if (modifier_in(Modifier::negation, from, round)) continue;
+      emit(investor.company, target, Label::invests_in, Status::current, 0.75f * investor.weight, s, "funding-round");
+    }
+  }
+
+  // "..., and Nissan holds a 34% stake in it": the object "it" of a stake is the company the sentence
+  // opens with.
+  void stake_in_it(const Sentence& s) {
+    if (sentence_subject_ < 0) return;
+    for (std::uint32_t k = s.first_token + 2; k + 2 < s.last_token; ++k) {
+      if (!(key(k) == "stake" || key(k) == "stakes" || key(k) == "holding") || key(k + 1) != "in" || key(k + 2) != "it")
+        continue;
+      // the holder: a company right before "holds/has/took/owns" a few words back
+      std::uint32_t b = k;
+      while (b > s.first_token && k - b < 5 && (tok(b - 1).kind == TokenKind::number || key(b - 1) == "%" ||
+                                                key(b - 1) == "a" || key(b - 1) == "minority" || key(b - 1) == "small" ||
+                                                key(b - 1) == "percent"))
+        --b;
+      if (b == s.first_token) continue;
+      const auto v = key(b - 1);
+      if (!(v == "holds" || v == "held" || v == "has" || v == "owns" || v == "took" || v == "takes" || v == "bought" ||
+            v == "acquired"))
+        continue;
+      const int x = mention_ending_at(b - 1);
+      if (x < 0 || !is_company_like(mentions_[static_cast<std::size_t>(x)]) ||
+          mentions_[static_cast<std::size_t>(x)].possessive)
+        continue;
+      const int holder = argument(mentions_[static_cast<std::size_t>(x)]);
+      if (holder == sentence_subject_ || modifier_in(Modifier::negation, mentions_[static_cast<std::size_t>(x)].next, k))
+        continue;
+      emit(holder, sentence_subject_, Label::invests_in, Status::current, 0.75f, s, "stake-in-it");
+    }
+  }
+
+  // "Waymo, the Alphabet unit, ...", "Geico, a Berkshire Hathaway company, ...": an apposition whose
+  // head is a unit noun after the owner's name.
+  void name_unit_appositions(const Sentence& s) {
+    for (std::size_t i = 0; i + 1 < mentions_.size(); ++i) {
+      const auto& y = mentions_[i];
+      if (!is_company_like(y) || y.possessive || y.next + 3 >= s.last_token || key(y.next) != ",") continue;
+      const auto det = key(y.next + 1);
+      if (det != "the" && det != "a" && det != "an") continue;
+      // adjectives, then the owner's name, then the noun
+      std::uint32_t k = y.next + 2;
+      while (k < s.last_token && k < y.next + 5 && company_at(k) < 0 && tok(k).kind == TokenKind::word &&
+             !(wflags(k) & (detail::w_prep | detail::w_list | detail::w_say)))
+        ++k;
+      const int xi = company_at(k);
+      if (xi < 0) continue;
+      const auto& x = mentions_[static_cast<std::size_t>(xi)];
+      if (x.possessive || x.next >= s.last_token) continue;
+      bool plural = false;
+      const auto n = key(x.next);
+      const bool unit = is_unit_noun(n, plural) && !plural && n != "chain" && n != "studio" && n != "label";
+      const bool company = (n == "company" || n == "subsidiary") && det != "the";
+      if (!unit && !company) continue;
+      const std::uint32_t after = x.next + 1;
+      if (after < s.last_token && !(key(after) == "," || key(after) == "." || key(after) == "that" ||
+                                    key(after) == "which" || key(after) == ")" || key(after) == ";"))
+        continue;
+      if (modifier_in(Modifier::negation, y.next, after) || divested_before(x.begin, s)) continue;
+      emit(argument(x), argument(y), Label::owns, Status::current, 0.75f, s, "name-unit-apposition");
+    }
+  }
+
+  // "X acquired all of the outstanding shares of Y", "X agreed to buy all the issued share capital of
+  // Y": buying every share buys the company.
+  void all_shares(const Sentence& s) {
+    for (std::uint32_t k = s.first_token + 1; k + 4 < s.last_token; ++k) {
+      const auto v = key(k);
+      if (!(v == "acquired" || v == "acquire" || v == "acquires" || v == "acquiring" || v == "bought" || v == "buy" ||
+            v == "buys" || v == "purchased" || v == "purchase" || v == "purchases" || v == "owns" || v == "holds" ||
+            v == "owned" || v == "held"))
+        continue;
+      std::uint32_t j = k + 1;
+      if (key(j) != "all" && key(j) != "100") continue;
+      ++j;
+      if (j < s.last_token && (key(j) == "%" || key(j) == "percent")) ++j;
+      if (j < s.last_token && key(j) == "of") ++j;
+      if (j < s.last_token && key(j) == "the") ++j;
+      // "issued and outstanding", "outstanding", "issued"
+      bool words = false;
+      while (j < s.last_token && j < k + 10 &&
+             (key(j) == "issued" || key(j) == "and" || key(j) == "outstanding" || key(j) == "capital" ||
+              key(j) == "common" || key(j) == "ordinary" || key(j) == "voting" || key(j) == "equity" ||
+              key(j) == "membership" || key(j) == "share" || key(j) == "shares" || key(j) == "stock" ||
+              key(j) == "interests" || key(j) == "interest" || key(j) == "units")) {
+        words |= key(j) == "shares" || key(j) == "stock" || key(j) == "interests" || key(j) == "capital" ||
+                 key(j) == "units" || key(j) == "interest";
+        ++j;
+      }
+      if (!words || j + 1 >= s.last_token || (key(j) != "of" && key(j) != "in")) continue;
+      const int at = company_at(j + 1);
+      if (at < 0 || mentions_[static_cast<std::size_t>(at)].possessive) continue;
+      CueAt cue_at{k, j + 1, 0};
+      Cue plain;
+      const Found buyer = subject(cue_at, plain);
+      if (buyer.company < 0) continue;
+      const std::uint32_t from = buyer.scope ? buyer.scope
+                                 : buyer.mention >= 0 ? mentions_[static_cast<std::size_t>(buyer.mention)].next : k;
+      if (modifier_in(Modifier::negation, from, j)) continue;
+      const bool holds = v == "owns" || v == "holds" || v == "owned" || v == "held";
+      Label label = holds ? Label::owns : Label::acquired;
+      Status status = Status::current;
+      if (!holds) {
+        if (modifier_in(Modifier::ended, from, s.last_token)) label = Label::former_deal, status = Status::ended;
+        else if (!modifier_in(Modifier::completed, from, j) &&
+                 (v == "acquire" || v == "buy" || v == "purchase" || modifier_in(Modifier::pending, from, k + 1)))
+          status = Status::pending;
+      }
+      emit(buyer.company, argument(mentions_[static_cast<std::size_t>(at)]), label, status, 0.75f * buyer.weight, s,
+           "all-shares");
+    }
+  }
+
+  // "X is one of Y's subsidiaries", "X, one of Y's best-known brands, ...": membership among a
+  // company's units.
+  void one_of_units(const Sentence& s) {
+    for (std::uint32_t k = s.first_token + 1; k + 3 < s.last_token; ++k) {
+      if (key(k) != "one" || key(k + 1) != "of") continue;
+      const int oi = company_at(k + 2);
+      if (oi < 0 || !mentions_[static_cast<std::size_t>(oi)].possessive) continue;
+      const auto& owner = mentions_[static_cast<std::size_t>(oi)];
+      std::uint32_t j = owner.next;
+      bool plural = false, found = false;
+      while (j < s.last_token && j < owner.next + 4) {
+        if (is_unit_noun(key(j), plural) && plural) {
+          found = true;
+          break;
+        }
+        if (tok(j).kind != TokenKind::word && key(j) != "-") break;
+        if ((wflags(j) & (detail::w_prep | detail::w_list | detail::w_say)) || company_at(j) >= 0) break;
+        ++j;
+      }
+      if (!found) continue;
+      // the member: "X is one of", "X, one of", "X remains one of"
+      std::uint32_t b = k;
+      if (b > s.first_token && (key(b - 1) == "is" || key(b - 1) == "was" || key(b - 1) == "remains" ||
+                                key(b - 1) == "became" || key(b - 1) == ","))
+        --b;
+      else
+        continue;
+      const int xi = mention_ending_at(b);
+      if (xi < 0 || !is_company_like(mentions_[static_cast<std::size_t>(xi)]) ||
+          mentions_[static_cast<std::size_t>(xi)].possessive)
+        continue;
+      if (modifier_in(Modifier::negation, b, j) || divested_before(k, s)) continue;
+      emit(argument(owner), argument(mentions_[static_cast<std::size_t>(xi)]), Label::owns, Status::current, 0.75f, s,
+           "one-of-units");
+    }
+  }
+
+  // "X sold its 40% stake in Y to Z", "X agreed to sell a 10% interest in Y to Z": the buyer of a
+  // stake invests in the company (or acquires it, for a majority).
+  void stake_sales(const Sentence& s) {
+    for (std::uint32_t k = s.first_token + 1; k + 4 < s.last_token; ++k) {
+      const auto v = key(k);
+      if (!(v == "sold" || v == "sells" || v == "sell" || v == "selling")) continue;
+      std::uint32_t j = k + 1;
+      if (key(j) == "its" || key(j) == "a" || key(j) == "the" || key(j) == "part" || key(j) == "some") ++j;
+      if (j < s.last_token && key(j) == "of") ++j;
+      if (j < s.last_token && key(j) == "its") ++j;
+      double share = 0.0;
+      bool majority = false;
+      while (j < s.last_token && j < k + 7) {
+        if (tok(j).kind == TokenKind::number) share = std::atof(std::string(raw(j, j + 1)).c_str());
+        else if (key(j) == "majority" || key(j) == "controlling") majority = true;
+        else if (!(key(j) == "%" || key(j) == "percent" || key(j) == "minority" || key(j) == "remaining" ||
+                   key(j) == "entire" || key(j) == "small" || key(j) == "direct"))
+          break;
+        ++j;
+      }
+      if (j + 2 >= s.last_token || !(key(j) == "stake" || key(j) == "interest" || key(j) == "holding" ||
+                                     key(j) == "shareholding" || key(j) == "shares"))
+        continue;
+      if (key(j + 1) != "in" && key(j + 1) != "of") continue;
+      const int yi = company_at(j + 2);
+      if (yi < 0 || mentions_[static_cast<std::size_t>(yi)].possessive) continue;
+      // "... to Z": the buyer, a few words on
+      std::uint32_t t = mentions_[static_cast<std::size_t>(yi)].next;
+      while (t < s.last_token && t < mentions_[static_cast<std::size_t>(yi)].next + 6 && key(t) != "to" &&
+             key(t) != "," && key(t) != ".")
+        ++t;
+      if (t + 1 >= s.last_token || key(t) != "to") continue;
+      int zi = company_at(t + 1);
+      // "to Japan's Hitachi": a place's possessive stands before the buyer
+      if (zi < 0) {
+        const int pi = mention_at(t + 1);
+        if (pi >= 0 && mentions_[static_cast<std::size_t>(pi)].possessive) zi = company_at(mentions_[static_cast<std::size_t>(pi)].next);
+      }
+      if (zi < 0 || mentions_[static_cast<std::size_t>(zi)].possessive) continue;
+      if (modifier_in(Modifier::negation, s.first_token, k + 1)) continue;
+      if (modifier_in(Modifier::ended, k > s.first_token + 4 ? k - 4 : s.first_token,
+                      std::min(mentions_[static_cast<std::size_t>(zi)].next + 4, s.last_token)))
+        continue;
+      const bool control = majority || share > 50.0;
+      const bool pending = (k >= 1 && key(k - 1) == "to") || modifier_in(Modifier::pending, s.first_token, k + 1);
+      emit(argument(mentions_[static_cast<std::size_t>(zi)]), argument(mentions_[static_cast<std::size_t>(yi)]),
+           control ? Label::acquired : Label::invests_in,
+           control && pending ? Status::pending : Status::current, 0.75f, s, "stake-sale");
+    }
+  }
+
+  // "buying studios including Gearbox and Crystal Dynamics", "owns several brands, including A and
+  // B", "owns both brands, as well as Skoda and the truck maker Traton": companies named in a list
+  // after a plural noun or "as well as" are the verb's objects.
+  void including_objects(const Sentence& s) {
+    for (const auto& c : cues_) {
+      const Cue& cue = lex_.cue(c.cue);
+      if (cue.reversed || (cue.flags & (detail::cue_tight | detail::cue_no_subject))) continue;
+      const bool own = cue.label == Label::owns && (cue.flags & detail::cue_direct);
+      const bool buy = cue.label == Label::acquired && (cue.flags & detail::cue_direct);
+      if (!own && !buy) continue;
+      // a short common-noun phrase, then "including" / "such as" / ", as well as"
+      std::uint32_t k = c.end;
+      bool noun = false;
+      while (k < s.last_token && k < c.end + 6 && mention_at(k) < 0 && tok(k).kind == TokenKind::word &&
+             !(wflags(k) & (detail::w_prep | detail::w_say)) && key(k) != "including" && key(k) != "such" &&
+             key(k) != "as" && key(k) != "and") {
+        noun = true;
+        ++k;
+      }
+      if (!noun || k + 2 >= s.last_token) continue;
+      if (key(k) == ",") ++k;
+      if (key(k) == "including") ++k;
+      else if (key(k) == "such" && key(k + 1) == "as") k += 2;
+      else if (key(k) == "as" && key(k + 1) == "well" && k + 2 < s.last_token && key(k + 2) == "as") k += 3;
+      else continue;
+      CueAt at{c.begin, c.end, c.cue};
+      const Found subj = subject(at, cue);
+      if (subj.company < 0) continue;
+      const std::uint32_t from = subj.scope ? subj.scope
+                                 : subj.mention >= 0 ? mentions_[static_cast<std::size_t>(subj.mention)].next
+                                                     : c.begin;
+      if (modifier_in(Modifier::negation, from, k) || modifier_in(Modifier::ended, from, s.last_token)) continue;
+      Status status = Status::current;
+      if (buy && !modifier_in(Modifier::completed, from, c.end) && modifier_in(Modifier::pending, from, c.end))
+        status = Status::pending;
+      float conf = 0.75f * subj.weight;
+      for (std::uint32_t j = k; j < s.last_token;) {
+        // "the truck maker Traton": a description may introduce the name
+        std::uint32_t n = j;
+        if (key(n) == "the") {
+          ++n;
+          while (n < s.last_token && n < j + 4 && mention_at(n) < 0 && tok(n).kind == TokenKind::word &&
+                 is_lower(text_[tok(n).begin]) && !(wflags(n) & (detail::w_prep | detail::w_list)))
+            ++n;
+        }
+        int at_m = company_at(n);
+        if (at_m < 0) {
+          const int d = mention_at(n);  // a descriptor mention that introduces the name
+          if (d >= 0 && mentions_[static_cast<std::size_t>(d)].type == MentionType::descriptor)
+            at_m = company_at(mentions_[static_cast<std::size_t>(d)].next);
+        }
+        if (at_m < 0) break;
+        const auto& m = mentions_[static_cast<std::size_t>(at_m)];
+        if (m.possessive) break;
+        emit(subj.company, argument(m), own ? Label::owns : Label::acquired, status, conf, s, "including-objects");
+        conf = 0.75f * 0.95f * subj.weight;
+        j = m.next;
+        if (j < s.last_token && key(j) == ",") ++j;
+        if (j < s.last_token && key(j) == "and") ++j;
+        if (j == m.next) break;
+      }
+    }
+  }
+
+  // "Earlier backers include A and B." at the start of a sentence: the backers of the company the
+  // text is about (the last subject).
+  void topic_backers(const Sentence& s) {
+    if (last_subject_ < 0) return;
+    std::uint32_t k = s.first_token;
+    while (k < s.last_token && k < s.first_token + 2 &&
+           (key(k) == "earlier" || key(k) == "other" || key(k) == "existing" || key(k) == "early" ||
+            key(k) == "previous" || key(k) == "current" || key(k) == "major" || key(k) == "big"))
+      ++k;
+    if (k + 2 >= s.last_token) return;
+    const auto n = key(k);
+    if (!(n == "backers" || n == "investors" || n == "shareholders")) return;
+    const auto v = key(k + 1);
+    if (!(v == "include" || v == "included" || v == "includes")) return;
+    if (modifier_in(Modifier::negation, s.first_token, k + 2)) return;
+    float conf = 0.7f;
+    for (std::uint32_t j = k + 2; j < s.last_token;) {
+      std::uint32_t n2 = j;
+      if (key(n2) == "the") {  // "the Danish shipping group A.P. Moller-Maersk"
+        ++n2;
+        while (n2 < s.last_token && n2 < j + 5 && mention_at(n2) < 0 && tok(n2).kind == TokenKind::word &&
+               !(wflags(n2) & (detail::w_prep | detail::w_list)) &&
+               (is_lower(text_[tok(n2).begin]) || (wflags(n2) & detail::w_nationality)))
+          ++n2;
+      }
+      int at = company_at(n2);
+      if (at < 0) {
+        const int d = mention_at(n2);
+        if (d >= 0 && (mentions_[static_cast<std::size_t>(d)].type == MentionType::descriptor ||
+                       (mentions_[static_cast<std::size_t>(d)].type == MentionType::blocker &&
+                        mentions_[static_cast<std::size_t>(d)].possessive)))
+          at = company_at(mentions_[static_cast<std::size_t>(d)].next);
+      }
+      if (at < 0) break;
+      const auto& m = mentions_[static_cast<std::size_t>(at)];
+      if (m.possessive) break;
+      emit(argument(m), last_subject_, Label::invests_in, Status::current, conf, s, "topic-backers");
+      conf = 0.7f * 0.95f;
+      j = m.next;
+      if (j < s.last_token && key(j) == ",") ++j;
+      if (j < s.last_token && key(j) == "and") ++j;
+      if (j == m.next) break;
+    }
+  }
+
   void sentence(const Sentence& s) {
     find_mentions(s);
     bool any = false;
@@ -1853,6 +2750,19 @@ class DocumentRun {
       possessive_stakes(s);
       counts_among(s);
       possessive_passive_supply(s);
+      unit_lists(s);
+      object_relatives(s);
+      possessive_copula(s);
+      joint_ventures(s);
+      hyphen_descriptions(s);
+      funding_rounds(s);
+      stake_in_it(s);
+      name_unit_appositions(s);
+      all_shares(s);
+      one_of_units(s);
+      stake_sales(s);
+      including_objects(s);
+      topic_backers(s);
     } else {
       first_subject_ = -1;
     }

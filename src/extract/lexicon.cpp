@@ -89,6 +89,9 @@ const CueSpec cue_specs[] = {
     {"partnership between|alliance between|joint venture between|deal between|agreement between|"
      "collaboration between|tieup between",
      Label::partners, false, cue_no_subject, Status::current, 0.8f, "partner-between"},
+    // mergers are deals between the two (relations.md: partners); FIRE scores them as such
+    {"merger between|merger of|proposed merger of|planned merger of|combination of|merger agreement between",
+     Label::partners, false, cue_no_subject, Status::current, 0.8f, "partner-between"},
     {"formed a joint venture|formed a partnership|set up a joint venture|created a joint venture|"
      "launched a joint venture|teamed up|joined forces|partnered|struck a partnership|"
      "signed a partnership|agreed to partner|are partners|became partners|agreed to merge",
@@ -135,7 +138,8 @@ const CueSpec cue_specs[] = {
      "acquisition deal for",
      Label::acquired, false, cue_noun, Status::current, 0.8f, "acquire-noun"},
     {"acquired by|bought by|purchased by|taken over by|snapped up by|absorbed by|sold to|"
-     "sells itself to|sold itself to|merged into|acquisition by|takeover by|buyout by",
+     "sells itself to|sold itself to|merged into|acquisition by|takeover by|buyout by|"
+     "merged with and into|merge with and into|merges with and into|was merged into|were merged into",
      Label::acquired, true, 0, Status::current, 0.85f, "acquire-passive"},
     {"to be acquired by|to be bought by|to be taken over by|agreed to be acquired by|"
      "agreed to be bought by|agreed to sell itself to|to sell itself to|being acquired by|"
@@ -146,13 +150,23 @@ const CueSpec cue_specs[] = {
     // owns
     {"owns|owned|own|controls|which owns|that owns|parent of|parent company of|"
      "the parent of|the parent company of|owner of|the owner of|majority owner of|"
-     "holding company of|holding company for",
+     "holding company of|holding company for|controlling shareholder of|majority shareholder of|"
+     "controlling shareholder in|majority shareholder in|the controlling shareholder of|"
+     "the majority shareholder of|holds a majority stake in|holds a controlling stake in|"
+     "has a majority stake in|has a controlling stake in|owns a majority stake in|"
+     "owns a controlling stake in|holds a controlling interest in|owns a controlling interest in|"
+     "held a majority stake in|held a controlling stake in",
      Label::owns, false, cue_direct, Status::current, 0.85f, "own-verb"},
     {"publisher of|the publisher of|operator of|the operator of|owner and operator of",
      Label::owns, false, cue_direct, Status::current, 0.7f, "publisher-of"},
     {"owned by|is owned by|controlled by|a unit of|unit of|a subsidiary of|subsidiary of|"
      "division of|a division of|arm of|an arm of|affiliate of|an affiliate of|part of|"
-     "majority owned by|wholly owned by|owned subsidiary of|spun off from|spinoff of",
+     "majority owned by|wholly owned by|owned subsidiary of|spun off from|spinoff of|"
+     "majority - owned by|wholly - owned by|jointly - owned by|partly - owned by|"
+     "fully - owned by|- owned subsidiary of|- owned unit of|- controlled subsidiary of|"
+     "wholly - owned subsidiary of|majority - owned subsidiary of|wholly - owned unit of|"
+     "majority - owned unit of|fully - owned subsidiary of|jointly controlled by|jointly owned by|"
+     "a brand of|brand of|an imprint of|imprint of",
      Label::owns, true, 0, Status::current, 0.85f, "owned-by"},
     {"owner|parent|parent company|owners|holding company", Label::owns, true, cue_tight,
      Status::current, 0.9f, "owner-apposition"},
@@ -172,7 +186,8 @@ const CueSpec cue_specs[] = {
      "capital from|financing from|backers , including|investors , including|backers such as|"
      "investors such as|backers , such as|investors , such as|shareholders include|"
      "shareholders including|"
-     "funding from",
+     "funding from|participation from|with participation from|participation by|"
+     "investors included|backers included",
      Label::invests_in, true, cue_wide, Status::current, 0.75f, "invest-passive"},
     {"- backed|- funded", Label::invests_in, false, cue_tight, Status::current, 0.8f,
      "backed-apposition"},

@@ -78,11 +78,14 @@ const CueSpec cue_specs[] = {
      "signed a deal with|signed an agreement with|signs a deal with|struck a deal with|"
      "strikes a deal with|inked a deal with|reached a deal with|reached an agreement with|"
      "entered into an agreement with|collaborate with|collaborates with|collaborated with|"
-     "collaborating with|allied with|working with|works with|worked with",
+     "collaborating with|allied with|working with|works with|worked with|work with|"
+     "signed deals with|signed agreements with|signed contracts with|signs deals with",
      Label::partners, false, 0, Status::current, 0.85f, "partner-verb"},
     {"partnership with|alliance with|collaboration with|deal with|agreement with|"
      "joint venture with|tieup with|pact with|contract with|licensing deal with|"
-     "licensing agreement with|supply deal with|supply agreement with|memorandum of understanding with",
+     "licensing agreement with|supply deal with|supply agreement with|memorandum of understanding with|"
+     "venture with|partnerships with|deals with|agreements with|contracts with|licence with|license with|"
+     "licensing deals with|codeshare agreement with|distribution agreement with|distribution deal with",
      Label::partners, false, 0, Status::current, 0.8f, "partner-noun"},
     {"struck a deal|strikes a deal|signed a deal|deal to|agreement to", Label::partners, false, 0,
      Status::current, 0.7f, "partner-deal-to"},
@@ -95,16 +98,22 @@ const CueSpec cue_specs[] = {
      Label::partners, false, 0, Status::current, 0.75f, "partner-pair"},
     {"partner|partners", Label::partners, false, cue_tight, Status::current, 0.75f,
      "partner-apposition"},
-    {"uses|use|using|will use|relies on|rely on|runs on|powered by|built on", Label::partners,
+    {"uses|use|using|will use|relies on|rely on|relying on|runs on|run on|running on|ran on|"
+     "powered by|built on", Label::partners,
      false, cue_poss_object, Status::current, 0.7f, "uses-possessive"},
     // talked-to
     {"in talks with|talks with|held talks with|holding talks with|spoke to|spoke with|"
      "speaking to|speaking with|talked to|talked with|talking to|talking with|approached|"
      "approaches|has approached|negotiating with|negotiated with|negotiations with|"
      "in negotiations with|discussions with|in discussions with|held discussions with|"
-     "talks to|in talks to|discussed a deal with|met with",
+     "talks to|in talks to|discussed a deal with|met with|spoken with|spoken to|speaks with|speaks to|"
+     "broke off talks with|broken off talks with|ended talks with|ends talks with|abandoned talks with|"
+     "walked away from talks with|pulled out of talks with",
      Label::talked_to, false, cue_wide, Status::current, 0.8f, "talks"},
-    {"approached by|was approached by|were approached by", Label::talked_to, true, 0,
+    {"approached by|was approached by|were approached by|approach from|an approach from|"
+     "approaches from|takeover approach from|an offer from|a takeover offer from|takeover offer from|"
+     "a bid from|a takeover bid from|takeover bid from",
+     Label::talked_to, true, 0,
      Status::current, 0.8f, "talks-passive"},
     {"talks between|negotiations between|discussions between", Label::talked_to, false,
      cue_no_subject, Status::current, 0.8f, "talks-between"},
@@ -112,7 +121,9 @@ const CueSpec cue_specs[] = {
     {"walked away from|walks away from|walk away from|pulled out of|pulls out of|"
      "terminated its agreement with|terminated its deal with|ended its partnership with|"
      "ended its deal with|ended its agreement with|cut ties with|severed ties with|"
-     "broke off talks with|scrapped its deal with|called off its deal with",
+     "scrapped its deal with|called off its deal with|terminated its contract with|"
+     "ended its contract with|cancelled its contract with|canceled its contract with|"
+     "cancelled its deal with|canceled its deal with|exited its partnership with",
      Label::former_deal, false, 0, Status::ended, 0.8f, "ended-deal"},
     {"former partner|expartner", Label::former_deal, false, cue_tight, Status::ended, 0.75f,
      "former-partner-apposition"},
@@ -248,7 +259,7 @@ const ModifierSpec modifier_specs[] = {
      "considers|considered|exploring|explore|explores|weighing|weighs|mulling|mulls|"
      "potential|possible|possibly|if|whether|unlikely|rumoured|rumored|speculation|"
      "hypothetical|seeking|seeks|seek|hopes to|hoping to|would consider|no plans|"
-     "dismissed|ruled out|rules out|has yet to|yet to|instead of|rather than|failed to|"
+     "dismissed|ruled out|rules out|turned down|turns down|spurned|rebuffed|has yet to|yet to|instead of|rather than|failed to|"
      "fails to|without|against",
      Modifier::negation},
     {"fell apart|falls apart|fall apart|collapsed|collapses|called off|calls off|call off|"

@@ -627,6 +627,29 @@ class DocumentRun {
            k == "operation" || k == "brand" || k == "brands" || k == "portfolio";
   }
 
+  static bool deal_gap(Label label) {
+    return label == Label::partners || label == Label::talked_to || label == Label::former_deal;
+  }
+  // "signed its own deals with Y", "works on camera systems with Y": the words between a deal
+  // word and its "with" describe the deal; a clause of its own, a reported-speech verb or "along
+  // with" means the "with" belongs elsewhere.
+  bool deal_gap_ok(std::uint32_t b, std::uint32_t with) const {
+    if (with > b) {
+      const auto before = key(with - 1);
+      if (before == "along" || before == "together" || before == "compared" || before == "comparison" ||
+          before == "line" || before == "par" || before == "familiar" || before == "up")
+        return false;
+    }
+    for (std::uint32_t k = b; k < with; ++k) {
+      const auto w = key(k);
+      if (w == "that" || w == "which" || w == "who" || w == "whose" || w == "where" || w == "and" || w == "or" ||
+          w == "but" || w == "after" || w == "before" || w == "while" || w == "when" || w == "since" ||
+          w == "as" || w == "because" || w == "although" || w == "if" || (wflags(k) & detail::w_say))
+        return false;
+    }
+    return true;
+  }
+
   void gapped_cue(std::uint32_t k, std::uint32_t last) {
     const auto head = key(k);
     for (const auto& g : lex_.gapped()) {
@@ -635,12 +658,19 @@ class DocumentRun {
         // The gap holds what is sold or raised, never a company.
         bool company = false;
         for (const auto& m : mentions_)
-          if (m.begin < j && m.end > k && (m.type == MentionType::company || m.type == MentionType::candidate)) company = true;
+          if (m.begin < j && m.end > k && (m.type == MentionType::company || m.type == MentionType::candidate)) {
+            // "a joint venture in Chile, the Escondida mine, with Y": an unknown name before a
+            // common noun only names the deal's asset.
+            const bool asset_name = m.type == MentionType::candidate && deal_gap(lex_.cue(g.cue).label) &&
+                                    m.next < last && tok(m.next).kind == TokenKind::word && is_lower(text_[tok(m.next).begin]);
+            if (!asset_name) company = true;
+          }
         // "sells its heat business to Y" is a divestiture, not a supply.
         const bool business = lex_.cue(g.cue).label == Label::supplies && !lex_.cue(g.cue).reversed &&
                               is_business_noun(key(j - 1));
         if (company || business || key(j) == "." || key(j) == ";") break;
         if (std::find(g.tails.begin(), g.tails.end(), key(j)) != g.tails.end()) {
+          if (deal_gap(lex_.cue(g.cue).label) && !deal_gap_ok(k + 1, j)) break;
           cues_.push_back(CueAt{k, j + 1, g.cue});
           break;
         }

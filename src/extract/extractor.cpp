@@ -1860,6 +1860,80 @@ class DocumentRun {
     }
   }
 
+  // Words of the ended list that say something else here: "shares dropped 4%" (a price),
+  // "AIX Connect, formerly AirAsia India" (a former name), "oil blocks" (a noun), "will be used to
+  // build" (a purpose). They are taken out before any rule reads the modifiers.
+  void drop_false_endings(const Sentence& s) {
+    std::erase_if(modifiers_, [&](const ModifierAt& m) {
+      if (m.modifier != Modifier::ended) return false;
+      const auto w = key(m.at);
+      const std::uint32_t next = m.at + (w == "used" || w == "pulled" || w == "walked" || w == "fell" ? 2 : 1);
+      const auto before = m.at > s.first_token ? key(m.at - 1) : std::string_view{};
+      if (w == "formerly" || w == "previously" || w == "once")
+        return next < s.last_token && capitalised(next) && !(wflags(next) & detail::w_stop_cap);
+      if (w == "used")
+        return before == "be" || before == "is" || before == "are" || before == "was" || before == "were" ||
+               before == "been" || before == "being";
+      // "Regulators block X's takeover", "EU blocks ...": a verb after its subject; "sued to block"
+      // is not over yet, "oil blocks" is a noun.
+      if (w == "blocks" || w == "block") {
+        bool named = m.at > s.first_token && capitalised(m.at - 1);
+        for (const auto& mention : mentions_) named |= mention.next == m.at;
+        named |= before == "regulators" || before == "authorities" || before == "courts" || before == "judges" ||
+                 before == "lawmakers" || before == "watchdogs" || before == "officials" || before == "ministers";
+        return !named;
+      }
+      // "the failed merger", "after the Fisker deal collapse": the noun is said of a deal.
+      if (w == "failed" || w == "collapse") {
+        bool deal = false;
+        for (std::uint32_t k = m.at > s.first_token + 3 ? m.at - 3 : s.first_token; k < s.last_token && k <= m.at + 3; ++k)
+          deal |= k != m.at && is_deal_noun(key(k));
+        if (!deal) return true;
+      }
+      // "X sells Y to Z after Saudi deal collapse": an ending in a clause of time is said of that
+      // clause's own deal, unless the clause names a relation (a cue) or points back to the deal
+      // ("before the deal was abandoned", "after it fell through").
+      for (std::uint32_t k = m.at; k > s.first_token; --k) {
+        const auto p = key(k - 1);
+        if (p == ";" || p == ":") break;
+        if (!(p == "after" || p == "before" || p == "when" || p == "since" || p == "while" || p == "amid" ||
+              p == "following" || p == "until" || p == "once"))
+          continue;
+        bool own = false;
+        for (const auto& c : cues_) own |= c.begin >= k;
+        for (std::uint32_t j = k; j + 1 <= m.at && !own; ++j) {
+          const auto d = key(j);
+          own = ((d == "the" || d == "that" || d == "this") &&
+                 ((j + 1 < m.at && is_deal_noun(key(j + 1))) || (j + 2 < m.at && is_deal_noun(key(j + 2))))) ||
+                (j == k && (d == "it" || d == "they"));
+        }
+        if (!own) return true;
+        break;
+      }
+      // a price or a figure that moved: "dropped 4%", "collapsed to a record low", "shares sank"
+      if (next < s.last_token && (tok(next).kind == TokenKind::number || key(next) == "$" || key(next) == "%"))
+        return true;
+      if (next + 1 < s.last_token && (key(next) == "by" || key(next) == "to" || key(next) == "as" || key(next) == "below") &&
+          (tok(next + 1).kind == TokenKind::number || key(next + 1) == "$" || key(next + 1) == "a" || key(next + 1) == "record"))
+        return true;
+      for (std::uint32_t k = m.at > s.first_token + 3 ? m.at - 3 : s.first_token; k < m.at; ++k) {
+        const auto p = key(k);
+        if (p == "shares" || p == "stock" || p == "price" || p == "prices" || p == "profit" || p == "profits" ||
+            p == "revenue" || p == "sales" || p == "earnings" || p == "output" || p == "demand" || p == "index" ||
+            p == "valuation" || p == "margins" || p == "volumes" || p == "exports" || p == "imports")
+          return true;
+      }
+      return false;
+    });
+  }
+
+  static bool is_deal_noun(std::string_view k) {
+    return k == "deal" || k == "deals" || k == "merger" || k == "takeover" || k == "agreement" || k == "partnership" ||
+           k == "venture" || k == "alliance" || k == "pact" || k == "tieup" || k == "bid" || k == "offer" ||
+           k == "acquisition" || k == "purchase" || k == "sale" || k == "contract" || k == "talks" ||
+           k == "negotiations" || k == "attempt" || k == "plan" || k == "transaction" || k == "combination";
+  }
+
   void sentence(const Sentence& s) {
     find_mentions(s);
     bool any = false;
@@ -1871,6 +1945,7 @@ class DocumentRun {
     any = arguments >= 2;
     if (any) {
       find_cues(s);
+      drop_false_endings(s);
       if (debug_) dump(s);
       relations(s);
       possessive_owners(s);

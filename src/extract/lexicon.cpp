@@ -278,7 +278,7 @@ const ModifierSpec modifier_specs[] = {
      Modifier::negation},
     {"fell apart|falls apart|fall apart|collapsed|collapses|called off|calls off|call off|"
      "scrapped|scraps|scrap|terminated|terminates|terminate|abandoned|abandons|abandon|"
-     "walked away|walks away|blocked|blocks|block|dropped|drops|cancelled|canceled|cancels|"
+     "walked away|walks away|blocked|blocks|block|failed|collapse|dropped|drops|cancelled|canceled|cancels|"
      "ended its|ended their|ended the|ends its|ends partnership|ends deal|ends agreement|ends pact|"
      "ended partnership|ended deal|ended agreement|unwound|pulled out|broke off|fell through|"
      "falls through|previously had|no longer|expired|dissolved|exited|had a deal|had a partnership|"

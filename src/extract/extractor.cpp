@@ -886,6 +886,12 @@ class DocumentRun {
           // subject, never to the name it introduces.
           if (m.possessive && m.begin == sentence_first_ && gap <= 2 && last_subject_ >= 0 && !rule_off("its-opening"))
             return {i, last_subject_, 0.9f};
+          // "sued Pfizer and its German partner BioNTech": "its" is the name it is joined to.
+          if (tight && m.possessive && i > 0 && m.begin > sentence_first_ && key(m.begin - 1) == "and") {
+            const auto& joined = mentions_[static_cast<std::size_t>(i - 1)];
+            if (joined.next + 1 == m.begin && joined.type == MentionType::company && !joined.possessive)
+              return {i, joined.company, 0.9f};
+          }
           if (tight || (key(m.begin) == "it" && (gap <= 3 || (gap <= 6 && m.begin == sentence_first_)))) {
             const int target = pronoun_target();
             if (target >= 0) return {i, target, 0.9f};
@@ -1315,7 +1321,10 @@ class DocumentRun {
             if (own_cue) ended_to = k;
             break;
           }
-      if (ends_before || modifier_in(Modifier::ended, ended_from, ended_to)) {
+      // "Novo Nordisk's partner Hemfeld Bio, ...; that sale was cancelled": an apposition names the
+      // partner as it is now, whatever ended elsewhere in the sentence ("former partner" is a cue).
+      const bool apposition = label == Label::partners && (cue.flags & detail::cue_tight);
+      if (!apposition && (ends_before || modifier_in(Modifier::ended, ended_from, ended_to))) {
         if (label == Label::partners || label == Label::acquired || label == Label::invests_in)
           label = Label::former_deal;
         else if (label == Label::owns || label == Label::supplies)
@@ -1324,6 +1333,9 @@ class DocumentRun {
         if (modifier_in(Modifier::completed, scope_from, c.end)) status = Status::current;
         else if (modifier_in(Modifier::pending, s.first_token, s.last_token)) status = Status::pending;
       }
+      // "BHP walks away from Anglo after third offer rejected": a bid that was never agreed ends no
+      // deal; making it was an approach.
+      if (label == Label::former_deal && only_courted(s)) label = Label::talked_to;
       if (label == Label::invests_in) status = Status::current;
       if (label == Label::former_deal) status = Status::ended;
       if (label == Label::talked_to) status = Status::current;
@@ -1925,6 +1937,20 @@ class DocumentRun {
       }
       return false;
     });
+  }
+
+  // The sentence speaks of a bid, offer or approach and of no agreement.
+  bool only_courted(const Sentence& s) const {
+    bool bid = false;
+    for (std::uint32_t k = s.first_token; k < s.last_token; ++k) {
+      const auto w = key(k);
+      if (w == "agreed" || w == "agreement" || w == "agreements" || w == "signed" || w == "deal" || w == "merger" ||
+          w == "partnership" || w == "venture" || w == "contract" || w == "pact" || w == "completed")
+        return false;
+      bid |= w == "bid" || w == "bids" || w == "offer" || w == "offers" || w == "proposal" || w == "proposals" ||
+             w == "approach" || w == "approaches" || w == "pursuit" || w == "overture" || w == "overtures";
+    }
+    return bid;
   }
 
   static bool is_deal_noun(std::string_view k) {

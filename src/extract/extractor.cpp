@@ -1939,6 +1939,97 @@ class DocumentRun {
     });
   }
 
+  // "Nordlys trains its models on Microsoft's Azure cloud under a three-year agreement", "Pagaloo
+  // processes its payments through Cielo, ..., under a contract": what the sentence's subject does
+  // with the first other company of its clause is done under a deal between the two.
+  void under_agreement(const Sentence& s) {
+    for (std::uint32_t k = s.first_token + 2; k + 1 < s.last_token; ++k) {
+      if (key(k) != "under") continue;
+      std::uint32_t noun = 0;
+      for (std::uint32_t j = k + 1; j < s.last_token && j <= k + 5; ++j) {
+        const auto w = key(j);
+        if (w == "agreement" || w == "deal" || w == "contract" || w == "licence" || w == "license" ||
+            w == "partnership" || w == "collaboration" || w == "pact" || w == "arrangement" || w == "alliance") {
+          noun = j;
+          break;
+        }
+        if (tok(j).kind == TokenKind::punct && w != "-") break;
+        if (tok(j).kind == TokenKind::word && !is_lower(text_[tok(j).begin])) break;
+      }
+      if (!noun) continue;
+      // "an agreement with Y" is the partner-noun cue's; an acquisition done under a deal is no partnership
+      if (noun + 1 < s.last_token && (key(noun + 1) == "with" || key(noun + 1) == "between")) continue;
+      bool other_deal = false;
+      for (const auto& c : cues_) {
+        const auto l = lex_.cue(c.cue).label;
+        other_deal |= l == Label::acquired || l == Label::sues;
+      }
+      for (std::uint32_t j = s.first_token; j < s.last_token && !other_deal; ++j)
+        other_deal |= key(j) == "merger" || key(j) == "takeover" || key(j) == "acquisition";
+      if (other_deal) continue;
+      // the subject: the first company that opens a clause (after the dateline, the sentence's
+      // start or a comma; a place's possessive may stand before it), not one inside "where ..."
+      std::uint32_t first = s.first_token;
+      for (std::uint32_t j = s.first_token + 1; j < s.last_token && j < s.first_token + 20; ++j)
+        if (key(j) == "-" && key(j - 1) == ")") first = j + 1;
+      int x = -1, xi = -1;
+      for (std::size_t i = 0; i < mentions_.size() && mentions_[i].begin < k; ++i) {
+        const auto& m = mentions_[i];
+        if (m.begin < first || m.reporter || m.type == MentionType::transparent || m.type == MentionType::blocker)
+          continue;
+        std::uint32_t lead = m.begin;
+        if (i > 0 && mentions_[i - 1].type == MentionType::blocker && mentions_[i - 1].possessive &&
+            mentions_[i - 1].next == m.begin)
+          lead = mentions_[i - 1].begin;
+        if (!(lead == first || key(lead - 1) == ",")) continue;
+        if (m.type == MentionType::pronoun && lead == s.first_token) x = pronoun_target();
+        else if (m.type == MentionType::company || m.type == MentionType::candidate || m.type == MentionType::product)
+          x = argument(m);
+        else continue;
+        xi = static_cast<int>(i);
+        break;
+      }
+      if (x < 0) continue;
+      // the other party: the next company of the clause, not one inside a relative clause or an
+      // apposition on an earlier name
+      int y = -1;
+      std::size_t yi = 0;
+      bool inserted = false;
+      std::size_t mi = static_cast<std::size_t>(xi) + 1;
+      for (std::uint32_t j = mentions_[static_cast<std::size_t>(xi)].next; j < k && y < 0; ++j) {
+        const auto w = key(j);
+        if (w == "," && j + 1 < k) {
+          const auto n = key(j + 1);
+          if (n == "which" || n == "who" || n == "whose" || n == "that" || n == "a" || n == "an" || n == "the" ||
+              n == "founded" || n == "based" || n == "owned" || n == "backed")
+            inserted = true;
+          else
+            inserted = false;
+        }
+        if (w == ";" || w == ":" || w == "but" || w == "while") break;
+        while (mi < mentions_.size() && mentions_[mi].begin < j) ++mi;
+        if (mi >= mentions_.size() || mentions_[mi].begin != j || inserted) continue;
+        const auto& m = mentions_[mi];
+        if (m.type == MentionType::company || m.type == MentionType::candidate) {
+          const int c = argument(m);
+          if (c >= 0 && c != x) y = c, yi = mi;
+        }
+      }
+      if (y < 0) continue;
+      // "X invested in Y under a deal": an ownership or investment said between the two is that.
+      for (const auto& c : cues_) {
+        const auto l = lex_.cue(c.cue).label;
+        other_deal |= (l == Label::owns || l == Label::invests_in) && c.begin < mentions_[yi].begin &&
+                      c.begin >= mentions_[static_cast<std::size_t>(xi)].next;
+      }
+      if (other_deal) continue;
+      if (modifier_in(Modifier::negation, s.first_token, noun + 1)) continue;
+      const bool ended = modifier_in(Modifier::ended, mentions_[static_cast<std::size_t>(xi)].begin, s.last_token);
+      emit(x, y, ended ? Label::former_deal : Label::partners, ended ? Status::ended : Status::current, 0.7f, s,
+           "under-agreement");
+    }
+  }
+
   // The sentence speaks of a bid, offer or approach and of no agreement.
   bool only_courted(const Sentence& s) const {
     bool bid = false;
@@ -1978,6 +2069,7 @@ class DocumentRun {
       in_which_stakes(s);
       divestitures(s);
       pair_nouns(s);
+      under_agreement(s);
       legal_actions(s);
       percent_holdings(s);
       possessive_units(s);

@@ -1939,6 +1939,100 @@ class DocumentRun {
     });
   }
 
+  // The subject of the sentence's main clause, for a rule whose other argument stands far from
+  // it: the first company that opens a clause before `before` (after the dateline, the sentence's
+  // start or a comma; a place's possessive may stand before it), not one inside "where ...".
+  int clause_subject(const Sentence& s, std::uint32_t before, int& index) {
+    std::uint32_t first = s.first_token;
+    for (std::uint32_t j = s.first_token + 1; j < s.last_token && j < s.first_token + 20; ++j)
+      if (key(j) == "-" && key(j - 1) == ")") first = j + 1;
+    for (std::size_t i = 0; i < mentions_.size() && mentions_[i].begin < before; ++i) {
+      const auto& m = mentions_[i];
+      if (m.begin < first || m.reporter || m.type == MentionType::transparent || m.type == MentionType::blocker)
+        continue;
+      std::uint32_t lead = m.begin;
+      if (i > 0 && mentions_[i - 1].type == MentionType::blocker && mentions_[i - 1].possessive &&
+          mentions_[i - 1].next == m.begin)
+        lead = mentions_[i - 1].begin;
+      if (!(lead == first || key(lead - 1) == ",")) continue;
+      int x = -1;
+      if (m.type == MentionType::pronoun && lead == s.first_token) x = pronoun_target();
+      else if (m.type == MentionType::company || m.type == MentionType::candidate || m.type == MentionType::product)
+        x = argument(m);
+      else continue;
+      index = static_cast<int>(i);
+      return x;
+    }
+    return -1;
+  }
+
+  // "Universal Music signs new Spotify deal", "Boston Scientific terminates Axonics merger
+  // agreement", "Northgate to cut jobs after failed Selwyn deal", "Foxconn wins EV contract from
+  // Mitsubishi Motors": a company named inside the deal noun phrase is the subject's counterpart.
+  void named_deals(const Sentence& s) {
+    for (std::size_t yi = 0; yi < mentions_.size(); ++yi) {
+      const auto& ym = mentions_[yi];
+      if (!is_company_like(ym) || ym.possessive) continue;
+      // the deal noun after the name, or the name after "contract from"
+      std::uint32_t noun = 0;
+      bool from = false;
+      for (std::uint32_t j = ym.next; j < s.last_token && j < ym.next + 2; ++j) {
+        if (is_deal_noun(key(j)) && key(j) != "plan" && key(j) != "attempt" && key(j) != "sale" && key(j) != "purchase" &&
+            key(j) != "acquisition") {
+          noun = j;
+          if (j + 1 < s.last_token && is_deal_noun(key(j + 1))) noun = j + 1;  // "merger agreement"
+          break;
+        }
+        if (tok(j).kind != TokenKind::word || !is_lower(text_[tok(j).begin])) break;
+      }
+      if (!noun && ym.begin >= s.first_token + 3 && (key(ym.begin - 1) == "from" || key(ym.begin - 1) == "by")) {
+        for (std::uint32_t j = ym.begin - 2; j + 4 > ym.begin && j > s.first_token; --j) {
+          const auto w = key(j);
+          if (w == "contract" || w == "contracts" || w == "order" || w == "orders" || w == "deal") {
+            noun = j, from = true;
+            break;
+          }
+          if (tok(j).kind != TokenKind::word || !is_lower(text_[tok(j).begin])) break;
+        }
+      }
+      if (!noun) continue;
+      const std::uint32_t phrase = from ? noun : ym.begin;  // where the deal's noun phrase starts
+      int xi = -1;
+      const int x = clause_subject(s, phrase, xi);
+      if (x < 0 || xi < 0 || static_cast<std::size_t>(xi) >= yi) continue;
+      const int y = argument(ym);
+      if (y < 0 || y == x) continue;
+      // the verb in front of the noun phrase, and what follows the noun
+      bool signed_deal = false, ended = false;
+      for (std::uint32_t j = phrase > s.first_token + 3 ? phrase - 3 : s.first_token; j < phrase; ++j) {
+        const auto w = key(j);
+        signed_deal |= w == "signs" || w == "signed" || w == "inks" || w == "inked" || w == "strikes" || w == "struck" ||
+                       w == "seals" || w == "sealed" || w == "wins" || w == "won" || w == "renews" || w == "renewed" ||
+                       w == "extends" || w == "extended" || w == "lands" || w == "landed" || w == "secures" ||
+                       w == "secured" || w == "clinches" || w == "clinched" || w == "expands" || w == "expanded";
+        ended |= w == "failed" || w == "terminates" || w == "terminated" || w == "scraps" || w == "scrapped" ||
+                 w == "ends" || w == "ended" || w == "cancels" || w == "cancelled" || w == "canceled" ||
+                 w == "abandons" || w == "abandoned" || w == "drops" || w == "dropped" || w == "collapsed" ||
+                 w == "exits" || w == "exited" || w == "quits" || w == "ditches" || w == "ditched";
+      }
+      for (std::uint32_t j = noun + 1; j < s.last_token && j <= noun + 3; ++j) {
+        const auto w = key(j);
+        ended |= w == "collapse" || w == "collapsed" || w == "collapses" || w == "fell" || w == "falls" ||
+                 w == "scrapped" || w == "terminated" || w == "cancelled" || w == "canceled" || w == "ended" ||
+                 w == "failed" || w == "abandoned" || w == "unravels" || w == "unravelled";
+      }
+      const auto n = key(noun);
+      const bool talks = n == "talks" || n == "negotiations";
+      if (modifier_in(Modifier::negation, mentions_[static_cast<std::size_t>(xi)].next, noun + 1)) continue;
+      if (talks) emit(x, y, Label::talked_to, Status::current, 0.7f, s, "named-deal");
+      // "drops interest in Intel takeover": a takeover or bid that was only wanted ended no deal
+      else if (ended && n != "takeover" && n != "bid" && n != "offer")
+        emit(x, y, Label::former_deal, Status::ended, 0.7f, s, "named-deal");
+      else if (signed_deal && n != "merger" && n != "takeover" && n != "bid" && n != "offer")
+        emit(x, y, Label::partners, Status::current, 0.7f, s, "named-deal");
+    }
+  }
+
   // "Nordlys trains its models on Microsoft's Azure cloud under a three-year agreement", "Pagaloo
   // processes its payments through Cielo, ..., under a contract": what the sentence's subject does
   // with the first other company of its clause is done under a deal between the two.
@@ -1967,28 +2061,8 @@ class DocumentRun {
       for (std::uint32_t j = s.first_token; j < s.last_token && !other_deal; ++j)
         other_deal |= key(j) == "merger" || key(j) == "takeover" || key(j) == "acquisition";
       if (other_deal) continue;
-      // the subject: the first company that opens a clause (after the dateline, the sentence's
-      // start or a comma; a place's possessive may stand before it), not one inside "where ..."
-      std::uint32_t first = s.first_token;
-      for (std::uint32_t j = s.first_token + 1; j < s.last_token && j < s.first_token + 20; ++j)
-        if (key(j) == "-" && key(j - 1) == ")") first = j + 1;
-      int x = -1, xi = -1;
-      for (std::size_t i = 0; i < mentions_.size() && mentions_[i].begin < k; ++i) {
-        const auto& m = mentions_[i];
-        if (m.begin < first || m.reporter || m.type == MentionType::transparent || m.type == MentionType::blocker)
-          continue;
-        std::uint32_t lead = m.begin;
-        if (i > 0 && mentions_[i - 1].type == MentionType::blocker && mentions_[i - 1].possessive &&
-            mentions_[i - 1].next == m.begin)
-          lead = mentions_[i - 1].begin;
-        if (!(lead == first || key(lead - 1) == ",")) continue;
-        if (m.type == MentionType::pronoun && lead == s.first_token) x = pronoun_target();
-        else if (m.type == MentionType::company || m.type == MentionType::candidate || m.type == MentionType::product)
-          x = argument(m);
-        else continue;
-        xi = static_cast<int>(i);
-        break;
-      }
+      int xi = -1;
+      const int x = clause_subject(s, k, xi);
       if (x < 0) continue;
       // the other party: the next company of the clause, not one inside a relative clause or an
       // apposition on an earlier name
@@ -2070,6 +2144,7 @@ class DocumentRun {
       divestitures(s);
       pair_nouns(s);
       under_agreement(s);
+      named_deals(s);
       legal_actions(s);
       percent_holdings(s);
       possessive_units(s);

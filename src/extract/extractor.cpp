@@ -624,7 +624,52 @@ class DocumentRun {
     return k == "business" || k == "businesses" || k == "unit" || k == "units" || k == "division" ||
            k == "divisions" || k == "arm" || k == "operations" || k == "subsidiary" || k == "subsidiaries" ||
            k == "stake" || k == "stakes" || k == "assets" || k == "plant" || k == "plants" || k == "shares" ||
-           k == "operation" || k == "brand" || k == "brands" || k == "portfolio";
+           k == "operation" || k == "brand" || k == "brands" || k == "portfolio" || k == "stores" || k == "store" ||
+           k == "site" || k == "sites" || k == "factory" || k == "factories" || k == "mill" || k == "mills" ||
+           k == "mine" || k == "mines" || k == "refinery" || k == "refineries" || k == "hotels" || k == "properties" ||
+           k == "facility" || k == "facilities" || k == "stations" || k == "branches" || k == "outlets";
+  }
+
+  // "Kroger had planned to sell 579 stores to C&S; that divestiture deal was also cancelled": a
+  // sale of assets between two companies that was called off is a former deal between them (a
+  // sale that goes ahead moves assets, not a company, and gives no edge).
+  void asset_sales(const Sentence& s) {
+    for (std::uint32_t k = s.first_token; k + 2 < s.last_token; ++k) {
+      const auto verb = key(k);
+      if (verb != "sell" && verb != "sells" && verb != "sold" && verb != "selling") continue;
+      std::uint32_t to = 0;
+      bool asset = false;
+      for (std::uint32_t j = k + 1; j < s.last_token && j <= k + 7; ++j) {
+        if (key(j) == "to") {
+          to = j;
+          break;
+        }
+        if (mention_at(j) >= 0 && is_company_like(mentions_[static_cast<std::size_t>(mention_at(j))])) break;
+        if (key(j) == "," || key(j) == ";" || key(j) == "stake" || key(j) == "shares") break;
+        asset |= is_business_noun(key(j)) && key(j) != "stake" && key(j) != "stakes" && key(j) != "shares";
+      }
+      if (!to || !asset) continue;
+      // the buyer, past "Novo Nordisk's partner" (a possessive and its noun only describe it)
+      int buyer = -1;
+      for (std::size_t i = 0; i < mentions_.size(); ++i) {
+        const auto& m = mentions_[i];
+        if (m.begin <= to) continue;
+        if (m.begin > to + 7) break;
+        if (m.possessive && i + 1 < mentions_.size() && mentions_[i + 1].begin <= m.next + 2) continue;
+        if (is_company_like(m)) buyer = argument(m);
+        break;
+      }
+      if (buyer < 0) continue;
+      CueAt at{k, to + 1, 0};
+      Cue plain;
+      const Found seller = subject(at, plain);
+      if (seller.company < 0 || seller.company == buyer) continue;
+      const std::uint32_t from = seller.scope ? seller.scope
+                                 : seller.mention >= 0 ? mentions_[static_cast<std::size_t>(seller.mention)].next : k;
+      if (modifier_in(Modifier::negation, from, to)) continue;
+      if (!modifier_in(Modifier::ended, from, s.last_token)) continue;
+      emit(seller.company, buyer, Label::former_deal, Status::ended, 0.7f * seller.weight, s, "asset-sale-ended");
+    }
   }
 
   static bool deal_gap(Label label) {
@@ -2145,6 +2190,7 @@ class DocumentRun {
       pair_nouns(s);
       under_agreement(s);
       named_deals(s);
+      asset_sales(s);
       legal_actions(s);
       percent_holdings(s);
       possessive_units(s);

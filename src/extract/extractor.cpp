@@ -1434,8 +1434,13 @@ class DocumentRun {
             const auto& m = mentions_[static_cast<std::size_t>(i)];
             if (m.type != MentionType::company) break;
             bool joined = sm.begin > m.next && sm.begin - m.next <= 2;
-            for (std::uint32_t k = m.next; k < sm.begin && joined; ++k) joined = key(k) == "and" || key(k) == ",";
-            if (!joined) break;
+            // "Before agreeing with SES, Intelsat had been in talks": a comma alone joins no pair
+            bool conjunction = false;
+            for (std::uint32_t k = m.next; k < sm.begin && joined; ++k) {
+              joined = key(k) == "and" || key(k) == ",";
+              conjunction |= key(k) == "and";
+            }
+            if (!joined || !conjunction) break;
             emit(m.company, subj.company, label, status, conf * 0.9f, s, cue.rule);
           }
         }

@@ -8,6 +8,7 @@
 #include <corpgraph/text.hpp>
 
 #include <algorithm>
+#include <array>
 #include <cstdio>
 #include <cstdlib>
 #include <fstream>
@@ -667,7 +668,20 @@ class DocumentRun {
       const std::uint32_t from = seller.scope ? seller.scope
                                  : seller.mention >= 0 ? mentions_[static_cast<std::size_t>(seller.mention)].next : k;
       if (modifier_in(Modifier::negation, from, to)) continue;
-      if (!modifier_in(Modifier::ended, from, s.last_token)) continue;
+      // the ending is said before the buyer, or after it of "that sale" / "the deal" (not of a
+      // relation of its own: "... to Y after a merger with Z collapsed")
+      bool ended = modifier_in(Modifier::ended, from, to);
+      for (const auto& md : modifiers_) {
+        if (ended || md.modifier != Modifier::ended || md.at <= to) continue;
+        bool back = false, own = false;
+        for (std::uint32_t j = to + 1; j + 1 < md.at; ++j)
+          back |= (key(j) == "that" || key(j) == "the" || key(j) == "this") &&
+                  (is_deal_noun(key(j + 1)) || (j + 2 < md.at && is_deal_noun(key(j + 2))));
+        for (const auto& c : cues_)
+          own |= c.begin > to && c.begin < md.at && !(lex_.cue(c.cue).flags & detail::cue_tight);
+        ended = back && !own;
+      }
+      if (!ended) continue;
       emit(seller.company, buyer, Label::former_deal, Status::ended, 0.7f * seller.weight, s, "asset-sale-ended");
     }
   }
@@ -713,7 +727,13 @@ class DocumentRun {
         // "sells its heat business to Y" is a divestiture, not a supply.
         const bool business = lex_.cue(g.cue).label == Label::supplies && !lex_.cue(g.cue).reversed &&
                               is_business_noun(key(j - 1));
-        if (company || business || key(j) == "." || key(j) == ";") break;
+        // "received an approach from Y" is talks, "received a complaint from Y" nothing: money only
+        const bool no_money = lex_.cue(g.cue).label == Label::invests_in && lex_.cue(g.cue).reversed &&
+                              (key(j - 1) == "approach" || key(j - 1) == "approaches" || key(j - 1) == "offer" ||
+                               key(j - 1) == "offers" || key(j - 1) == "bid" || key(j - 1) == "bids" ||
+                               key(j - 1) == "proposal" || key(j - 1) == "complaint" || key(j - 1) == "interest" ||
+                               key(j - 1) == "letter" || key(j - 1) == "request" || key(j - 1) == "orders");
+        if (company || business || no_money || key(j) == "." || key(j) == ";") break;
         if (std::find(g.tails.begin(), g.tails.end(), key(j)) != g.tails.end()) {
           if (deal_gap(lex_.cue(g.cue).label) && !deal_gap_ok(k + 1, j)) break;
           cues_.push_back(CueAt{k, j + 1, g.cue});
@@ -1353,6 +1373,14 @@ class DocumentRun {
       // "..., and to Nvidia, which tried to buy Arm before the deal was abandoned": an ending inside
       // a relative clause on a later name is that clause's, not the cue's.
       std::uint32_t ended_to = s.last_token;
+      // "X, which is backed by Y, ... under a contract that expired": a cue inside a relative clause
+      // is ended only inside that clause.
+      if (relative_cue(c) && !rule_off("relative-ending-scope"))
+        for (std::uint32_t k = c.end; k < s.last_token; ++k)
+          if (key(k) == ",") {
+            ended_to = k;
+            break;
+          }
       if (!rule_off("relative-ending-scope"))
         for (std::uint32_t k = c.end; k + 1 < s.last_token; ++k)
           if (key(k) == "," && (key(k + 1) == "which" || key(k + 1) == "who")) {
@@ -2119,16 +2147,18 @@ class DocumentRun {
       int y = -1;
       std::size_t yi = 0;
       bool inserted = false;
+      std::uint32_t inserted_from = 0;
+      std::array<std::pair<std::uint32_t, std::uint32_t>, 4> spans{};
+      std::size_t span_count = 0;
       std::size_t mi = static_cast<std::size_t>(xi) + 1;
       for (std::uint32_t j = mentions_[static_cast<std::size_t>(xi)].next; j < k && y < 0; ++j) {
         const auto w = key(j);
         if (w == "," && j + 1 < k) {
           const auto n = key(j + 1);
-          if (n == "which" || n == "who" || n == "whose" || n == "that" || n == "a" || n == "an" || n == "the" ||
-              n == "founded" || n == "based" || n == "owned" || n == "backed")
-            inserted = true;
-          else
-            inserted = false;
+          if (inserted && span_count < spans.size()) spans[span_count++] = {inserted_from, j};
+          inserted = n == "which" || n == "who" || n == "whose" || n == "that" || n == "a" || n == "an" ||
+                     n == "the" || n == "founded" || n == "based" || n == "owned" || n == "backed";
+          inserted_from = j;
         }
         if (w == ";" || w == ":" || w == "but" || w == "while") break;
         while (mi < mentions_.size() && mentions_[mi].begin < j) ++mi;
@@ -2143,7 +2173,9 @@ class DocumentRun {
       // "X invested in Y under a deal": an ownership or investment said between the two is that.
       for (const auto& c : cues_) {
         const auto l = lex_.cue(c.cue).label;
-        other_deal |= (l == Label::owns || l == Label::invests_in) && c.begin < mentions_[yi].begin &&
+        bool aside = false;
+        for (std::size_t a = 0; a < span_count; ++a) aside |= c.begin > spans[a].first && c.begin < spans[a].second;
+        other_deal |= (l == Label::owns || l == Label::invests_in) && !aside && c.begin < mentions_[yi].begin &&
                       c.begin >= mentions_[static_cast<std::size_t>(xi)].next;
       }
       if (other_deal) continue;

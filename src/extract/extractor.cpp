@@ -944,8 +944,18 @@ class DocumentRun {
       switch (m.type) {
         case MentionType::transparent:
           continue;
-        case MentionType::blocker:
+        case MentionType::blocker: {
+          // "sells its devices in the United States through a partnership with Y": a place after
+          // "in" only locates the clause.
+          const auto p = m.begin > sentence_first_ ? key(m.begin - 1) : std::string_view{};
+          const auto pp = m.begin > sentence_first_ + 1 ? key(m.begin - 2) : std::string_view{};
+          bool comma = false;
+          for (std::uint32_t k = m.next; k < c.begin; ++k) comma |= key(k) == ",";
+          if (!tight && !comma &&
+              (p == "in" || p == "across" || p == "throughout" || (p == "the" && (pp == "in" || pp == "across"))))
+            continue;
           return {};
+        }
         case MentionType::pronoun:
           // "Its rival NetEase ...": a possessive that opens the sentence points back to the last
           // subject, never to the name it introduces.

@@ -1407,11 +1407,19 @@ class DocumentRun {
       // "Novo Nordisk's partner Hemfeld Bio, ...; that sale was cancelled": an apposition names the
       // partner as it is now, whatever ended elsewhere in the sentence ("former partner" is a cue).
       const bool apposition = label == Label::partners && (cue.flags & detail::cue_tight);
+      bool supply_contract_ended = false;
       if (!apposition && (ends_before || modifier_in(Modifier::ended, ended_from, ended_to))) {
         if (label == Label::partners || label == Label::acquired || label == Label::invests_in)
           label = Label::former_deal;
         else if (label == Label::owns || label == Label::supplies)
           status = Status::ended;
+        // "bought its gas from Gazprom; that contract was terminated": a supply contract that ended
+        // was also a deal between the two
+        if (label == Label::supplies)
+          for (std::uint32_t k = c.end + 1; k + 1 < ended_to && !supply_contract_ended; ++k)
+            supply_contract_ended = (key(k - 1) == ";" || key(k - 1) == "but") &&
+                                    (key(k) == "that" || key(k) == "the" || key(k) == "its" || key(k) == "their") &&
+                                    (key(k + 1) == "contract" || key(k + 1) == "agreement" || key(k + 1) == "deal");
       } else if (label == Label::acquired) {
         if (modifier_in(Modifier::completed, scope_from, c.end)) status = Status::current;
         else if (modifier_in(Modifier::pending, s.first_token, s.last_token)) status = Status::pending;
@@ -1531,6 +1539,8 @@ class DocumentRun {
         if (!exchange_ok(o)) continue;
         if (cue.reversed) emit(o.company, subj.company, label, status, conf * o.weight, s, cue.rule);
         else emit(subj.company, o.company, label, status, conf * o.weight, s, cue.rule);
+        if (supply_contract_ended)
+          emit(subj.company, o.company, Label::former_deal, Status::ended, conf * o.weight, s, cue.rule);
       }
     }
   }

@@ -2206,6 +2206,42 @@ class DocumentRun {
     }
   }
 
+  // "Anthropic will make AWS its primary partner", "X chose Y as its cloud partner": a company
+  // made or chosen the subject's partner.
+  void chosen_partners(const Sentence& s) {
+    for (std::uint32_t k = s.first_token; k + 3 < s.last_token; ++k) {
+      const auto v = key(k);
+      if (!(v == "make" || v == "makes" || v == "made" || v == "making" || v == "named" || v == "names" || v == "name" ||
+            v == "chose" || v == "chosen" || v == "chooses" || v == "choose" || v == "picked" || v == "picks" ||
+            v == "pick" || v == "selected" || v == "selects" || v == "select" || v == "tapped" || v == "taps"))
+        continue;
+      const int yi = mention_at(k + 1);
+      if (yi < 0 || !is_company_like(mentions_[static_cast<std::size_t>(yi)])) continue;
+      const auto& ym = mentions_[static_cast<std::size_t>(yi)];
+      if (ym.possessive) continue;
+      std::uint32_t j = ym.next;
+      if (j < s.last_token && key(j) == "as") ++j;
+      if (j >= s.last_token || !(key(j) == "its" || key(j) == "their")) continue;
+      bool partner = false;
+      for (std::uint32_t n = j + 1; n < s.last_token && n <= j + 4; ++n) {
+        if (key(n) == "partner" || key(n) == "partners") {
+          partner = true;
+          break;
+        }
+        if (tok(n).kind != TokenKind::word || !is_lower(text_[tok(n).begin])) break;
+      }
+      if (!partner) continue;
+      CueAt at{k, k + 1, 0};
+      Cue plain;
+      const Found x = subject(at, plain);
+      if (x.company < 0) continue;
+      const std::uint32_t from = x.scope ? x.scope
+                                 : x.mention >= 0 ? mentions_[static_cast<std::size_t>(x.mention)].next : k;
+      if (modifier_in(Modifier::negation, from, k + 1)) continue;
+      emit(x.company, argument(ym), Label::partners, Status::current, 0.75f * x.weight, s, "chosen-partner");
+    }
+  }
+
   // The sentence speaks of a bid, offer or approach and of no agreement.
   bool only_courted(const Sentence& s) const {
     bool bid = false;
@@ -2248,6 +2284,7 @@ class DocumentRun {
       under_agreement(s);
       named_deals(s);
       asset_sales(s);
+      chosen_partners(s);
       legal_actions(s);
       percent_holdings(s);
       possessive_units(s);

@@ -1091,9 +1091,15 @@ class DocumentRun {
       }
       if (m.type == MentionType::blocker) {
         // "a unit of Brazil's Vale": a place's possessive only locates the company after it.
-        if (m.possessive && i + 1 < mentions_.size() && mentions_[i + 1].begin == m.next &&
-            is_company_like(mentions_[i + 1]))
-          continue;
+        // ... also across a descriptor: "talks with Singapore's port operator PSA International".
+        if (m.possessive && i + 1 < mentions_.size() && mentions_[i + 1].begin >= m.next &&
+            mentions_[i + 1].begin <= m.next + 3 && is_company_like(mentions_[i + 1])) {
+          bool descriptor = true;
+          for (std::uint32_t k = m.next; k < mentions_[i + 1].begin && descriptor; ++k)
+            descriptor = tok(k).kind == TokenKind::word && is_lower(text_[tok(k).begin]) &&
+                         !(wflags(k) & (detail::w_prep | detail::w_list));
+          if (descriptor) continue;
+        }
         if (out.empty()) break;
         cursor = m.next;
         continue;
@@ -1347,6 +1353,14 @@ class DocumentRun {
           if (kn == "shares" || kn == "stock" || kn == "stocks" || kn == "equity" || kn == "bonds")
             label = Label::invests_in;
         }
+      }
+      // "clients that use Pagaloo's card readers": a noun before "that/who" is what uses it.
+      if ((cue.flags & detail::cue_poss_object) && c.begin >= s.first_token + 2 && !rule_off("noun-relative-user")) {
+        const auto rel = key(c.begin - 1);
+        const auto& nt = tok(c.begin - 2);
+        if ((rel == "that" || rel == "who" || rel == "which") && nt.kind == TokenKind::word && is_lower(text_[nt.begin]) &&
+            mention_at(c.begin - 2) < 0)
+          continue;
       }
       // "licenses its designs to Y": a licence is a partnership in relations.md, not a supply.
       if (label == Label::supplies && !cue.reversed && key(c.begin).substr(0, 6) == "licens" && !rule_off("licence-partners"))

@@ -1394,6 +1394,10 @@ class DocumentRun {
       bool ends_before = false;
       for (std::uint32_t k = c.begin > s.first_token + 3 ? c.begin - 3 : s.first_token; k < c.begin; ++k)
         ends_before |= key(k) == "ends" || key(k) == "ended" || key(k) == "ending" || key(k) == "end";
+      // "Vistara had been a joint venture between X and Y": a partnership in the past perfect is over.
+      if (label == Label::partners && !rule_off("had-been-partners"))
+        for (std::uint32_t k = c.begin > s.first_token + 4 ? c.begin - 4 : s.first_token; k + 1 < c.begin; ++k)
+          ends_before |= key(k) == "had" && key(k + 1) == "been";
       // "..., and to Nvidia, which tried to buy Arm before the deal was abandoned": an ending inside
       // a relative clause on a later name is that clause's, not the cue's.
       std::uint32_t ended_to = s.last_token;
@@ -1685,13 +1689,32 @@ class DocumentRun {
         continue;  // the pair opens its clause
       std::uint32_t noun = 0;
       Label label = Label::partners;
-      for (std::uint32_t k = b.next; k < s.last_token && k <= b.next + 6; ++k) {
+      for (std::uint32_t k = b.next; k < s.last_token && k <= b.next + 9; ++k) {
         const auto kk = key(k);
-        if (mention_at(k) >= 0 || kk == "," || kk == ";" || kk == ".") break;
+        // a date may stand between ("on Wednesday opened a plant"), a name may not
+        const int at = mention_at(k);
+        if ((at >= 0 && mentions_[static_cast<std::size_t>(at)].type != MentionType::transparent) || kk == "," ||
+            kk == ";" || kk == ".")
+          break;
         if (kk == "talks" || kk == "negotiations" || kk == "discussions") {
           noun = k, label = Label::talked_to;
           break;
         }
+        // "Hyundai and SK On open $5 billion battery plant": one plant that the pair builds or opens
+        if (kk == "plant" || kk == "factory" || kk == "facility" || kk == "smelter" || kk == "refinery") {
+          bool built = false, single = false;
+          for (std::uint32_t j = b.next; j < k; ++j) {
+            const auto w = key(j);
+            built |= w == "open" || w == "opens" || w == "opened" || w == "build" || w == "builds" || w == "built" ||
+                     w == "building" || w == "construct" || w == "constructing" || w == "launch" || w == "launched" ||
+                     w == "launches";
+            single |= w == "a" || w == "an" || w == "their" || w == "joint" || tok(j).kind == TokenKind::number ||
+                      w == "$";
+          }
+          if (built && single) noun = k;
+          break;
+        }
+        if (k > b.next + 6) continue;  // a plant may stand behind its price, a deal noun not so far
         if (kk == "merger" || kk == "deal" || kk == "partnership" || kk == "alliance" || kk == "pact" ||
             kk == "tieup" || kk == "venture") {
           noun = k;

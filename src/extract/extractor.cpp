@@ -682,7 +682,7 @@ class DocumentRun {
         ended = back && !own;
       }
       if (!ended) continue;
-      emit(seller.company, buyer, Label::former_deal, Status::ended, 0.7f * seller.weight, s, "asset-sale-ended");
+      emit(seller.company, buyer, Label::former_deal, Status::ended, 0.75f * seller.weight, s, "asset-sale-ended");
     }
   }
 
@@ -2159,12 +2159,12 @@ class DocumentRun {
       const auto n = key(noun);
       const bool talks = n == "talks" || n == "negotiations";
       if (modifier_in(Modifier::negation, mentions_[static_cast<std::size_t>(xi)].next, noun + 1)) continue;
-      if (talks) emit(x, y, Label::talked_to, Status::current, 0.7f, s, "named-deal");
+      if (talks) emit(x, y, Label::talked_to, Status::current, 0.8f, s, "named-deal");
       // "drops interest in Intel takeover": a takeover or bid that was only wanted ended no deal
       else if (ended && n != "takeover" && n != "bid" && n != "offer")
-        emit(x, y, Label::former_deal, Status::ended, 0.7f, s, "named-deal");
+        emit(x, y, Label::former_deal, Status::ended, 0.8f, s, "named-deal");
       else if (signed_deal && n != "merger" && n != "takeover" && n != "bid" && n != "offer")
-        emit(x, y, Label::partners, Status::current, 0.7f, s, "named-deal");
+        emit(x, y, Label::partners, Status::current, 0.8f, s, "named-deal");
     }
   }
 
@@ -2238,7 +2238,7 @@ class DocumentRun {
       if (other_deal) continue;
       if (modifier_in(Modifier::negation, s.first_token, noun + 1)) continue;
       const bool ended = modifier_in(Modifier::ended, mentions_[static_cast<std::size_t>(xi)].begin, s.last_token);
-      emit(x, y, ended ? Label::former_deal : Label::partners, ended ? Status::ended : Status::current, 0.7f, s,
+      emit(x, y, ended ? Label::former_deal : Label::partners, ended ? Status::ended : Status::current, 0.86f, s,
            "under-agreement");
     }
   }
@@ -2275,7 +2275,7 @@ class DocumentRun {
       const std::uint32_t from = x.scope ? x.scope
                                  : x.mention >= 0 ? mentions_[static_cast<std::size_t>(x.mention)].next : k;
       if (modifier_in(Modifier::negation, from, k + 1)) continue;
-      emit(x.company, argument(ym), Label::partners, Status::current, 0.75f * x.weight, s, "chosen-partner");
+      emit(x.company, argument(ym), Label::partners, Status::current, 0.67f * x.weight, s, "chosen-partner");
     }
   }
 

@@ -248,17 +248,17 @@ const GappedSpec gapped_specs[] = {
     // "signed its own deals with", "has a copper joint venture in Chile, the Escondida mine, with"
     {"deal|deals|agreement|agreements|contract|contracts|partnership|partnerships|venture|ventures|"
      "alliance|collaboration|pact|tieup|licence|license",
-     "with", 8, Label::partners, false, 0.75f, "partner-gap"},
+     "with", 8, Label::partners, false, 0.8f, "partner-gap"},
     // "would work on driver-assistance systems with", "has worked closely with"
     {"work|works|worked|working|collaborate|collaborates|collaborated|collaborating|partnered|partners",
-     "with", 5, Label::partners, false, 0.75f, "partner-gap"},
+     "with", 5, Label::partners, false, 0.8f, "partner-gap"},
     // "in close discussions with", "had been negotiating a licence with", "spoke on Tuesday with"
     {"talks|negotiations|discussions|negotiating|negotiated|negotiate|negotiates|talking|talked|spoke|"
      "spoken|speaking",
-     "with", 4, Label::talked_to, false, 0.75f, "talks-gap"},
+     "with", 4, Label::talked_to, false, 0.67f, "talks-gap"},
     // "pulls out of $2.6 billion nickel plan with", "walked away from the merger with"
     {"pulls|pulled|pull|pulling|walked|walks|walk|withdrew|withdraws|withdrawn|quit|quits|exited|exits",
-     "with", 8, Label::former_deal, false, 0.75f, "ended-gap"},
+     "with", 8, Label::former_deal, false, 0.67f, "ended-gap"},
 };
 
 struct ModifierSpec {

@@ -637,6 +637,7 @@ class DocumentRun {
   void asset_sales(const Sentence& s) {
     for (std::uint32_t k = s.first_token; k + 2 < s.last_token; ++k) {
       const auto verb = key(k);
+      if (verb.size() < 4 || verb[0] != 's') continue;
       if (verb != "sell" && verb != "sells" && verb != "sold" && verb != "selling") continue;
       std::uint32_t to = 0;
       bool asset = false;
@@ -645,11 +646,14 @@ class DocumentRun {
           to = j;
           break;
         }
-        if (mention_at(j) >= 0 && is_company_like(mentions_[static_cast<std::size_t>(mention_at(j))])) break;
         if (key(j) == "," || key(j) == ";" || key(j) == "stake" || key(j) == "shares") break;
         asset |= is_business_noun(key(j)) && key(j) != "stake" && key(j) != "stakes" && key(j) != "shares";
       }
       if (!to || !asset) continue;
+      // what is sold is no company ("sold Y's stores" is the owns/acquired rules')
+      bool company = false;
+      for (const auto& m : mentions_) company |= m.begin > k && m.begin < to && is_company_like(m);
+      if (company) continue;
       // the buyer, past "Novo Nordisk's partner" (a possessive and its noun only describe it)
       int buyer = -1;
       for (std::size_t i = 0; i < mentions_.size(); ++i) {
@@ -2246,15 +2250,17 @@ class DocumentRun {
   // "Anthropic will make AWS its primary partner", "X chose Y as its cloud partner": a company
   // made or chosen the subject's partner.
   void chosen_partners(const Sentence& s) {
-    for (std::uint32_t k = s.first_token; k + 3 < s.last_token; ++k) {
+    for (std::size_t mi = 0; mi < mentions_.size(); ++mi) {
+      // the verb right before a name: one look per mention, not per token
+      if (mentions_[mi].begin <= s.first_token) continue;
+      const std::uint32_t k = mentions_[mi].begin - 1;
       const auto v = key(k);
       if (!(v == "make" || v == "makes" || v == "made" || v == "making" || v == "named" || v == "names" || v == "name" ||
             v == "chose" || v == "chosen" || v == "chooses" || v == "choose" || v == "picked" || v == "picks" ||
             v == "pick" || v == "selected" || v == "selects" || v == "select" || v == "tapped" || v == "taps"))
         continue;
-      const int yi = mention_at(k + 1);
-      if (yi < 0 || !is_company_like(mentions_[static_cast<std::size_t>(yi)])) continue;
-      const auto& ym = mentions_[static_cast<std::size_t>(yi)];
+      if (!is_company_like(mentions_[mi])) continue;
+      const auto& ym = mentions_[mi];
       if (ym.possessive) continue;
       std::uint32_t j = ym.next;
       if (j < s.last_token && key(j) == "as") ++j;
@@ -2294,6 +2300,14 @@ class DocumentRun {
   }
 
   static bool is_deal_noun(std::string_view k) {
+    // most words are ruled out by their first letter before any comparison
+    if (k.size() < 3) return false;
+    switch (k[0]) {
+      case 'a': case 'b': case 'c': case 'd': case 'm': case 'n': case 'o': case 'p': case 's': case 't': case 'v':
+        break;
+      default:
+        return false;
+    }
     return k == "deal" || k == "deals" || k == "merger" || k == "takeover" || k == "agreement" || k == "partnership" ||
            k == "venture" || k == "alliance" || k == "pact" || k == "tieup" || k == "bid" || k == "offer" ||
            k == "acquisition" || k == "purchase" || k == "sale" || k == "contract" || k == "talks" ||

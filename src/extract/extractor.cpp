@@ -97,6 +97,12 @@ class DocumentRun {
       r.source.aliases = companies_[static_cast<std::size_t>(rel_source_[&r - relations_.data()])].aliases;
       r.target.aliases = companies_[static_cast<std::size_t>(rel_target_[&r - relations_.data()])].aliases;
     }
+    // deals that a later sentence called off live on as their former-deal edge
+    if (!superseded_.empty()) {
+      std::sort(superseded_.begin(), superseded_.end());
+      for (auto i = superseded_.rbegin(); i != superseded_.rend(); ++i)
+        relations_.erase(relations_.begin() + static_cast<std::ptrdiff_t>(*i));
+    }
     return std::move(relations_);
   }
 
@@ -1167,6 +1173,7 @@ class DocumentRun {
       else
         for (auto& e : r.evidence)
           if (e.start == ev.start) e.confidence = std::max(e.confidence, ev.confidence);
+      if (is_deal_label(label)) sentence_deal_ = static_cast<int>(it->second);
       return;
     }
     Relation r;
@@ -1180,6 +1187,7 @@ class DocumentRun {
     r.status = status;
     r.confidence = confidence;
     r.evidence.push_back(std::move(ev));
+    if (is_deal_label(label)) sentence_deal_ = static_cast<int>(relations_.size());
     seen_.emplace(k, relations_.size());
     relations_.push_back(std::move(r));
     rel_source_.push_back(source);
@@ -2065,7 +2073,7 @@ class DocumentRun {
       if (next < s.last_token && (tok(next).kind == TokenKind::number || key(next) == "$" || key(next) == "%"))
         return true;
       if (next + 1 < s.last_token && (key(next) == "by" || key(next) == "to" || key(next) == "as" || key(next) == "below") &&
-          (tok(next + 1).kind == TokenKind::number || key(next + 1) == "$" || key(next + 1) == "a" || key(next + 1) == "record"))
+          (tok(next + 1).kind == TokenKind::number || key(next + 1) == "$" || key(next + 1) == "record"))
         return true;
       for (std::uint32_t k = m.at > s.first_token + 3 ? m.at - 3 : s.first_token; k < m.at; ++k) {
         const auto p = key(k);
@@ -2314,8 +2322,55 @@ class DocumentRun {
            k == "negotiations" || k == "attempt" || k == "plan" || k == "transaction" || k == "combination";
   }
 
+  static bool is_deal_label(Label l) {
+    return l == Label::partners || l == Label::acquired || l == Label::invests_in;
+  }
+
+  // "Kroger agreed to buy Albertsons in 2022. The deal was blocked by a judge in December.": a
+  // sentence that names no company and opens with "the/that deal" ends the deal of the sentence
+  // before it; that edge becomes a former deal with both sentences as evidence.
+  void deal_back_reference(const Sentence& s) {
+    if (previous_deal_ < 0) return;
+    for (const auto& m : mentions_)
+      if (is_company_like(m) || m.type == MentionType::descriptor) return;
+    std::uint32_t k = s.first_token;
+    if (k < s.last_token && (key(k) == "but" || key(k) == "however")) ++k;
+    if (k < s.last_token && key(k) == ",") ++k;
+    if (k >= s.last_token || !(key(k) == "the" || key(k) == "that" || key(k) == "this" || key(k) == "its" ||
+                               key(k) == "their"))
+      return;
+    std::uint32_t noun = 0;
+    for (std::uint32_t j = k + 1; j < s.last_token && j <= k + 3 && !noun; ++j)
+      if (is_deal_noun(key(j)) && key(j) != "talks" && key(j) != "negotiations" && key(j) != "plan") noun = j;
+    if (!noun) return;
+    find_cues(s);
+    drop_false_endings(s);
+    if (!modifier_in(Modifier::ended, noun + 1, s.last_token) || modifier_in(Modifier::negation, s.first_token, s.last_token))
+      return;
+    const auto old = static_cast<std::size_t>(previous_deal_);
+    if (std::find(superseded_.begin(), superseded_.end(), old) != superseded_.end()) return;
+    const int source = rel_source_[old], target = rel_target_[old];
+    const Label label = relations_[old].label;
+    std::vector<Evidence> evidence = relations_[old].evidence;
+    emit(source, target, Label::former_deal, Status::ended, 0.7f, s, "deal-ended-later");
+    const auto it = seen_.find(deal_key(source, target, Label::former_deal));
+    if (it == seen_.end()) return;
+    auto& now = relations_[it->second];
+    now.evidence.insert(now.evidence.begin(), evidence.begin(), evidence.end());
+    superseded_.push_back(old);
+    seen_.erase(deal_key(source, target, label));
+    previous_deal_ = -1;
+  }
+  static std::uint64_t deal_key(int a, int b, Label label) {
+    if (is_symmetric(label) && a > b) std::swap(a, b);
+    return (static_cast<std::uint64_t>(a) << 36) ^ (static_cast<std::uint64_t>(b) << 4) ^
+           static_cast<std::uint64_t>(label);
+  }
+
   void sentence(const Sentence& s) {
     find_mentions(s);
+    sentence_deal_ = -1;
+    deal_back_reference(s);
     bool any = false;
     int arguments = 0;
     for (const auto& m : mentions_)
@@ -2345,6 +2400,12 @@ class DocumentRun {
     } else {
       first_subject_ = -1;
     }
+    // the deal a following "The deal was called off" may end: this sentence's, or none when the
+    // sentence moved on to other companies
+    if (sentence_deal_ >= 0) previous_deal_ = sentence_deal_;
+    else
+      for (const auto& m : mentions_)
+        if (is_company_like(m)) previous_deal_ = -1;
     if (first_subject_ >= 0) {
       last_subject_ = first_subject_;
     } else {
@@ -2405,6 +2466,9 @@ class DocumentRun {
   std::uint32_t sentence_first_ = 0;
   std::vector<int> used_objects_;
   bool intro_ = false;
+  int sentence_deal_ = -1;   // the last deal edge (partners, acquired, invests-in) of this sentence
+  int previous_deal_ = -1;   // ... of the sentence before
+  std::vector<std::size_t> superseded_;  // deal edges a later sentence ended
 
   std::vector<Mention> mentions_;
   std::vector<const WordInfo*> infos_;

@@ -2367,6 +2367,71 @@ class DocumentRun {
            static_cast<std::uint64_t>(label);
   }
 
+  // "The two companies ended their manufacturing partnership in March": "the two" are the two
+  // companies of the sentence before (or of this sentence before the phrase) when exactly two are
+  // named there; the deal noun or talks verb that follows says the label.
+  void the_two(const Sentence& s, bool cues_found) {
+    std::uint32_t at = 0;
+    for (std::uint32_t k = s.first_token; k + 2 < s.last_token && !at; ++k)
+      if (key(k) == "the" && key(k + 1) == "two" && (k == s.first_token || key(k - 1) == "," || key(k - 1) == "after" ||
+                                                       key(k - 1) == "but" || key(k - 1) == "and" || key(k - 1) == "before"))
+        at = k;
+    if (!at) return;
+    std::uint32_t from = at + 2;
+    if (from < s.last_token && tok(from).kind == TokenKind::word && is_lower(text_[tok(from).begin]) &&
+        (wflags(from) & detail::w_generic || (key(from).size() > 3 && key(from).back() == 's' && key(from) != "were" &&
+                                              key(from) != "has" && key(from) != "was")))
+      ++from;
+    if (from < s.last_token && (key(from) == "'s" || key(from) == "'")) return;  // "the two companies' merger"
+    // the pair: two companies named before in this sentence, else in the last sentence that named any
+    int a = -1, b = -1, count = 0;
+    for (const auto& m : mentions_) {
+      if (m.begin >= at || m.type != MentionType::company || m.reporter || m.company < 0) continue;
+      if (m.company == a || m.company == b) continue;
+      ++count;
+      if (a < 0) a = m.company;
+      else b = m.company;
+    }
+    if (count == 0 && recent_pair_count_ == 2) a = recent_pair_[0], b = recent_pair_[1], count = 2;
+    if (count != 2) return;
+    if (!cues_found) {
+      find_cues(s);
+      drop_false_endings(s);
+    }
+    Label label = Label::partners;
+    bool found = false, ended = false;
+    for (std::uint32_t k = from; k < s.last_token && k <= from + 6 && !found; ++k) {
+      const auto w = key(k);
+      if (w == "," || w == ";" || mention_at(k) >= 0) {
+        if (mention_at(k) >= 0 && mentions_[static_cast<std::size_t>(mention_at(k))].type == MentionType::transparent) continue;
+        break;
+      }
+      if (w == "talks" || w == "negotiations" || w == "discussions" || w == "talked" || w == "negotiated") {
+        label = Label::talked_to, found = true;
+      } else if (w == "partners" && k > from && (key(k - 1) == "are" || key(k - 1) == "were" || key(k - 1) == "became" ||
+                                                  key(k - 1) == "been")) {
+        found = true;
+      } else if (is_deal_noun(w) && w != "bid" && w != "offer" && w != "takeover" && w != "sale" && w != "purchase" &&
+                 w != "acquisition" && w != "attempt" && w != "talks" && w != "negotiations") {
+        // "a plan to build an electric vehicle together" is a joint plan; a plan alone is not
+        bool together = w != "plan";
+        for (std::uint32_t j = k + 1; j < s.last_token && !together; ++j) together = key(j) == "together" || key(j) == "jointly";
+        if (!together) break;
+        found = true;
+        ended = modifier_in(Modifier::ended, from, s.last_token);
+        for (std::uint32_t j = from; j < k; ++j) ended |= key(j) == "ended" || key(j) == "ends";
+        bool made = ended;
+        for (std::uint32_t j = from; j < k && !made; ++j)
+          made = key(j) == "signed" || key(j) == "formed" || key(j) == "struck" || key(j) == "agreed" || key(j) == "set" ||
+                 key(j) == "have" || key(j) == "has" || key(j) == "had" || key(j) == "launched" || key(j) == "created";
+        if (!made) found = false;
+      }
+    }
+    if (!found || modifier_in(Modifier::negation, at, std::min(from + 7, s.last_token))) return;
+    if (label == Label::partners && ended) emit(a, b, Label::former_deal, Status::ended, 0.7f, s, "the-two");
+    else emit(a, b, label, Status::current, 0.7f, s, "the-two");
+  }
+
   void sentence(const Sentence& s) {
     find_mentions(s);
     sentence_deal_ = -1;
@@ -2399,6 +2464,24 @@ class DocumentRun {
       possessive_passive_supply(s);
     } else {
       first_subject_ = -1;
+    }
+    the_two(s, any);
+    // the companies a later "the two companies" may mean
+    {
+      int pair[2] = {-1, -1}, count = 0;
+      for (const auto& m : mentions_) {
+        if (m.type != MentionType::company || m.reporter || m.company < 0 || m.company == pair[0] || m.company == pair[1])
+          continue;
+        if (count < 2) pair[count] = m.company;
+        ++count;
+      }
+      if (count > 0) {
+        recent_pair_count_ = count;
+        recent_pair_[0] = pair[0], recent_pair_[1] = pair[1];
+        recent_pair_age_ = 0;
+      } else if (++recent_pair_age_ > 2) {
+        recent_pair_count_ = 0;
+      }
     }
     // the deal a following "The deal was called off" may end: this sentence's, or none when the
     // sentence moved on to other companies
@@ -2466,6 +2549,9 @@ class DocumentRun {
   std::uint32_t sentence_first_ = 0;
   std::vector<int> used_objects_;
   bool intro_ = false;
+  int recent_pair_[2] = {-1, -1};  // the companies of the last sentence that named any
+  int recent_pair_count_ = 0;       // ... how many it named
+  int recent_pair_age_ = 0;         // sentences since
   int sentence_deal_ = -1;   // the last deal edge (partners, acquired, invests-in) of this sentence
   int previous_deal_ = -1;   // ... of the sentence before
   std::vector<std::size_t> superseded_;  // deal edges a later sentence ended

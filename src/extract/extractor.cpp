@@ -719,6 +719,18 @@ class DocumentRun {
     return true;
   }
 
+  // A company right after a deal word's "with" ("with the state-run Y", "with Germany's Y"), not
+  // one behind a further noun and preposition ("with funding from Y").
+  bool names_next(std::uint32_t k, std::uint32_t last) const {
+    for (std::uint32_t j = k; j < last && j < k + 5; ++j) {
+      for (const auto& m : mentions_)
+        if (m.begin == j) return m.type != MentionType::transparent;
+      if (tok(j).kind != TokenKind::word && key(j) != "-") return false;
+      if (wflags(j) & (detail::w_prep | detail::w_list)) return false;
+    }
+    return false;
+  }
+
   void gapped_cue(std::uint32_t k, std::uint32_t last) {
     const auto head = key(k);
     for (const auto& g : lex_.gapped()) {
@@ -745,7 +757,7 @@ class DocumentRun {
                                key(j - 1) == "letter" || key(j - 1) == "request" || key(j - 1) == "orders");
         if (company || business || no_money || key(j) == "." || key(j) == ";") break;
         if (std::find(g.tails.begin(), g.tails.end(), key(j)) != g.tails.end()) {
-          if (deal_gap(lex_.cue(g.cue).label) && !deal_gap_ok(k + 1, j)) break;
+          if (deal_gap(lex_.cue(g.cue).label) && !(deal_gap_ok(k + 1, j) && names_next(j + 1, last))) break;
           cues_.push_back(CueAt{k, j + 1, g.cue});
           break;
         }

@@ -250,8 +250,9 @@ const GappedSpec gapped_specs[] = {
      "alliance|collaboration|pact|tieup|licence|license",
      "with", 8, Label::partners, false, 0.8f, "partner-gap"},
     // "would work on driver-assistance systems with", "has worked closely with"
-    {"work|works|worked|working|collaborate|collaborates|collaborated|collaborating|partnered|partners",
-     "with", 5, Label::partners, false, 0.8f, "partner-gap"},
+    {"work|works|worked|working|collaborate|collaborates|collaborated|collaborating|partnered|partners|"
+     "develop|develops|developed|developing|codevelop|codeveloped|codeveloping",
+     "with", 6, Label::partners, false, 0.8f, "partner-gap"},
     // "in close discussions with", "had been negotiating a licence with", "spoke on Tuesday with"
     {"talks|negotiations|discussions|negotiating|negotiated|negotiate|negotiates|talking|talked|spoke|"
      "spoken|speaking",

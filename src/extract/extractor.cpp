@@ -1705,9 +1705,15 @@ class DocumentRun {
   void pair_nouns(const Sentence& s) {
     for (std::size_t i = 0; i + 1 < mentions_.size(); ++i) {
       const auto& a = mentions_[i];
-      const auto& b = mentions_[i + 1];
+      // "PT Vale Indonesia and China's Zhejiang Huayou": a place's possessive may open the second name
+      const bool located = i + 2 < mentions_.size() && mentions_[i + 1].type == MentionType::blocker &&
+                           mentions_[i + 1].possessive && mentions_[i + 2].begin == mentions_[i + 1].next;
+      const auto& b = located ? mentions_[i + 2] : mentions_[i + 1];
+      const std::uint32_t b_lead = mentions_[i + 1].begin;
       if (a.type != MentionType::company || b.type != MentionType::company || a.possessive || b.possessive) continue;
-      if (b.begin != a.next + 1 || key(a.next) != "and") continue;
+      const bool place_word = b.begin == a.next + 3 && key(a.next + 2) == "'s" && capitalised(a.next + 1) &&
+                              (wflags(a.next + 1) & detail::w_nationality);  // "and Japan's Y"
+      if ((b_lead != a.next + 1 && !place_word) || key(a.next) != "and") continue;
       if (i > 0 && mentions_[i - 1].next + 1 >= a.begin && mentions_[i - 1].next <= a.begin) continue;  // a longer list
       if (a.begin > s.first_token && !(key(a.begin - 1) == "," || key(a.begin - 1) == "-" || a.begin == s.first_token))
         continue;  // the pair opens its clause

@@ -1082,6 +1082,17 @@ class DocumentRun {
         else if (f & detail::w_prep) prep = true;
       }
       stop = modifier_in(Modifier::stop, cursor, m.begin) || cue_in(cursor, m.begin, &c);
+      // "talks with Eutelsat's rival Viasat": a rival noun between a possessive name and the next
+      // name only describes the object
+      if (stop && i > 0 && mentions_[i - 1].possessive && mentions_[i - 1].next + 1 == m.begin &&
+          mentions_[i - 1].begin >= cursor && !modifier_in(Modifier::stop, cursor, m.begin)) {
+        const auto w = key(m.begin - 1);
+        bool other_cue = false;
+        for (const auto& oc : cues_)
+          other_cue |= &oc != &c && oc.begin >= cursor && oc.begin < m.begin && oc.begin != m.begin - 1 &&
+                       !(lex_.cue(oc.cue).flags & detail::cue_tight);
+        if ((w == "rival" || w == "competitor") && !other_cue) stop = false;
+      }
       if (stop) break;
       if (out.empty() && by_source < 0) {
         if (gap > first_gap) break;

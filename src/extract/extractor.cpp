@@ -8,6 +8,7 @@
 #include <corpgraph/text.hpp>
 
 #include <algorithm>
+#include <array>
 #include <cstdio>
 #include <cstdlib>
 #include <fstream>
@@ -95,6 +96,12 @@ class DocumentRun {
     for (auto& r : relations_) {
       r.source.aliases = companies_[static_cast<std::size_t>(rel_source_[&r - relations_.data()])].aliases;
       r.target.aliases = companies_[static_cast<std::size_t>(rel_target_[&r - relations_.data()])].aliases;
+    }
+    // deals that a later sentence called off live on as their former-deal edge
+    if (!superseded_.empty()) {
+      std::sort(superseded_.begin(), superseded_.end());
+      for (auto i = superseded_.rbegin(); i != superseded_.rend(); ++i)
+        relations_.erase(relations_.begin() + static_cast<std::ptrdiff_t>(*i));
     }
     return std::move(relations_);
   }
@@ -631,7 +638,104 @@ class DocumentRun {
     return k == "business" || k == "businesses" || k == "unit" || k == "units" || k == "division" ||
            k == "divisions" || k == "arm" || k == "operations" || k == "subsidiary" || k == "subsidiaries" ||
            k == "stake" || k == "stakes" || k == "assets" || k == "plant" || k == "plants" || k == "shares" ||
-           k == "operation" || k == "brand" || k == "brands" || k == "portfolio";
+           k == "operation" || k == "brand" || k == "brands" || k == "portfolio" || k == "stores" || k == "store" ||
+           k == "site" || k == "sites" || k == "factory" || k == "factories" || k == "mill" || k == "mills" ||
+           k == "mine" || k == "mines" || k == "refinery" || k == "refineries" || k == "hotels" || k == "properties" ||
+           k == "facility" || k == "facilities" || k == "stations" || k == "branches" || k == "outlets";
+  }
+
+  // "Kroger had planned to sell 579 stores to C&S; that divestiture deal was also cancelled": a
+  // sale of assets between two companies that was called off is a former deal between them (a
+  // sale that goes ahead moves assets, not a company, and gives no edge).
+  void asset_sales(const Sentence& s) {
+    for (std::uint32_t k = s.first_token; k + 2 < s.last_token; ++k) {
+      const auto verb = key(k);
+      if (verb.size() < 4 || verb[0] != 's') continue;
+      if (verb != "sell" && verb != "sells" && verb != "sold" && verb != "selling") continue;
+      std::uint32_t to = 0;
+      bool asset = false;
+      for (std::uint32_t j = k + 1; j < s.last_token && j <= k + 7; ++j) {
+        if (key(j) == "to") {
+          to = j;
+          break;
+        }
+        if (key(j) == "," || key(j) == ";" || key(j) == "stake" || key(j) == "shares") break;
+        asset |= is_business_noun(key(j)) && key(j) != "stake" && key(j) != "stakes" && key(j) != "shares";
+      }
+      if (!to || !asset) continue;
+      // what is sold is no company ("sold Y's stores" is the owns/acquired rules')
+      bool company = false;
+      for (const auto& m : mentions_) company |= m.begin > k && m.begin < to && is_company_like(m);
+      if (company) continue;
+      // the buyer, past "Novo Nordisk's partner" (a possessive and its noun only describe it)
+      int buyer = -1;
+      for (std::size_t i = 0; i < mentions_.size(); ++i) {
+        const auto& m = mentions_[i];
+        if (m.begin <= to) continue;
+        if (m.begin > to + 7) break;
+        if (m.possessive && i + 1 < mentions_.size() && mentions_[i + 1].begin <= m.next + 2) continue;
+        if (is_company_like(m)) buyer = argument(m);
+        break;
+      }
+      if (buyer < 0) continue;
+      CueAt at{k, to + 1, 0};
+      Cue plain;
+      const Found seller = subject(at, plain);
+      if (seller.company < 0 || seller.company == buyer) continue;
+      const std::uint32_t from = seller.scope ? seller.scope
+                                 : seller.mention >= 0 ? mentions_[static_cast<std::size_t>(seller.mention)].next : k;
+      if (modifier_in(Modifier::negation, from, to)) continue;
+      // the ending is said before the buyer, or after it of "that sale" / "the deal" (not of a
+      // relation of its own: "... to Y after a merger with Z collapsed")
+      bool ended = modifier_in(Modifier::ended, from, to);
+      for (const auto& md : modifiers_) {
+        if (ended || md.modifier != Modifier::ended || md.at <= to) continue;
+        bool back = false, own = false;
+        for (std::uint32_t j = to + 1; j + 1 < md.at; ++j)
+          back |= (key(j) == "that" || key(j) == "the" || key(j) == "this") &&
+                  (is_deal_noun(key(j + 1)) || (j + 2 < md.at && is_deal_noun(key(j + 2))));
+        for (const auto& c : cues_)
+          own |= c.begin > to && c.begin < md.at && !(lex_.cue(c.cue).flags & detail::cue_tight);
+        ended = back && !own;
+      }
+      if (!ended) continue;
+      emit(seller.company, buyer, Label::former_deal, Status::ended, 0.75f * seller.weight, s, "asset-sale-ended");
+    }
+  }
+
+  static bool deal_gap(Label label) {
+    return label == Label::partners || label == Label::talked_to || label == Label::former_deal;
+  }
+  // "signed its own deals with Y", "works on camera systems with Y": the words between a deal
+  // word and its "with" describe the deal; a clause of its own, a reported-speech verb or "along
+  // with" means the "with" belongs elsewhere.
+  bool deal_gap_ok(std::uint32_t b, std::uint32_t with) const {
+    if (with > b) {
+      const auto before = key(with - 1);
+      if (before == "along" || before == "together" || before == "compared" || before == "comparison" ||
+          before == "line" || before == "par" || before == "familiar" || before == "up")
+        return false;
+    }
+    for (std::uint32_t k = b; k < with; ++k) {
+      const auto w = key(k);
+      if (w == "that" || w == "which" || w == "who" || w == "whose" || w == "where" || w == "and" || w == "or" ||
+          w == "but" || w == "after" || w == "before" || w == "while" || w == "when" || w == "since" ||
+          w == "as" || w == "because" || w == "although" || w == "if" || (wflags(k) & detail::w_say))
+        return false;
+    }
+    return true;
+  }
+
+  // A company right after a deal word's "with" ("with the state-run Y", "with Germany's Y"), not
+  // one behind a further noun and preposition ("with funding from Y").
+  bool names_next(std::uint32_t k, std::uint32_t last) const {
+    for (std::uint32_t j = k; j < last && j < k + 5; ++j) {
+      for (const auto& m : mentions_)
+        if (m.begin == j) return m.type != MentionType::transparent;
+      if (tok(j).kind != TokenKind::word && key(j) != "-") return false;
+      if (wflags(j) & (detail::w_prep | detail::w_list)) return false;
+    }
+    return false;
   }
 
   void gapped_cue(std::uint32_t k, std::uint32_t last) {
@@ -642,16 +746,29 @@ class DocumentRun {
         // The gap holds what is sold or raised, never a company.
         bool company = false;
         for (const auto& m : mentions_)
-          if (m.begin < j && m.end > k && (m.type == MentionType::company || m.type == MentionType::candidate)) company = true;
+          if (m.begin < j && m.end > k && (m.type == MentionType::company || m.type == MentionType::candidate)) {
+            // "a joint venture in Chile, the Escondida mine, with Y": an unknown name before a
+            // common noun only names the deal's asset.
+            const bool asset_name = m.type == MentionType::candidate && deal_gap(lex_.cue(g.cue).label) &&
+                                    m.next < last && tok(m.next).kind == TokenKind::word && is_lower(text_[tok(m.next).begin]);
+            if (!asset_name) company = true;
+          }
         // "sells its heat business to Y" is a divestiture, not a supply.
         const bool business = lex_.cue(g.cue).label == Label::supplies && !lex_.cue(g.cue).reversed &&
                               is_business_noun(key(j - 1));
-        if (company || business || key(j) == "." || key(j) == ";") break;
+        // "received an approach from Y" is talks, "received a complaint from Y" nothing: money only
+        const bool no_money = lex_.cue(g.cue).label == Label::invests_in && lex_.cue(g.cue).reversed &&
+                              (key(j - 1) == "approach" || key(j - 1) == "approaches" || key(j - 1) == "offer" ||
+                               key(j - 1) == "offers" || key(j - 1) == "bid" || key(j - 1) == "bids" ||
+                               key(j - 1) == "proposal" || key(j - 1) == "complaint" || key(j - 1) == "interest" ||
+                               key(j - 1) == "letter" || key(j - 1) == "request" || key(j - 1) == "orders");
+        if (company || business || no_money || key(j) == "." || key(j) == ";") break;
         if (std::find(g.tails.begin(), g.tails.end(), key(j)) != g.tails.end()) {
           // "received an approach from Y", "drew interest from Y": only money raised is an investment.
           if (lex_.cue(g.cue).label == Label::invests_in && lex_.cue(g.cue).reversed && !money_between(k + 1, j) &&
               !rule_off("raised-money"))
             break;
+          if (deal_gap(lex_.cue(g.cue).label) && !(deal_gap_ok(k + 1, j) && names_next(j + 1, last))) break;
           cues_.push_back(CueAt{k, j + 1, g.cue});
           break;
         }
@@ -884,13 +1001,29 @@ class DocumentRun {
       switch (m.type) {
         case MentionType::transparent:
           continue;
-        case MentionType::blocker:
+        case MentionType::blocker: {
+          // "sells its devices in the United States through a partnership with Y": a place after
+          // "in" only locates the clause.
+          const auto p = m.begin > sentence_first_ ? key(m.begin - 1) : std::string_view{};
+          const auto pp = m.begin > sentence_first_ + 1 ? key(m.begin - 2) : std::string_view{};
+          bool comma = false;
+          for (std::uint32_t k = m.next; k < c.begin; ++k) comma |= key(k) == ",";
+          if (!tight && !comma &&
+              (p == "in" || p == "across" || p == "throughout" || (p == "the" && (pp == "in" || pp == "across"))))
+            continue;
           return {};
+        }
         case MentionType::pronoun:
           // "Its rival NetEase ...": a possessive that opens the sentence points back to the last
           // subject, never to the name it introduces.
           if (m.possessive && m.begin == sentence_first_ && gap <= 2 && last_subject_ >= 0 && !rule_off("its-opening"))
             return {i, last_subject_, 0.9f};
+          // "sued Pfizer and its German partner BioNTech": "its" is the name it is joined to.
+          if (tight && m.possessive && i > 0 && m.begin > sentence_first_ && key(m.begin - 1) == "and") {
+            const auto& joined = mentions_[static_cast<std::size_t>(i - 1)];
+            if (joined.next + 1 == m.begin && joined.type == MentionType::company && !joined.possessive)
+              return {i, joined.company, 0.9f};
+          }
           if (tight || (key(m.begin) == "it" && (gap <= 3 || (gap <= 6 && m.begin == sentence_first_)))) {
             const int target = pronoun_target();
             if (target >= 0) return {i, target, 0.9f};
@@ -1000,6 +1133,17 @@ class DocumentRun {
         else if (f & detail::w_prep) prep = true;
       }
       stop = modifier_in(Modifier::stop, cursor, m.begin) || cue_in(cursor, m.begin, &c);
+      // "talks with Eutelsat's rival Viasat": a rival noun between a possessive name and the next
+      // name only describes the object
+      if (stop && i > 0 && mentions_[i - 1].possessive && mentions_[i - 1].next + 1 == m.begin &&
+          mentions_[i - 1].begin >= cursor && !modifier_in(Modifier::stop, cursor, m.begin)) {
+        const auto w = key(m.begin - 1);
+        bool other_cue = false;
+        for (const auto& oc : cues_)
+          other_cue |= &oc != &c && oc.begin >= cursor && oc.begin < m.begin && oc.begin != m.begin - 1 &&
+                       !(lex_.cue(oc.cue).flags & detail::cue_tight);
+        if ((w == "rival" || w == "competitor") && !other_cue) stop = false;
+      }
       if (stop) break;
       if (out.empty() && by_source < 0) {
         if (gap > first_gap) break;
@@ -1034,9 +1178,15 @@ class DocumentRun {
       }
       if (m.type == MentionType::blocker) {
         // "a unit of Brazil's Vale": a place's possessive only locates the company after it.
-        if (m.possessive && i + 1 < mentions_.size() && mentions_[i + 1].begin == m.next &&
-            is_company_like(mentions_[i + 1]))
-          continue;
+        // ... also across a descriptor: "talks with Singapore's port operator PSA International".
+        if (m.possessive && i + 1 < mentions_.size() && mentions_[i + 1].begin >= m.next &&
+            mentions_[i + 1].begin <= m.next + 3 && is_company_like(mentions_[i + 1])) {
+          bool descriptor = true;
+          for (std::uint32_t k = m.next; k < mentions_[i + 1].begin && descriptor; ++k)
+            descriptor = tok(k).kind == TokenKind::word && is_lower(text_[tok(k).begin]) &&
+                         !(wflags(k) & (detail::w_prep | detail::w_list));
+          if (descriptor) continue;
+        }
         if (out.empty()) break;
         cursor = m.next;
         continue;
@@ -1100,6 +1250,7 @@ class DocumentRun {
       else
         for (auto& e : r.evidence)
           if (e.start == ev.start) e.confidence = std::max(e.confidence, ev.confidence);
+      if (is_deal_label(label)) sentence_deal_ = static_cast<int>(it->second);
       return;
     }
     Relation r;
@@ -1113,6 +1264,7 @@ class DocumentRun {
     r.status = status;
     r.confidence = confidence;
     r.evidence.push_back(std::move(ev));
+    if (is_deal_label(label)) sentence_deal_ = static_cast<int>(relations_.size());
     seen_.emplace(k, relations_.size());
     relations_.push_back(std::move(r));
     rel_source_.push_back(source);
@@ -1350,6 +1502,14 @@ class DocumentRun {
           }
         }
       }
+      // "clients that use Pagaloo's card readers": a noun before "that/who" is what uses it.
+      if ((cue.flags & detail::cue_poss_object) && c.begin >= s.first_token + 2 && !rule_off("noun-relative-user")) {
+        const auto rel = key(c.begin - 1);
+        const auto& nt = tok(c.begin - 2);
+        if ((rel == "that" || rel == "who" || rel == "which") && nt.kind == TokenKind::word && is_lower(text_[nt.begin]) &&
+            mention_at(c.begin - 2) < 0)
+          continue;
+      }
       // "licenses its designs to Y": a licence is a partnership in relations.md, not a supply.
       if (label == Label::supplies && !cue.reversed && key(c.begin).substr(0, 6) == "licens" && !rule_off("licence-partners"))
         label = Label::partners;
@@ -1409,9 +1569,21 @@ class DocumentRun {
       bool ends_before = false;
       for (std::uint32_t k = c.begin > s.first_token + 3 ? c.begin - 3 : s.first_token; k < c.begin; ++k)
         ends_before |= key(k) == "ends" || key(k) == "ended" || key(k) == "ending" || key(k) == "end";
+      // "Vistara had been a joint venture between X and Y": a partnership in the past perfect is over.
+      if (label == Label::partners && !rule_off("had-been-partners"))
+        for (std::uint32_t k = c.begin > s.first_token + 4 ? c.begin - 4 : s.first_token; k + 1 < c.begin; ++k)
+          ends_before |= key(k) == "had" && key(k + 1) == "been";
       // "..., and to Nvidia, which tried to buy Arm before the deal was abandoned": an ending inside
       // a relative clause on a later name is that clause's, not the cue's.
       std::uint32_t ended_to = s.last_token;
+      // "X, which is backed by Y, ... under a contract that expired": a cue inside a relative clause
+      // is ended only inside that clause.
+      if (relative_cue(c) && !rule_off("relative-ending-scope"))
+        for (std::uint32_t k = c.end; k < s.last_token; ++k)
+          if (key(k) == ",") {
+            ended_to = k;
+            break;
+          }
       if (!rule_off("relative-ending-scope"))
         for (std::uint32_t k = c.end; k + 1 < s.last_token; ++k)
           if (key(k) == "," && (key(k + 1) == "which" || key(k + 1) == "who")) {
@@ -1425,11 +1597,22 @@ class DocumentRun {
             if (own_cue) ended_to = k;
             break;
           }
-      if (ends_before || modifier_in(Modifier::ended, ended_from, ended_to)) {
+      // "Novo Nordisk's partner Hemfeld Bio, ...; that sale was cancelled": an apposition names the
+      // partner as it is now, whatever ended elsewhere in the sentence ("former partner" is a cue).
+      const bool apposition = label == Label::partners && (cue.flags & detail::cue_tight);
+      bool supply_contract_ended = false;
+      if (!apposition && (ends_before || modifier_in(Modifier::ended, ended_from, ended_to))) {
         if (label == Label::partners || label == Label::acquired || label == Label::invests_in)
           label = Label::former_deal;
         else if (label == Label::owns || label == Label::supplies)
           status = Status::ended;
+        // "bought its gas from Gazprom; that contract was terminated": a supply contract that ended
+        // was also a deal between the two
+        if (label == Label::supplies)
+          for (std::uint32_t k = c.end + 1; k + 1 < ended_to && !supply_contract_ended; ++k)
+            supply_contract_ended = (key(k - 1) == ";" || key(k - 1) == "but") &&
+                                    (key(k) == "that" || key(k) == "the" || key(k) == "its" || key(k) == "their") &&
+                                    (key(k + 1) == "contract" || key(k + 1) == "agreement" || key(k + 1) == "deal");
       } else if (label == Label::acquired) {
         if (modifier_in(Modifier::completed, scope_from, c.end)) status = Status::current;
         else if (modifier_in(Modifier::pending, s.first_token, s.last_token)) status = Status::pending;
@@ -1446,6 +1629,9 @@ class DocumentRun {
         }
         if (past) status = Status::ended;
       }
+      // "BHP walks away from Anglo after third offer rejected": a bid that was never agreed ends no
+      // deal; making it was an approach.
+      if (label == Label::former_deal && only_courted(s)) label = Label::talked_to;
       if (label == Label::invests_in) status = Status::current;
       if (label == Label::former_deal) status = Status::ended;
       if (label == Label::talked_to) status = Status::current;
@@ -1499,8 +1685,13 @@ class DocumentRun {
             const auto& m = mentions_[static_cast<std::size_t>(i)];
             if (m.type != MentionType::company) break;
             bool joined = sm.begin > m.next && sm.begin - m.next <= 2;
-            for (std::uint32_t k = m.next; k < sm.begin && joined; ++k) joined = key(k) == "and" || key(k) == ",";
-            if (!joined) break;
+            // "Before agreeing with SES, Intelsat had been in talks": a comma alone joins no pair
+            bool conjunction = false;
+            for (std::uint32_t k = m.next; k < sm.begin && joined; ++k) {
+              joined = key(k) == "and" || key(k) == ",";
+              conjunction |= key(k) == "and";
+            }
+            if (!joined || !conjunction) break;
             emit(m.company, subj.company, label, status, conf * 0.9f, s, cue.rule);
           }
         }
@@ -1560,6 +1751,8 @@ class DocumentRun {
         if (!exchange_ok(o)) continue;
         if (cue.reversed) emit(o.company, subj.company, label, status, conf * o.weight, s, cue.rule);
         else emit(subj.company, o.company, label, status, conf * o.weight, s, cue.rule);
+        if (supply_contract_ended)
+          emit(subj.company, o.company, Label::former_deal, Status::ended, conf * o.weight, s, cue.rule);
       }
     }
   }
@@ -1734,21 +1927,46 @@ class DocumentRun {
   void pair_nouns(const Sentence& s) {
     for (std::size_t i = 0; i + 1 < mentions_.size(); ++i) {
       const auto& a = mentions_[i];
-      const auto& b = mentions_[i + 1];
+      // "PT Vale Indonesia and China's Zhejiang Huayou": a place's possessive may open the second name
+      const bool located = i + 2 < mentions_.size() && mentions_[i + 1].type == MentionType::blocker &&
+                           mentions_[i + 1].possessive && mentions_[i + 2].begin == mentions_[i + 1].next;
+      const auto& b = located ? mentions_[i + 2] : mentions_[i + 1];
+      const std::uint32_t b_lead = mentions_[i + 1].begin;
       if (a.type != MentionType::company || b.type != MentionType::company || a.possessive || b.possessive) continue;
-      if (b.begin != a.next + 1 || key(a.next) != "and") continue;
+      const bool place_word = b.begin == a.next + 3 && key(a.next + 2) == "'s" && capitalised(a.next + 1) &&
+                              (wflags(a.next + 1) & detail::w_nationality);  // "and Japan's Y"
+      if ((b_lead != a.next + 1 && !place_word) || key(a.next) != "and") continue;
       if (i > 0 && mentions_[i - 1].next + 1 >= a.begin && mentions_[i - 1].next <= a.begin) continue;  // a longer list
       if (a.begin > s.first_token && !(key(a.begin - 1) == "," || key(a.begin - 1) == "-" || a.begin == s.first_token))
         continue;  // the pair opens its clause
       std::uint32_t noun = 0;
       Label label = Label::partners;
-      for (std::uint32_t k = b.next; k < s.last_token && k <= b.next + 6; ++k) {
+      for (std::uint32_t k = b.next; k < s.last_token && k <= b.next + 9; ++k) {
         const auto kk = key(k);
-        if (mention_at(k) >= 0 || kk == "," || kk == ";" || kk == ".") break;
+        // a date may stand between ("on Wednesday opened a plant"), a name may not
+        const int at = mention_at(k);
+        if ((at >= 0 && mentions_[static_cast<std::size_t>(at)].type != MentionType::transparent) || kk == "," ||
+            kk == ";" || kk == ".")
+          break;
         if (kk == "talks" || kk == "negotiations" || kk == "discussions") {
           noun = k, label = Label::talked_to;
           break;
         }
+        // "Hyundai and SK On open $5 billion battery plant": one plant that the pair builds or opens
+        if (kk == "plant" || kk == "factory" || kk == "facility" || kk == "smelter" || kk == "refinery") {
+          bool built = false, single = false;
+          for (std::uint32_t j = b.next; j < k; ++j) {
+            const auto w = key(j);
+            built |= w == "open" || w == "opens" || w == "opened" || w == "build" || w == "builds" || w == "built" ||
+                     w == "building" || w == "construct" || w == "constructing" || w == "launch" || w == "launched" ||
+                     w == "launches";
+            single |= w == "a" || w == "an" || w == "their" || w == "joint" || tok(j).kind == TokenKind::number ||
+                      w == "$";
+          }
+          if (built && single) noun = k;
+          break;
+        }
+        if (k > b.next + 6) continue;  // a plant may stand behind its price, a deal noun not so far
         if (kk == "merger" || kk == "deal" || kk == "partnership" || kk == "alliance" || kk == "pact" ||
             kk == "tieup" || kk == "venture") {
           noun = k;
@@ -2727,8 +2945,423 @@ class DocumentRun {
     }
   }
 
+  // Words of the ended list that say something else here: "shares dropped 4%" (a price),
+  // "AIX Connect, formerly AirAsia India" (a former name), "oil blocks" (a noun), "will be used to
+  // build" (a purpose). They are taken out before any rule reads the modifiers.
+  void drop_false_endings(const Sentence& s) {
+    std::erase_if(modifiers_, [&](const ModifierAt& m) {
+      if (m.modifier != Modifier::ended) return false;
+      const auto w = key(m.at);
+      const std::uint32_t next = m.at + (w == "used" || w == "pulled" || w == "walked" || w == "fell" ? 2 : 1);
+      const auto before = m.at > s.first_token ? key(m.at - 1) : std::string_view{};
+      if (w == "formerly" || w == "previously" || w == "once")
+        return next < s.last_token && capitalised(next) && !(wflags(next) & detail::w_stop_cap);
+      if (w == "used")
+        return before == "be" || before == "is" || before == "are" || before == "was" || before == "were" ||
+               before == "been" || before == "being";
+      // "Regulators block X's takeover", "EU blocks ...": a verb after its subject; "sued to block"
+      // is not over yet, "oil blocks" is a noun.
+      if (w == "blocks" || w == "block") {
+        bool named = m.at > s.first_token && capitalised(m.at - 1);
+        for (const auto& mention : mentions_) named |= mention.next == m.at;
+        named |= before == "regulators" || before == "authorities" || before == "courts" || before == "judges" ||
+                 before == "lawmakers" || before == "watchdogs" || before == "officials" || before == "ministers";
+        return !named;
+      }
+      // "the failed merger", "after the Fisker deal collapse": the noun is said of a deal.
+      if (w == "failed" || w == "collapse") {
+        bool deal = false;
+        for (std::uint32_t k = m.at > s.first_token + 3 ? m.at - 3 : s.first_token; k < s.last_token && k <= m.at + 3; ++k)
+          deal |= k != m.at && is_deal_noun(key(k));
+        if (!deal) return true;
+      }
+      // "X sells Y to Z after Saudi deal collapse": an ending in a clause of time is said of that
+      // clause's own deal, unless the clause names a relation (a cue) or points back to the deal
+      // ("before the deal was abandoned", "after it fell through").
+      for (std::uint32_t k = m.at; k > s.first_token; --k) {
+        const auto p = key(k - 1);
+        if (p == ";" || p == ":") break;
+        if (!(p == "after" || p == "before" || p == "when" || p == "since" || p == "while" || p == "amid" ||
+              p == "following" || p == "until" || p == "once"))
+          continue;
+        bool own = false;
+        for (const auto& c : cues_) own |= c.begin >= k;
+        for (std::uint32_t j = k; j + 1 <= m.at && !own; ++j) {
+          const auto d = key(j);
+          own = ((d == "the" || d == "that" || d == "this") &&
+                 ((j + 1 < m.at && is_deal_noun(key(j + 1))) || (j + 2 < m.at && is_deal_noun(key(j + 2))))) ||
+                (j == k && (d == "it" || d == "they"));
+        }
+        if (!own) return true;
+        break;
+      }
+      // a price or a figure that moved: "dropped 4%", "collapsed to a record low", "shares sank"
+      if (next < s.last_token && (tok(next).kind == TokenKind::number || key(next) == "$" || key(next) == "%"))
+        return true;
+      if (next + 1 < s.last_token && (key(next) == "by" || key(next) == "to" || key(next) == "as" || key(next) == "below") &&
+          (tok(next + 1).kind == TokenKind::number || key(next + 1) == "$" || key(next + 1) == "record"))
+        return true;
+      for (std::uint32_t k = m.at > s.first_token + 3 ? m.at - 3 : s.first_token; k < m.at; ++k) {
+        const auto p = key(k);
+        if (p == "shares" || p == "stock" || p == "price" || p == "prices" || p == "profit" || p == "profits" ||
+            p == "revenue" || p == "sales" || p == "earnings" || p == "output" || p == "demand" || p == "index" ||
+            p == "valuation" || p == "margins" || p == "volumes" || p == "exports" || p == "imports")
+          return true;
+      }
+      return false;
+    });
+  }
+
+  // The subject of the sentence's main clause, for a rule whose other argument stands far from
+  // it: the first company that opens a clause before `before` (after the dateline, the sentence's
+  // start or a comma; a place's possessive may stand before it), not one inside "where ...".
+  int clause_subject(const Sentence& s, std::uint32_t before, int& index) {
+    std::uint32_t first = s.first_token;
+    for (std::uint32_t j = s.first_token + 1; j < s.last_token && j < s.first_token + 20; ++j)
+      if (key(j) == "-" && key(j - 1) == ")") first = j + 1;
+    for (std::size_t i = 0; i < mentions_.size() && mentions_[i].begin < before; ++i) {
+      const auto& m = mentions_[i];
+      if (m.begin < first || m.reporter || m.type == MentionType::transparent || m.type == MentionType::blocker)
+        continue;
+      std::uint32_t lead = m.begin;
+      if (i > 0 && mentions_[i - 1].type == MentionType::blocker && mentions_[i - 1].possessive &&
+          mentions_[i - 1].next == m.begin)
+        lead = mentions_[i - 1].begin;
+      if (!(lead == first || key(lead - 1) == ",")) continue;
+      int x = -1;
+      if (m.type == MentionType::pronoun && lead == s.first_token) x = pronoun_target();
+      else if (m.type == MentionType::company || m.type == MentionType::candidate || m.type == MentionType::product)
+        x = argument(m);
+      else continue;
+      index = static_cast<int>(i);
+      return x;
+    }
+    return -1;
+  }
+
+  // "Universal Music signs new Spotify deal", "Boston Scientific terminates Axonics merger
+  // agreement", "Northgate to cut jobs after failed Selwyn deal", "Foxconn wins EV contract from
+  // Mitsubishi Motors": a company named inside the deal noun phrase is the subject's counterpart.
+  void named_deals(const Sentence& s) {
+    for (std::size_t yi = 0; yi < mentions_.size(); ++yi) {
+      const auto& ym = mentions_[yi];
+      if (!is_company_like(ym) || ym.possessive) continue;
+      // the deal noun after the name, or the name after "contract from"
+      std::uint32_t noun = 0;
+      bool from = false;
+      for (std::uint32_t j = ym.next; j < s.last_token && j < ym.next + 2; ++j) {
+        if (is_deal_noun(key(j)) && key(j) != "plan" && key(j) != "attempt" && key(j) != "sale" && key(j) != "purchase" &&
+            key(j) != "acquisition") {
+          noun = j;
+          if (j + 1 < s.last_token && is_deal_noun(key(j + 1))) noun = j + 1;  // "merger agreement"
+          break;
+        }
+        if (tok(j).kind != TokenKind::word || !is_lower(text_[tok(j).begin])) break;
+      }
+      if (!noun && ym.begin >= s.first_token + 3 && (key(ym.begin - 1) == "from" || key(ym.begin - 1) == "by")) {
+        for (std::uint32_t j = ym.begin - 2; j + 4 > ym.begin && j > s.first_token; --j) {
+          const auto w = key(j);
+          if (w == "contract" || w == "contracts" || w == "order" || w == "orders" || w == "deal") {
+            noun = j, from = true;
+            break;
+          }
+          if (tok(j).kind != TokenKind::word || !is_lower(text_[tok(j).begin])) break;
+        }
+      }
+      if (!noun) continue;
+      const std::uint32_t phrase = from ? noun : ym.begin;  // where the deal's noun phrase starts
+      int xi = -1;
+      const int x = clause_subject(s, phrase, xi);
+      if (x < 0 || xi < 0 || static_cast<std::size_t>(xi) >= yi) continue;
+      const int y = argument(ym);
+      if (y < 0 || y == x) continue;
+      // the verb in front of the noun phrase, and what follows the noun
+      bool signed_deal = false, ended = false;
+      for (std::uint32_t j = phrase > s.first_token + 3 ? phrase - 3 : s.first_token; j < phrase; ++j) {
+        const auto w = key(j);
+        signed_deal |= w == "signs" || w == "signed" || w == "inks" || w == "inked" || w == "strikes" || w == "struck" ||
+                       w == "seals" || w == "sealed" || w == "wins" || w == "won" || w == "renews" || w == "renewed" ||
+                       w == "extends" || w == "extended" || w == "lands" || w == "landed" || w == "secures" ||
+                       w == "secured" || w == "clinches" || w == "clinched" || w == "expands" || w == "expanded";
+        ended |= w == "failed" || w == "terminates" || w == "terminated" || w == "scraps" || w == "scrapped" ||
+                 w == "ends" || w == "ended" || w == "cancels" || w == "cancelled" || w == "canceled" ||
+                 w == "abandons" || w == "abandoned" || w == "drops" || w == "dropped" || w == "collapsed" ||
+                 w == "exits" || w == "exited" || w == "quits" || w == "ditches" || w == "ditched";
+      }
+      for (std::uint32_t j = noun + 1; j < s.last_token && j <= noun + 3; ++j) {
+        const auto w = key(j);
+        ended |= w == "collapse" || w == "collapsed" || w == "collapses" || w == "fell" || w == "falls" ||
+                 w == "scrapped" || w == "terminated" || w == "cancelled" || w == "canceled" || w == "ended" ||
+                 w == "failed" || w == "abandoned" || w == "unravels" || w == "unravelled";
+      }
+      const auto n = key(noun);
+      const bool talks = n == "talks" || n == "negotiations";
+      if (modifier_in(Modifier::negation, mentions_[static_cast<std::size_t>(xi)].next, noun + 1)) continue;
+      if (talks) emit(x, y, Label::talked_to, Status::current, 0.8f, s, "named-deal");
+      // "drops interest in Intel takeover": a takeover or bid that was only wanted ended no deal
+      else if (ended && n != "takeover" && n != "bid" && n != "offer")
+        emit(x, y, Label::former_deal, Status::ended, 0.8f, s, "named-deal");
+      else if (signed_deal && n != "merger" && n != "takeover" && n != "bid" && n != "offer")
+        emit(x, y, Label::partners, Status::current, 0.8f, s, "named-deal");
+    }
+  }
+
+  // "Nordlys trains its models on Microsoft's Azure cloud under a three-year agreement", "Pagaloo
+  // processes its payments through Cielo, ..., under a contract": what the sentence's subject does
+  // with the first other company of its clause is done under a deal between the two.
+  void under_agreement(const Sentence& s) {
+    for (std::uint32_t k = s.first_token + 2; k + 1 < s.last_token; ++k) {
+      if (key(k) != "under") continue;
+      std::uint32_t noun = 0;
+      for (std::uint32_t j = k + 1; j < s.last_token && j <= k + 5; ++j) {
+        const auto w = key(j);
+        if (w == "agreement" || w == "deal" || w == "contract" || w == "licence" || w == "license" ||
+            w == "partnership" || w == "collaboration" || w == "pact" || w == "arrangement" || w == "alliance") {
+          noun = j;
+          break;
+        }
+        if (tok(j).kind == TokenKind::punct && w != "-") break;
+        if (tok(j).kind == TokenKind::word && !is_lower(text_[tok(j).begin])) break;
+      }
+      if (!noun) continue;
+      // "an agreement with Y" is the partner-noun cue's; an acquisition done under a deal is no partnership
+      if (noun + 1 < s.last_token && (key(noun + 1) == "with" || key(noun + 1) == "between")) continue;
+      bool other_deal = false;
+      for (const auto& c : cues_) {
+        const auto l = lex_.cue(c.cue).label;
+        other_deal |= l == Label::acquired || l == Label::sues;
+      }
+      for (std::uint32_t j = s.first_token; j < s.last_token && !other_deal; ++j)
+        other_deal |= key(j) == "merger" || key(j) == "takeover" || key(j) == "acquisition";
+      if (other_deal) continue;
+      int xi = -1;
+      const int x = clause_subject(s, k, xi);
+      if (x < 0) continue;
+      // the other party: the next company of the clause, not one inside a relative clause or an
+      // apposition on an earlier name
+      int y = -1;
+      std::size_t yi = 0;
+      bool inserted = false;
+      std::uint32_t inserted_from = 0;
+      std::array<std::pair<std::uint32_t, std::uint32_t>, 4> spans{};
+      std::size_t span_count = 0;
+      std::size_t mi = static_cast<std::size_t>(xi) + 1;
+      for (std::uint32_t j = mentions_[static_cast<std::size_t>(xi)].next; j < k && y < 0; ++j) {
+        const auto w = key(j);
+        if (w == "," && j + 1 < k) {
+          const auto n = key(j + 1);
+          if (inserted && span_count < spans.size()) spans[span_count++] = {inserted_from, j};
+          inserted = n == "which" || n == "who" || n == "whose" || n == "that" || n == "a" || n == "an" ||
+                     n == "the" || n == "founded" || n == "based" || n == "owned" || n == "backed";
+          inserted_from = j;
+        }
+        if (w == ";" || w == ":" || w == "but" || w == "while") break;
+        while (mi < mentions_.size() && mentions_[mi].begin < j) ++mi;
+        if (mi >= mentions_.size() || mentions_[mi].begin != j || inserted) continue;
+        const auto& m = mentions_[mi];
+        if (m.type == MentionType::company || m.type == MentionType::candidate) {
+          const int c = argument(m);
+          if (c >= 0 && c != x) y = c, yi = mi;
+        }
+      }
+      if (y < 0) continue;
+      // "X invested in Y under a deal": an ownership or investment said between the two is that.
+      for (const auto& c : cues_) {
+        const auto l = lex_.cue(c.cue).label;
+        bool aside = false;
+        for (std::size_t a = 0; a < span_count; ++a) aside |= c.begin > spans[a].first && c.begin < spans[a].second;
+        other_deal |= (l == Label::owns || l == Label::invests_in) && !aside && c.begin < mentions_[yi].begin &&
+                      c.begin >= mentions_[static_cast<std::size_t>(xi)].next;
+      }
+      if (other_deal) continue;
+      if (modifier_in(Modifier::negation, s.first_token, noun + 1)) continue;
+      const bool ended = modifier_in(Modifier::ended, mentions_[static_cast<std::size_t>(xi)].begin, s.last_token);
+      emit(x, y, ended ? Label::former_deal : Label::partners, ended ? Status::ended : Status::current, 0.86f, s,
+           "under-agreement");
+    }
+  }
+
+  // "Anthropic will make AWS its primary partner", "X chose Y as its cloud partner": a company
+  // made or chosen the subject's partner.
+  void chosen_partners(const Sentence& s) {
+    for (std::size_t mi = 0; mi < mentions_.size(); ++mi) {
+      // the verb right before a name: one look per mention, not per token
+      if (mentions_[mi].begin <= s.first_token) continue;
+      const std::uint32_t k = mentions_[mi].begin - 1;
+      const auto v = key(k);
+      if (!(v == "make" || v == "makes" || v == "made" || v == "making" || v == "named" || v == "names" || v == "name" ||
+            v == "chose" || v == "chosen" || v == "chooses" || v == "choose" || v == "picked" || v == "picks" ||
+            v == "pick" || v == "selected" || v == "selects" || v == "select" || v == "tapped" || v == "taps"))
+        continue;
+      if (!is_company_like(mentions_[mi])) continue;
+      const auto& ym = mentions_[mi];
+      if (ym.possessive) continue;
+      std::uint32_t j = ym.next;
+      if (j < s.last_token && key(j) == "as") ++j;
+      if (j >= s.last_token || !(key(j) == "its" || key(j) == "their")) continue;
+      bool partner = false;
+      for (std::uint32_t n = j + 1; n < s.last_token && n <= j + 4; ++n) {
+        if (key(n) == "partner" || key(n) == "partners") {
+          partner = true;
+          break;
+        }
+        if (tok(n).kind != TokenKind::word || !is_lower(text_[tok(n).begin])) break;
+      }
+      if (!partner) continue;
+      CueAt at{k, k + 1, 0};
+      Cue plain;
+      const Found x = subject(at, plain);
+      if (x.company < 0) continue;
+      const std::uint32_t from = x.scope ? x.scope
+                                 : x.mention >= 0 ? mentions_[static_cast<std::size_t>(x.mention)].next : k;
+      if (modifier_in(Modifier::negation, from, k + 1)) continue;
+      emit(x.company, argument(ym), Label::partners, Status::current, 0.67f * x.weight, s, "chosen-partner");
+    }
+  }
+
+  // The sentence speaks of a bid, offer or approach and of no agreement.
+  bool only_courted(const Sentence& s) const {
+    bool bid = false;
+    for (std::uint32_t k = s.first_token; k < s.last_token; ++k) {
+      const auto w = key(k);
+      if (w == "agreed" || w == "agreement" || w == "agreements" || w == "signed" || w == "deal" || w == "merger" ||
+          w == "partnership" || w == "venture" || w == "contract" || w == "pact" || w == "completed")
+        return false;
+      bid |= w == "bid" || w == "bids" || w == "offer" || w == "offers" || w == "proposal" || w == "proposals" ||
+             w == "approach" || w == "approaches" || w == "pursuit" || w == "overture" || w == "overtures";
+    }
+    return bid;
+  }
+
+  static bool is_deal_noun(std::string_view k) {
+    // most words are ruled out by their first letter before any comparison
+    if (k.size() < 3) return false;
+    switch (k[0]) {
+      case 'a': case 'b': case 'c': case 'd': case 'm': case 'n': case 'o': case 'p': case 's': case 't': case 'v':
+        break;
+      default:
+        return false;
+    }
+    return k == "deal" || k == "deals" || k == "merger" || k == "takeover" || k == "agreement" || k == "partnership" ||
+           k == "venture" || k == "alliance" || k == "pact" || k == "tieup" || k == "bid" || k == "offer" ||
+           k == "acquisition" || k == "purchase" || k == "sale" || k == "contract" || k == "talks" ||
+           k == "negotiations" || k == "attempt" || k == "plan" || k == "transaction" || k == "combination";
+  }
+
+  static bool is_deal_label(Label l) {
+    return l == Label::partners || l == Label::acquired || l == Label::invests_in;
+  }
+
+  // "Kroger agreed to buy Albertsons in 2022. The deal was blocked by a judge in December.": a
+  // sentence that names no company and opens with "the/that deal" ends the deal of the sentence
+  // before it; that edge becomes a former deal with both sentences as evidence.
+  void deal_back_reference(const Sentence& s) {
+    if (previous_deal_ < 0) return;
+    for (const auto& m : mentions_)
+      if (is_company_like(m) || m.type == MentionType::descriptor) return;
+    std::uint32_t k = s.first_token;
+    if (k < s.last_token && (key(k) == "but" || key(k) == "however")) ++k;
+    if (k < s.last_token && key(k) == ",") ++k;
+    if (k >= s.last_token || !(key(k) == "the" || key(k) == "that" || key(k) == "this" || key(k) == "its" ||
+                               key(k) == "their"))
+      return;
+    std::uint32_t noun = 0;
+    for (std::uint32_t j = k + 1; j < s.last_token && j <= k + 3 && !noun; ++j)
+      if (is_deal_noun(key(j)) && key(j) != "talks" && key(j) != "negotiations" && key(j) != "plan") noun = j;
+    if (!noun) return;
+    find_cues(s);
+    drop_false_endings(s);
+    if (!modifier_in(Modifier::ended, noun + 1, s.last_token) || modifier_in(Modifier::negation, s.first_token, s.last_token))
+      return;
+    const auto old = static_cast<std::size_t>(previous_deal_);
+    if (std::find(superseded_.begin(), superseded_.end(), old) != superseded_.end()) return;
+    const int source = rel_source_[old], target = rel_target_[old];
+    const Label label = relations_[old].label;
+    std::vector<Evidence> evidence = relations_[old].evidence;
+    emit(source, target, Label::former_deal, Status::ended, 0.7f, s, "deal-ended-later");
+    const auto it = seen_.find(deal_key(source, target, Label::former_deal));
+    if (it == seen_.end()) return;
+    auto& now = relations_[it->second];
+    now.evidence.insert(now.evidence.begin(), evidence.begin(), evidence.end());
+    superseded_.push_back(old);
+    seen_.erase(deal_key(source, target, label));
+    previous_deal_ = -1;
+  }
+  static std::uint64_t deal_key(int a, int b, Label label) {
+    if (is_symmetric(label) && a > b) std::swap(a, b);
+    return (static_cast<std::uint64_t>(a) << 36) ^ (static_cast<std::uint64_t>(b) << 4) ^
+           static_cast<std::uint64_t>(label);
+  }
+
+  // "The two companies ended their manufacturing partnership in March": "the two" are the two
+  // companies of the sentence before (or of this sentence before the phrase) when exactly two are
+  // named there; the deal noun or talks verb that follows says the label.
+  void the_two(const Sentence& s, bool cues_found) {
+    std::uint32_t at = 0;
+    for (std::uint32_t k = s.first_token; k + 2 < s.last_token && !at; ++k)
+      if (key(k) == "the" && key(k + 1) == "two" && (k == s.first_token || key(k - 1) == "," || key(k - 1) == "after" ||
+                                                       key(k - 1) == "but" || key(k - 1) == "and" || key(k - 1) == "before"))
+        at = k;
+    if (!at) return;
+    std::uint32_t from = at + 2;
+    if (from < s.last_token && tok(from).kind == TokenKind::word && is_lower(text_[tok(from).begin]) &&
+        (wflags(from) & detail::w_generic || (key(from).size() > 3 && key(from).back() == 's' && key(from) != "were" &&
+                                              key(from) != "has" && key(from) != "was")))
+      ++from;
+    if (from < s.last_token && (key(from) == "'s" || key(from) == "'")) return;  // "the two companies' merger"
+    // the pair: two companies named before in this sentence, else in the last sentence that named any
+    int a = -1, b = -1, count = 0;
+    for (const auto& m : mentions_) {
+      if (m.begin >= at || m.type != MentionType::company || m.reporter || m.company < 0) continue;
+      if (m.company == a || m.company == b) continue;
+      ++count;
+      if (a < 0) a = m.company;
+      else b = m.company;
+    }
+    if (count == 0 && recent_pair_count_ == 2) a = recent_pair_[0], b = recent_pair_[1], count = 2;
+    if (count != 2) return;
+    if (!cues_found) {
+      find_cues(s);
+      drop_false_endings(s);
+    }
+    Label label = Label::partners;
+    bool found = false, ended = false;
+    for (std::uint32_t k = from; k < s.last_token && k <= from + 6 && !found; ++k) {
+      const auto w = key(k);
+      if (w == "," || w == ";" || mention_at(k) >= 0) {
+        if (mention_at(k) >= 0 && mentions_[static_cast<std::size_t>(mention_at(k))].type == MentionType::transparent) continue;
+        break;
+      }
+      if (w == "talks" || w == "negotiations" || w == "discussions" || w == "talked" || w == "negotiated") {
+        label = Label::talked_to, found = true;
+      } else if (w == "partners" && k > from && (key(k - 1) == "are" || key(k - 1) == "were" || key(k - 1) == "became" ||
+                                                  key(k - 1) == "been")) {
+        found = true;
+      } else if (is_deal_noun(w) && w != "bid" && w != "offer" && w != "takeover" && w != "sale" && w != "purchase" &&
+                 w != "acquisition" && w != "attempt" && w != "talks" && w != "negotiations") {
+        // "a plan to build an electric vehicle together" is a joint plan; a plan alone is not
+        bool together = w != "plan";
+        for (std::uint32_t j = k + 1; j < s.last_token && !together; ++j) together = key(j) == "together" || key(j) == "jointly";
+        if (!together) break;
+        found = true;
+        ended = modifier_in(Modifier::ended, from, s.last_token);
+        for (std::uint32_t j = from; j < k; ++j) ended |= key(j) == "ended" || key(j) == "ends";
+        bool made = ended;
+        for (std::uint32_t j = from; j < k && !made; ++j)
+          made = key(j) == "signed" || key(j) == "formed" || key(j) == "struck" || key(j) == "agreed" || key(j) == "set" ||
+                 key(j) == "have" || key(j) == "has" || key(j) == "had" || key(j) == "launched" || key(j) == "created";
+        if (!made) found = false;
+      }
+    }
+    if (!found || modifier_in(Modifier::negation, at, std::min(from + 7, s.last_token))) return;
+    if (label == Label::partners && ended) emit(a, b, Label::former_deal, Status::ended, 0.7f, s, "the-two");
+    else emit(a, b, label, Status::current, 0.7f, s, "the-two");
+  }
+
   void sentence(const Sentence& s) {
     find_mentions(s);
+    sentence_deal_ = -1;
+    deal_back_reference(s);
     bool any = false;
     int arguments = 0;
     for (const auto& m : mentions_)
@@ -2738,12 +3371,17 @@ class DocumentRun {
     any = arguments >= 2;
     if (any) {
       find_cues(s);
+      drop_false_endings(s);
       if (debug_) dump(s);
       relations(s);
       possessive_owners(s);
       in_which_stakes(s);
       divestitures(s);
       pair_nouns(s);
+      under_agreement(s);
+      named_deals(s);
+      asset_sales(s);
+      chosen_partners(s);
       legal_actions(s);
       percent_holdings(s);
       possessive_units(s);
@@ -2766,6 +3404,30 @@ class DocumentRun {
     } else {
       first_subject_ = -1;
     }
+    the_two(s, any);
+    // the companies a later "the two companies" may mean
+    {
+      int pair[2] = {-1, -1}, count = 0;
+      for (const auto& m : mentions_) {
+        if (m.type != MentionType::company || m.reporter || m.company < 0 || m.company == pair[0] || m.company == pair[1])
+          continue;
+        if (count < 2) pair[count] = m.company;
+        ++count;
+      }
+      if (count > 0) {
+        recent_pair_count_ = count;
+        recent_pair_[0] = pair[0], recent_pair_[1] = pair[1];
+        recent_pair_age_ = 0;
+      } else if (++recent_pair_age_ > 2) {
+        recent_pair_count_ = 0;
+      }
+    }
+    // the deal a following "The deal was called off" may end: this sentence's, or none when the
+    // sentence moved on to other companies
+    if (sentence_deal_ >= 0) previous_deal_ = sentence_deal_;
+    else
+      for (const auto& m : mentions_)
+        if (is_company_like(m)) previous_deal_ = -1;
     if (first_subject_ >= 0) {
       last_subject_ = first_subject_;
     } else {
@@ -2826,6 +3488,12 @@ class DocumentRun {
   std::uint32_t sentence_first_ = 0;
   std::vector<int> used_objects_;
   bool intro_ = false;
+  int recent_pair_[2] = {-1, -1};  // the companies of the last sentence that named any
+  int recent_pair_count_ = 0;       // ... how many it named
+  int recent_pair_age_ = 0;         // sentences since
+  int sentence_deal_ = -1;   // the last deal edge (partners, acquired, invests-in) of this sentence
+  int previous_deal_ = -1;   // ... of the sentence before
+  std::vector<std::size_t> superseded_;  // deal edges a later sentence ended
 
   std::vector<Mention> mentions_;
   std::vector<const WordInfo*> infos_;

@@ -78,11 +78,14 @@ const CueSpec cue_specs[] = {
      "signed a deal with|signed an agreement with|signs a deal with|struck a deal with|"
      "strikes a deal with|inked a deal with|reached a deal with|reached an agreement with|"
      "entered into an agreement with|collaborate with|collaborates with|collaborated with|"
-     "collaborating with|allied with|working with|works with|worked with",
+     "collaborating with|allied with|working with|works with|worked with|work with|"
+     "signed deals with|signed agreements with|signed contracts with|signs deals with",
      Label::partners, false, 0, Status::current, 0.85f, "partner-verb"},
     {"partnership with|alliance with|collaboration with|deal with|agreement with|"
      "joint venture with|tieup with|pact with|contract with|licensing deal with|"
-     "licensing agreement with|supply deal with|supply agreement with|memorandum of understanding with",
+     "licensing agreement with|supply deal with|supply agreement with|memorandum of understanding with|"
+     "venture with|partnerships with|deals with|agreements with|contracts with|licence with|license with|"
+     "licensing deals with|codeshare agreement with|distribution agreement with|distribution deal with",
      Label::partners, false, 0, Status::current, 0.8f, "partner-noun"},
     {"struck a deal|strikes a deal|signed a deal|deal to|agreement to", Label::partners, false, 0,
      Status::current, 0.7f, "partner-deal-to"},
@@ -98,16 +101,22 @@ const CueSpec cue_specs[] = {
      Label::partners, false, 0, Status::current, 0.75f, "partner-pair"},
     {"partner|partners", Label::partners, false, cue_tight, Status::current, 0.75f,
      "partner-apposition"},
-    {"uses|use|using|will use|relies on|rely on|runs on|powered by|built on", Label::partners,
+    {"uses|use|using|will use|relies on|rely on|relying on|runs on|run on|running on|ran on|"
+     "powered by|built on", Label::partners,
      false, cue_poss_object, Status::current, 0.7f, "uses-possessive"},
     // talked-to
     {"in talks with|talks with|held talks with|holding talks with|spoke to|spoke with|"
      "speaking to|speaking with|talked to|talked with|talking to|talking with|approached|"
      "approaches|has approached|negotiating with|negotiated with|negotiations with|"
      "in negotiations with|discussions with|in discussions with|held discussions with|"
-     "talks to|in talks to|discussed a deal with|met with",
+     "talks to|in talks to|discussed a deal with|met with|spoken with|spoken to|speaks with|speaks to|"
+     "broke off talks with|broken off talks with|ended talks with|ends talks with|abandoned talks with|"
+     "walked away from talks with|pulled out of talks with",
      Label::talked_to, false, cue_wide, Status::current, 0.8f, "talks"},
-    {"approached by|was approached by|were approached by", Label::talked_to, true, 0,
+    {"approached by|was approached by|were approached by|approach from|an approach from|"
+     "approaches from|takeover approach from|an offer from|a takeover offer from|takeover offer from|"
+     "a bid from|a takeover bid from|takeover bid from",
+     Label::talked_to, true, 0,
      Status::current, 0.8f, "talks-passive"},
     {"talks between|negotiations between|discussions between", Label::talked_to, false,
      cue_no_subject, Status::current, 0.8f, "talks-between"},
@@ -115,7 +124,9 @@ const CueSpec cue_specs[] = {
     {"walked away from|walks away from|walk away from|pulled out of|pulls out of|"
      "terminated its agreement with|terminated its deal with|ended its partnership with|"
      "ended its deal with|ended its agreement with|cut ties with|severed ties with|"
-     "broke off talks with|scrapped its deal with|called off its deal with",
+     "scrapped its deal with|called off its deal with|terminated its contract with|"
+     "ended its contract with|cancelled its contract with|canceled its contract with|"
+     "cancelled its deal with|canceled its deal with|exited its partnership with",
      Label::former_deal, false, 0, Status::ended, 0.8f, "ended-deal"},
     {"former partner|expartner", Label::former_deal, false, cue_tight, Status::ended, 0.75f,
      "former-partner-apposition"},
@@ -249,6 +260,21 @@ const GappedSpec gapped_specs[] = {
     {"raised|raises|raising|secured|secures|received|receives|drew|attracted",
      "from", 8, Label::invests_in, true, 0.7f, "raised-from"},
     {"pay|pays|paid|paying", "for", 6, Label::acquired, false, 0.7f, "paid-for"},
+    // "signed its own deals with", "has a copper joint venture in Chile, the Escondida mine, with"
+    {"deal|deals|agreement|agreements|contract|contracts|partnership|partnerships|venture|ventures|"
+     "alliance|collaboration|pact|tieup|licence|license",
+     "with", 8, Label::partners, false, 0.8f, "partner-gap"},
+    // "would work on driver-assistance systems with", "has worked closely with"
+    {"work|works|worked|working|collaborate|collaborates|collaborated|collaborating|partnered|partners|"
+     "develop|develops|developed|developing|codevelop|codeveloped|codeveloping",
+     "with", 6, Label::partners, false, 0.8f, "partner-gap"},
+    // "in close discussions with", "had been negotiating a licence with", "spoke on Tuesday with"
+    {"talks|negotiations|discussions|negotiating|negotiated|negotiate|negotiates|talking|talked|spoke|"
+     "spoken|speaking",
+     "with", 4, Label::talked_to, false, 0.67f, "talks-gap"},
+    // "pulls out of $2.6 billion nickel plan with", "walked away from the merger with"
+    {"pulls|pulled|pull|pulling|walked|walks|walk|withdrew|withdraws|withdrawn|quit|quits|exited|exits",
+     "with", 8, Label::former_deal, false, 0.67f, "ended-gap"},
 };
 
 struct ModifierSpec {
@@ -263,12 +289,12 @@ const ModifierSpec modifier_specs[] = {
      "considers|considered|exploring|explore|explores|weighing|weighs|mulling|mulls|"
      "potential|possible|possibly|if|whether|unlikely|rumoured|rumored|speculation|"
      "hypothetical|seeking|seeks|seek|hopes to|hoping to|would consider|no plans|"
-     "dismissed|ruled out|rules out|has yet to|yet to|instead of|rather than|failed to|"
+     "dismissed|ruled out|rules out|turned down|turns down|spurned|rebuffed|has yet to|yet to|instead of|rather than|failed to|"
      "fails to|without|against",
      Modifier::negation},
     {"fell apart|falls apart|fall apart|collapsed|collapses|called off|calls off|call off|"
      "scrapped|scraps|scrap|terminated|terminates|terminate|abandoned|abandons|abandon|"
-     "walked away|walks away|blocked|blocks|block|dropped|drops|cancelled|canceled|cancels|"
+     "walked away|walks away|blocked|blocks|block|failed|collapse|dropped|drops|cancelled|canceled|cancels|"
      "ended its|ended their|ended the|ends its|ends partnership|ends deal|ends agreement|ends pact|"
      "ended partnership|ended deal|ended agreement|unwound|pulled out|broke off|fell through|"
      "falls through|previously had|no longer|expired|dissolved|exited|had a deal|had a partnership|"

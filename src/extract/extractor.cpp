@@ -741,6 +741,20 @@ class DocumentRun {
     return {};
   }
 
+  // Whether a cue opens with a noun ("rivals such as", "lawsuit against"): such a cue after "and"
+  // continues a list of nouns, not a verb phrase.
+  bool noun_cue(const CueAt& c) const {
+    const auto w = key(c.begin);
+    if (wflags(c.begin) & (detail::w_desc_noun | detail::w_generic)) return true;
+    static constexpr std::string_view nouns[] = {
+        "rivals", "competitors", "competition", "rivalry", "challenger", "partners", "partnership", "suppliers",
+        "customers", "customer", "client", "clients", "deal", "alliance", "lawsuit", "lawsuits", "suit", "complaint",
+        "case", "litigation", "acquisition", "purchase", "takeover", "talks", "stake", "investment", "agreement"};
+    for (auto n : nouns)
+      if (w == n) return true;
+    return false;
+  }
+
   Found subject(const CueAt& c, const Cue& cue) {
     const bool tight = cue.flags & detail::cue_tight;
     if (!tight && !(cue.flags & detail::cue_no_subject)) {
@@ -783,7 +797,11 @@ class DocumentRun {
         for (const auto& m : mentions_) named |= m.begin < k && m.end >= k;
         if (named) break;
       }
-      if (conj && conj + 1 < c.begin && (is_auxiliary(key(conj + 1)) || verb_after_conjunction(conj, c.begin))) {
+      // "..., and competes with Z": the cue itself may be the verb right after the "and".
+      const bool verb_cue = conj && conj + 1 == c.begin && !cue.reversed && verb_after_conjunction(conj, c.end) &&
+                            !noun_cue(c);
+      if (conj && (conj + 1 < c.begin || verb_cue) &&
+          (is_auxiliary(key(conj + 1)) || verb_cue || verb_after_conjunction(conj, c.begin))) {
         const int shared = sentence_subject_ >= 0 ? sentence_subject_ : first_subject_;
         if (shared >= 0 && !rule_off("shared-subject")) return {-1, shared, 0.9f, conj + 1};
       }
@@ -915,6 +933,27 @@ class DocumentRun {
     return noun && (m.possessive || gap <= 2);
   }
 
+  // Whether the cue opens an apposition: ", the owner of", ", a supplier to".
+  bool apposition_cue(const CueAt& c) const {
+    std::uint32_t k = c.begin;
+    if (k > sentence_first_ && (key(k - 1) == "the" || key(k - 1) == "a" || key(k - 1) == "an")) --k;
+    else if (!(key(k) == "the" || key(k) == "a" || key(k) == "an")) return false;
+    return k > sentence_first_ && key(k - 1) == ",";
+  }
+
+  // ", the owner of Zara, and H&M": where an apposition that opens with an article at k closes, when
+  // the list goes on after it (", and" or ", or"); 0 otherwise.
+  std::uint32_t apposition_end(std::uint32_t k, std::uint32_t last) const {
+    if (k + 3 >= last || key(k) != "," || !(key(k + 1) == "the" || key(k + 1) == "a" || key(k + 1) == "an")) return 0;
+    for (std::uint32_t j = k + 2; j + 2 < last && j <= k + 10; ++j) {
+      const auto kj = key(j);
+      if (kj == ";" || kj == "(" || kj == ")" || kj == "which" || kj == "who" || kj == "that") return 0;
+      if (kj != ",") continue;
+      return key(j + 1) == "and" || key(j + 1) == "or" ? j : 0;
+    }
+    return 0;
+  }
+
   // Whether the cue sits in a relative clause set off by a comma: ", which is backed by".
   bool relative_cue(const CueAt& c) const {
     for (std::uint32_t k = c.begin; k > sentence_first_ + 1 && k + 4 > c.begin; --k) {
@@ -941,13 +980,17 @@ class DocumentRun {
       if (static_cast<int>(i) == subject_mention) continue;
       const std::uint32_t gap = m.begin - cursor;
       // What lies between the previous argument (or the cue) and this mention.
-      bool stop = false, listy = false, prep = false, by = false;
+      bool stop = false, listy = false, prep = false, by = false, person = false;
       for (std::uint32_t k = cursor; k < m.begin; ++k) {
         const auto f = wflags(k);
         if (key(k) == "by" && (cue.flags & detail::cue_noun)) by = true;
+        else if (key(k) == "as" && k + 2 < m.begin && key(k + 1) == "well" && key(k + 2) == "as") listy = true, k += 2;
         else if (f & detail::w_list) listy = true;
         else if (f & detail::w_prep) prep = true;
+        // "sued X and its chief executive, Y": a title says the next name is a person's.
+        if ((f & detail::w_title) && !(f & detail::w_desc_noun) && !out.empty() && !rule_off("title-list")) person = true;
       }
+      if (person) break;
       stop = modifier_in(Modifier::stop, cursor, m.begin) || cue_in(cursor, m.begin, &c);
       if (stop) break;
       if (out.empty() && by_source < 0) {
@@ -973,6 +1016,8 @@ class DocumentRun {
           break;  // "owns Y and counts Z among...": a second verb phrase, not a longer list
         } else if (key(cursor) == "," && relative_cue(c) && !rule_off("relative-list")) {
           break;  // "talks between X, which is backed by Y, and Z": the comma closes the clause
+        } else if (key(cursor) == "," && apposition_cue(c) && !rule_off("apposition-list")) {
+          break;  // "Inditex, the owner of Zara, and H&M": the comma closes the apposition
         }
       }
       if (m.type == MentionType::transparent) {
@@ -1003,6 +1048,13 @@ class DocumentRun {
         continue;
       }
       if (!tight && !poss && is_modifier(i, last)) continue;
+      // "MediaTek, Qualcomm's main rival, and Nvidia": a possessive before a common noun in a list
+      // opens an apposition on the item before it; it is no item itself.
+      if (!out.empty() && m.possessive && m.next < last && tok(m.next).kind == TokenKind::word &&
+          is_lower(text_[tok(m.next).begin]) && !rule_off("possessive-apposition-list")) {
+        cursor = m.next;
+        continue;
+      }
       if (m.type == MentionType::candidate && gap > 3 && !listy) break;
       const int company = argument(m);
       // "owns the telecom operator and counts Meta among...": the object was a noun phrase that
@@ -1016,6 +1068,11 @@ class DocumentRun {
       }
       out.push_back({static_cast<int>(i), company, out.empty() ? 1.0f : 0.95f});
       if (tight || poss) break;
+      // "Inditex, the owner of Zara, and H&M": an apposition on an item does not end the list.
+      if (const auto close = apposition_end(m.next, last); close && !rule_off("list-apposition")) {
+        while (i + 1 < mentions_.size() && mentions_[i + 1].begin < close) ++i;
+        cursor = close;
+      }
     }
     return out;
   }
@@ -1387,7 +1444,9 @@ class DocumentRun {
           bool joined = true;
           for (std::uint32_t k = m.next; k < head && joined; ++k) joined = key(k) == "and" || key(k) == ",";
           if (!joined || key(head - 1) == ",") break;  // "X, Y sued Z" is an apposition, not a pair
-          subjects.push_back(m.company);
+          const int other = argument(m);
+          if (other < 0) break;
+          subjects.push_back(other);
           head = m.begin;
         }
       }

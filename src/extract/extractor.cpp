@@ -624,7 +624,10 @@ class DocumentRun {
     return k == "business" || k == "businesses" || k == "unit" || k == "units" || k == "division" ||
            k == "divisions" || k == "arm" || k == "operations" || k == "subsidiary" || k == "subsidiaries" ||
            k == "stake" || k == "stakes" || k == "assets" || k == "plant" || k == "plants" || k == "shares" ||
-           k == "operation" || k == "brand" || k == "brands" || k == "portfolio";
+           k == "operation" || k == "brand" || k == "brands" || k == "portfolio" || k == "store" || k == "stores" ||
+           k == "site" || k == "sites" || k == "factory" || k == "factories" || k == "facility" ||
+           k == "facilities" || k == "mill" || k == "mills" || k == "branches" || k == "outlets" || k == "hotels" ||
+           k == "restaurants" || k == "properties" || k == "mines" || k == "refinery" || k == "network";
   }
 
   void gapped_cue(std::uint32_t k, std::uint32_t last) {
@@ -691,7 +694,92 @@ class DocumentRun {
     int company = -1;
     float weight = 1.0f;
     std::uint32_t scope = 0;  // where the subject's own clause resumes (after an inserted clause)
+    int pair = -1;            // "both chains": the second company of a plural subject
   };
+
+  // "both companies", "the two South Korean groups", "the pair" starting at b: the end of the
+  // phrase (0 when there is none) and the two companies it refers back to: the two last companies
+  // of that nationality when it names one, else the two parties of the last relation found.
+  void note_pair(int a, int b) {
+    if (a > b) std::swap(a, b);
+    ++clock_;
+    for (auto& p : pairs_)
+      if (p.a == a && p.b == b) {
+        ++p.count, p.last = clock_;
+        return;
+      }
+    pairs_.push_back({a, b, 1, clock_});
+  }
+  // The pair related most often so far, when one stands out (related in two statements at least,
+  // more often than any other pair).
+  bool main_pair(int& first, int& second) const {
+    const PairCount* best = nullptr;
+    int runner_up = 0;
+    for (const auto& p : pairs_) {
+      if (!best || p.count > best->count) {
+        if (best) runner_up = best->count;
+        best = &p;
+      } else {
+        runner_up = std::max(runner_up, p.count);
+      }
+    }
+    if (!best || best->count < 2 || best->count == runner_up) return false;
+    first = best->a, second = best->b;
+    return true;
+  }
+
+  std::uint32_t plural_pair(std::uint32_t b, std::uint32_t last, int& first, int& second) const {
+    if (rule_off("plural-pair") || b >= last) return 0;
+    std::uint32_t j = b;
+    if (key(j) == "both") {
+      ++j;
+    } else if (key(j) == "the" && j + 1 < last && (key(j + 1) == "two" || key(j + 1) == "pair" || key(j + 1) == "duo")) {
+      if (key(j + 1) != "two") {
+        j += 2;
+        return main_pair(first, second) ? j : 0;
+      }
+      j += 2;
+    } else {
+      return 0;
+    }
+    std::string_view country;
+    for (std::uint32_t n = 0; j < last && n < 5; ++j, ++n) {
+      const auto k = key(j);
+      if (k == "companies" || k == "firms" || k == "groups" || k == "chains" || k == "carriers" || k == "airlines" ||
+          k == "banks" || k == "lenders" || k == "apps" || k == "sides" || k == "rivals" || k == "makers" ||
+          k == "chipmakers" || k == "carmakers" || k == "automakers" || k == "retailers" || k == "grocers" ||
+          k == "giants" || k == "operators" || k == "insurers" || k == "miners" || k == "utilities" ||
+          k == "platforms" || k == "startups" || k == "studios" || k == "manufacturers" || k == "suppliers" ||
+          k == "producers" || k == "drugmakers" || k == "brewers" || k == "businesses" || k == "partners") {
+        first = second = -1;
+        if (!country.empty()) {
+          std::uint32_t seen_first = 0, seen_second = 0;
+          for (std::size_t i = 0; i < companies_.size(); ++i) {
+            const auto& c = companies_[i];
+            if (c.country != country) continue;
+            if (c.last_seen >= seen_first) {
+              second = first, seen_second = seen_first;
+              first = static_cast<int>(i), seen_first = c.last_seen;
+            } else if (c.last_seen >= seen_second) {
+              second = static_cast<int>(i), seen_second = c.last_seen;
+            }
+          }
+        } else if (!main_pair(first, second)) {
+          return 0;
+        }
+        return first >= 0 && second >= 0 ? j + 1 : 0;
+      }
+      const auto f = wflags(j);
+      if (f & detail::w_nationality) {
+        country = std::string_view(info(j)->country, 2);
+        continue;
+      }
+      if (tok(j).kind != TokenKind::word || (f & (detail::w_prep | detail::w_list)) || !is_lower(text_[tok(j).begin])) {
+        if (!(k == "south" || k == "north")) return 0;
+      }
+    }
+    return 0;
+  }
 
   // "Arm, which is majority-owned by SoftBank, sued Qualcomm", "CATL, the world's largest battery
   // maker, supplies Tesla": a clause or apposition set off by commas right before the cue is
@@ -757,6 +845,27 @@ class DocumentRun {
 
   Found subject(const CueAt& c, const Cue& cue) {
     const bool tight = cue.flags & detail::cue_tight;
+    // "Both chains compete with ...", "The two groups are partners": a plural subject that opens
+    // its clause refers back to two companies.
+    if (!(cue.flags & detail::cue_no_subject)) {
+      std::uint32_t e = c.begin;
+      while (e > sentence_first_ + 1 && e + 4 > c.begin &&
+             (is_auxiliary(key(e - 1)) || key(e - 1) == "both" || key(e - 1) == "still" || key(e - 1) == "been"))
+        --e;
+      if (!tight || e < c.begin)
+        for (std::uint32_t b = e > sentence_first_ + 6 ? e - 6 : sentence_first_; b + 1 < e; ++b) {
+          // "Moderna and the two partners": a plural coordinated with a name is not the pair itself.
+          if (!(b == sentence_first_ || key(b - 1) == "," || key(b - 1) == "but" || key(b - 1) == "while" ||
+                (key(b - 1) == "and" && mention_at(b - 2) < 0 && (b < 2 || !mention_ends_at(b - 1)))))
+            continue;
+          int first = -1, second = -1;
+          if (plural_pair(b, e, first, second) == e) {
+            Found f{-1, first, 0.85f, e};
+            f.pair = second;
+            return f;
+          }
+        }
+    }
     if (!tight && !(cue.flags & detail::cue_no_subject)) {
       // "Y, a buyout firm in Oslo, which bought it": the relative clause hangs on the name before
       // the apposition.
@@ -1081,6 +1190,7 @@ class DocumentRun {
             std::string_view rule) {
     if (source < 0 || target < 0 || source == target) return;
     if (rule_off(rule)) return;
+    note_pair(source, target);
     if (label == Label::former_deal) status = Status::ended;
     if (confidence < min_confidence_) return;
     int a = source, b = target;
@@ -1396,6 +1506,21 @@ class DocumentRun {
             key(before.next) == ",")
           objs.push_back({subj.mention - 1, before.company, 0.9f});
       }
+      if (objs.empty() && subj.pair >= 0 && subj.company >= 0) {
+        if (is_symmetric(label)) emit(subj.company, subj.pair, label, status, conf, s, cue.rule);
+        continue;
+      }
+      if (subj.company >= 0 && !(cue.flags & detail::cue_tight) && by_source < 0) {
+        // "Micron, which competes with both Korean companies": a plural object.
+        int first = -1, second = -1;
+        if (plural_pair(c.end, s.last_token, first, second)) {
+          for (const int o : {first, second}) {
+            if (cue.reversed) emit(o, subj.company, label, status, conf * 0.85f, s, cue.rule);
+            else emit(subj.company, o, label, status, conf * 0.85f, s, cue.rule);
+          }
+          continue;
+        }
+      }
       if (objs.empty()) {
         // "Toyota and Honda are rivals": the subjects pair up.
         if (subj.mention > 0 && is_symmetric(label)) {
@@ -1433,6 +1558,7 @@ class DocumentRun {
       for (const auto& o : objs) used_objects_.push_back(o.mention);
       // "Arbutus and Genevant have sued Moderna": coordinated subjects share the cue.
       std::vector<int> subjects{subj.company};
+      if (subj.pair >= 0) subjects.push_back(subj.pair);
       if (subj.mention > 0 && !(cue.flags & detail::cue_tight) &&
           mentions_[static_cast<std::size_t>(subj.mention)].type == MentionType::company &&
           !mentions_[static_cast<std::size_t>(subj.mention)].possessive) {
@@ -1499,6 +1625,12 @@ class DocumentRun {
         if (investor >= 0) emit(investor, investee, Label::invests_in, Status::current, 0.8f, s, "in-which-stake");
       }
     }
+  }
+
+  bool mention_ends_at(std::uint32_t k) const {
+    for (const auto& m : mentions_)
+      if (m.next == k || m.end == k) return true;
+    return false;
   }
 
   int mention_at(std::uint32_t k) const {
@@ -1897,6 +2029,13 @@ class DocumentRun {
       if (m.type == MentionType::company || m.type == MentionType::candidate ||
           m.type == MentionType::descriptor || m.type == MentionType::pronoun || m.type == MentionType::product)
         ++arguments;
+    // "The two groups are partners": a plural reference stands for two companies.
+    for (std::uint32_t k = s.first_token; arguments < 2 && !pairs_.empty() && k < s.last_token; ++k) {
+      const auto kk = key(k);
+      if (kk != "both" && kk != "the") continue;
+      int first = -1, second = -1;
+      if (plural_pair(k, s.last_token, first, second)) arguments += 2;
+    }
     any = arguments >= 2;
     if (any) {
       find_cues(s);
@@ -1974,6 +2113,14 @@ class DocumentRun {
   int sentence_subject_ = -1;
   std::uint32_t sentence_first_ = 0;
   std::vector<int> used_objects_;
+  // How often each pair of companies was related so far in the document: "both companies" refers
+  // back to the pair the article is about.
+  struct PairCount {
+    int a, b;
+    int count;
+    std::uint32_t last;
+  };
+  std::vector<PairCount> pairs_;
   bool intro_ = false;
 
   std::vector<Mention> mentions_;

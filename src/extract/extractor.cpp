@@ -1137,6 +1137,26 @@ class DocumentRun {
         if (m.possessive && i + 1 < mentions_.size() && mentions_[i + 1].begin == m.next &&
             is_company_like(mentions_[i + 1]))
           continue;
+        // "Morocco's state-owned OCP Group": adjectives may stand between.
+        if (m.possessive && i + 1 < mentions_.size() && is_company_like(mentions_[i + 1]) &&
+            mentions_[i + 1].begin <= m.next + 4 && !rule_off("place-modifier")) {
+          bool adjectives = true;
+          for (std::uint32_t k = m.next; k < mentions_[i + 1].begin && adjectives; ++k)
+            adjectives = key(k) == "-" || (tok(k).kind == TokenKind::word && is_lower(text_[tok(k).begin]) &&
+                                           !(wflags(k) & (detail::w_prep | detail::w_list | detail::w_say)));
+          if (adjectives) continue;
+        }
+        // "Gulf carriers such as Emirates": a place that modifies the noun of a list's head.
+        if (!m.possessive && m.next + 3 < last && tok(m.next).kind == TokenKind::word &&
+            is_lower(text_[tok(m.next).begin]) && !rule_off("place-modifier")) {
+          bool such = false;
+          for (std::uint32_t k = m.next + 1; k < m.next + 4 && k + 1 < last && !such; ++k)
+            such = (key(k) == "such" && key(k + 1) == "as") || key(k) == "like" || key(k) == "including";
+          if (such) {
+            cursor = m.next;
+            continue;
+          }
+        }
         if (out.empty()) break;
         cursor = m.next;
         continue;
@@ -1184,6 +1204,41 @@ class DocumentRun {
       }
     }
     return out;
+  }
+
+  // "competes with IndiGo, the country's biggest airline, and with Gulf carriers such as Emirates",
+  // "licenses its designs to MediaTek ... and to Nvidia": the cue's preposition, repeated after
+  // "and" or "as well as", opens a second list of objects.
+  void reopened_objects(const CueAt& c, const Cue& cue, std::uint32_t last, int subject_mention,
+                        std::vector<Found>& objs) {
+    if ((cue.flags & (detail::cue_tight | detail::cue_poss_object)) || rule_off("reopened-list")) return;
+    const auto prep = key(c.end - 1);
+    if (!(wflags(c.end - 1) & detail::w_prep)) return;
+    const auto& tail = mentions_[static_cast<std::size_t>(objs.back().mention)];
+    std::uint32_t open = 0;
+    for (std::uint32_t k = tail.next; k + 1 < last && k < tail.next + 25 && !open; ++k) {
+      const auto kk = key(k);
+      if (kk == ";" || kk == "which" || kk == "who" || kk == "that" || kk == "but") return;
+      if (const int i = mention_at(k); i >= 0 && is_company_like(mentions_[static_cast<std::size_t>(i)])) {
+        // ", Qualcomm's main rival, and to Nvidia": a possessive inside an apposition may stand between.
+        const auto& m = mentions_[static_cast<std::size_t>(i)];
+        if (!(m.possessive && m.next < last && tok(m.next).kind == TokenKind::word && is_lower(text_[tok(m.next).begin])))
+          return;
+      }
+      if (key(k + 1) == prep && (kk == "and" || (kk == "as" && k >= 2 && key(k - 1) == "well" && key(k - 2) == "as")))
+        open = k + 2;
+    }
+    if (!open) return;
+    int by_source = -1;
+    auto more = objects(CueAt{c.begin, open, c.cue}, cue, last, subject_mention, by_source);
+    for (auto& f : more) {
+      const auto& m = mentions_[static_cast<std::size_t>(f.mention)];
+      // "and with Y's backing": a possessive before a common noun is no object.
+      if (m.possessive && m.next < last && tok(m.next).kind == TokenKind::word && is_lower(text_[tok(m.next).begin]))
+        break;
+      f.weight = 0.9f;
+      objs.push_back(f);
+    }
   }
 
   void emit(int source, int target, Label label, Status status, float confidence, const Sentence& s,
@@ -1261,6 +1316,7 @@ class DocumentRun {
       if (!(cue.flags & detail::cue_no_subject)) subj = subject(c, cue);
       int by_source = -1;
       auto objs = objects(c, cue, s.last_token, subj.mention, by_source);
+      if (!objs.empty() && by_source < 0) reopened_objects(c, cue, s.last_token, subj.mention, objs);
       // "Following its merger with Y, X, the utility, bought Z": an opening adverbial phrase ends
       // at its comma (no list runs over it), and its "its" points forward to the name after it.
       if (!rule_off("opening-phrase") && c.begin > s.first_token) {

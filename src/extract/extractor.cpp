@@ -1233,8 +1233,10 @@ class DocumentRun {
     auto more = objects(CueAt{c.begin, open, c.cue}, cue, last, subject_mention, by_source);
     for (auto& f : more) {
       const auto& m = mentions_[static_cast<std::size_t>(f.mention)];
-      // "and with Y's backing": a possessive before a common noun is no object.
-      if (m.possessive && m.next < last && tok(m.next).kind == TokenKind::word && is_lower(text_[tok(m.next).begin]))
+      // "and with Y's backing", "and to the Morven government": a name before a common noun is no
+      // object.
+      if ((m.possessive || m.type == MentionType::candidate) && m.next < last &&
+          tok(m.next).kind == TokenKind::word && is_lower(text_[tok(m.next).begin]))
         break;
       f.weight = 0.9f;
       objs.push_back(f);

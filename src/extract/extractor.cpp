@@ -806,8 +806,9 @@ class DocumentRun {
     }
     if (!open || open + 1 >= close - 1) return {};
     const auto lead = key(open + 1);
+    // (", in which both A and B hold stakes, have sued": a relative clause after a preposition too)
     bool opener = lead == "which" || lead == "whose" || lead == "the" || lead == "a" || lead == "an" ||
-                  lead == "one";
+                  lead == "one" || ((wflags(open + 1) & detail::w_prep) && key(open + 2) == "which");
     for (std::size_t i = 0; i < mentions_.size() && !opener; ++i) {
       const auto& m = mentions_[i];
       // "Nippon Steel, Japan's biggest steelmaker, owns...": a possessive opens the apposition.
@@ -911,7 +912,11 @@ class DocumentRun {
                             !noun_cue(c);
       if (conj && (conj + 1 < c.begin || verb_cue) &&
           (is_auxiliary(key(conj + 1)) || verb_cue || verb_after_conjunction(conj, c.begin))) {
-        const int shared = sentence_subject_ >= 0 ? sentence_subject_ : first_subject_;
+        int shared = sentence_subject_ >= 0 ? sentence_subject_ : first_subject_;
+        // "It has a venture with X and Y, and supplies ore to Z": an opening "it" is the last subject.
+        if (shared < 0 && verb_cue && !mentions_.empty() && mentions_.front().begin == sentence_first_ &&
+            mentions_.front().type == MentionType::pronoun && !mentions_.front().possessive)
+          shared = last_subject_;
         if (shared >= 0 && !rule_off("shared-subject")) return {-1, shared, 0.9f, conj + 1};
       }
     }
@@ -951,10 +956,15 @@ class DocumentRun {
       }
       // "X said its subsidiary Y acquired Z": the name an apposition introduces, right before a
       // verb, is that verb's subject.
-      if (!relative && gap == 0 && !tight && !(wflags(c.begin) & detail::w_prep) && key(c.begin) != "to" &&
+      // "Boeing's rival Airbus also buys ...": after a possessive, the noun cue's name heads the phrase.
+      bool adverbs = gap <= 2;
+      for (std::uint32_t k = m.next; k < c.begin && adverbs; ++k) adverbs = is_auxiliary(key(k));
+      if (!relative && adverbs && !tight && !(wflags(c.begin) & detail::w_prep) && key(c.begin) != "to" &&
           !rule_off("apposition-subject"))
         for (const auto& other : cues_)
-          if (other.end == m.begin && (lex_.cue(other.cue).flags & detail::cue_tight)) relative = true;
+          if (other.end == m.begin &&
+              ((gap == 0 && (lex_.cue(other.cue).flags & detail::cue_tight)) || possessive_before(other.begin)))
+            relative = true;
       if (!relative && std::find(used_objects_.begin(), used_objects_.end(), i) != used_objects_.end()) continue;
       // "Arm, which is majority-owned by SoftBank, sued Qualcomm, ... after buying Y": a name inside
       // a relative clause closed before the cue is not the cue's subject.
@@ -1499,7 +1509,10 @@ class DocumentRun {
       std::uint32_t ended_to = s.last_token;
       if (!rule_off("relative-ending-scope"))
         for (std::uint32_t k = c.end; k + 1 < s.last_token; ++k)
-          if (key(k) == "," && (key(k + 1) == "which" || key(k + 1) == "who")) {
+          // (also "a supplier that Spirit had tried to buy before the deal was called off")
+          if ((key(k) == "," && (key(k + 1) == "which" || key(k + 1) == "who")) ||
+              (key(k + 1) == "that" && tok(k).kind == TokenKind::word &&
+               !(wflags(k) & (detail::w_say | detail::w_prep)) && !rule_off("that-ending-scope"))) {
             // ", which collapsed" is said of the deal itself; ", which tried to buy X before..."
             // has a cue of its own.
             std::uint32_t first_end = s.last_token;
@@ -1683,6 +1696,13 @@ class DocumentRun {
         if (investor >= 0) emit(investor, investee, Label::invests_in, Status::current, 0.8f, s, "in-which-stake");
       }
     }
+  }
+
+  // Whether a possessive ("Boeing's", "its") ends right before token k.
+  bool possessive_before(std::uint32_t k) const {
+    for (const auto& m : mentions_)
+      if (m.next == k && m.possessive && m.type != MentionType::blocker) return true;
+    return false;
   }
 
   bool mention_ends_at(std::uint32_t k) const {

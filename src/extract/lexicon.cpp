@@ -196,7 +196,7 @@ const CueSpec cue_specs[] = {
     {"supplied by|sourced from|sources from|buys chips from|bought chips from|customer of|"
      "a customer of|client of|a client of|relies on chips from|provided by",
      Label::supplies, true, 0, Status::current, 0.8f, "supplied-by"},
-    {"supplier|chip supplier|key supplier", Label::supplies, false, cue_tight, Status::current,
+    {"supplier|chip supplier|key supplier", Label::supplies, true, cue_tight, Status::current,
      0.8f, "supplier-apposition"},
     {"makes|made|manufactures|manufactured|builds|assembles", Label::supplies, false,
      cue_poss_object, Status::current, 0.7f, "makes-possessive"},

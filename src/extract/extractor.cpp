@@ -630,11 +630,32 @@ class DocumentRun {
            k == "restaurants" || k == "properties" || k == "mines" || k == "refinery" || k == "network";
   }
 
+  static bool is_make_idiom(std::string_view k) {
+    static constexpr std::string_view idioms[] = {
+        "bid", "bids", "offer", "offers", "way", "sense", "case", "room", "push", "provision", "provisions", "it",
+        "easier", "harder", "possible", "difficult", "support", "momentum", "results", "profit", "profits",
+        "money", "payment", "payments", "plan", "plans", "pitch", "claim", "changes", "decision", "arrangements",
+        "preparations", "progress", "effort", "efforts", "headlines", "history", "gains", "losses", "name",
+        "deal", "deals", "approach", "request", "appeal", "call", "calls", "donation", "donations", "contribution",
+        "allowance", "allowances", "reserves", "them", "us", "him", "her", "things", "life", "time", "use"};
+    for (auto i : idioms)
+      if (k == i) return true;
+    return false;
+  }
+
   void gapped_cue(std::uint32_t k, std::uint32_t last) {
     const auto head = key(k);
     for (const auto& g : lex_.gapped()) {
       if (std::find(g.heads.begin(), g.heads.end(), head) == g.heads.end()) continue;
+      const bool make_for = lex_.cue(g.cue).rule == "make-for";
       for (std::uint32_t j = k + 2; j < last && j <= k + 1 + g.max_gap; ++j) {
+        // "made a bid for", "make way for", "built support for": idioms, not goods made for a buyer;
+        // "plans to make cars for Y" is an intention.
+        if (make_for && (is_make_idiom(key(j - 1)) ||
+                         (k >= 2 && key(k - 1) == "to" &&
+                          (key(k - 2) == "plan" || key(k - 2) == "plans" || key(k - 2) == "aims" ||
+                           key(k - 2) == "hopes" || key(k - 2) == "wants" || key(k - 2) == "seeks"))))
+          break;
         // The gap holds what is sold or raised, never a company.
         bool company = false;
         for (const auto& m : mentions_)
@@ -1182,7 +1203,18 @@ class DocumentRun {
           break;
         }
       }
-      if (m.type == MentionType::product || m.type == MentionType::pronoun) {
+      // "competes with Microsoft Azure and Google Cloud": a rival product named after its maker stands
+      // for the maker (relations.md), unless a possessive already names it ("Y's payment arm Z").
+      const bool rival_product = m.type == MentionType::product && cue.label == Label::competes_with &&
+                                 !(i > 0 && mentions_[i - 1].possessive && mentions_[i - 1].next + 3 >= m.begin) &&
+                                 !rule_off("rival-product");
+      // "parts for its A350 and A220 aircraft": after "its", products and unknown names are its things.
+      if (m.type == MentionType::pronoun && m.possessive && out.empty() && i + 1 < mentions_.size() &&
+          mentions_[i + 1].begin == m.next &&
+          (mentions_[i + 1].type == MentionType::product || mentions_[i + 1].type == MentionType::candidate) &&
+          !rule_off("its-candidate"))
+        break;
+      if ((m.type == MentionType::product && !rival_product) || m.type == MentionType::pronoun) {
         cursor = m.next;
         continue;
       }
@@ -1195,6 +1227,10 @@ class DocumentRun {
         continue;
       }
       if (m.type == MentionType::candidate && gap > 3 && !listy) break;
+      // "parts for its A350 and A220 aircraft": an unknown name after "its" is one of its things.
+      if (m.type == MentionType::candidate && m.begin > 0 && (key(m.begin - 1) == "its" || key(m.begin - 1) == "their") &&
+          !rule_off("its-candidate"))
+        break;
       const int company = argument(m);
       // "owns the telecom operator and counts Meta among...": the object was a noun phrase that
       // names no company, so nothing after it is an object either.
@@ -1521,6 +1557,14 @@ class DocumentRun {
             bool own_cue = false;
             for (const auto& other : cues_) own_cue |= other.begin > k + 1 && other.begin < first_end;
             if (own_cue) ended_to = k;
+            break;
+          }
+      // "will build cars for Y, a year after X's plan for Z was scrapped": a later clause's ending is
+      // not the supply's.
+      if (label == Label::supplies && !objs.empty() && !rule_off("supply-ending-scope"))
+        for (std::uint32_t k = mentions_[static_cast<std::size_t>(objs.back().mention)].next; k < ended_to; ++k)
+          if (key(k) == "after" || key(k) == "before" || key(k) == "when" || key(k) == "because") {
+            ended_to = k;
             break;
           }
       if (ends_before || modifier_in(Modifier::ended, ended_from, ended_to)) {

@@ -234,6 +234,10 @@ const GappedSpec gapped_specs[] = {
     {"raised|raises|raising|secured|secures|received|receives|drew|attracted",
      "from", 8, Label::invests_in, true, 0.7f, "raised-from"},
     {"pay|pays|paid|paying", "for", 6, Label::acquired, false, 0.7f, "paid-for"},
+    // "makes wings for Airbus", "will produce the active ingredient for Moderna"
+    {"makes|make|made|making|manufactures|manufacture|manufactured|manufacturing|produces|produce|"
+     "produced|producing|builds|build|built|building|assembles|assemble|assembled|assembling",
+     "for", 4, Label::supplies, false, 0.7f, "make-for"},
 };
 
 struct ModifierSpec {

@@ -630,6 +630,12 @@ class DocumentRun {
            k == "restaurants" || k == "properties" || k == "mines" || k == "refinery" || k == "network";
   }
 
+  static bool is_deal_noun(std::string_view k) {
+    return k == "deal" || k == "deals" || k == "agreement" || k == "contract" || k == "merger" || k == "bid" ||
+           k == "offer" || k == "takeover" || k == "partnership" || k == "pact" || k == "tieup" || k == "venture" ||
+           k == "lawsuit" || k == "suit" || k == "order" || k == "orders";
+  }
+
   static bool is_make_idiom(std::string_view k) {
     static constexpr std::string_view idioms[] = {
         "bid", "bids", "offer", "offers", "way", "sense", "case", "room", "push", "provision", "provisions", "it",
@@ -679,7 +685,10 @@ class DocumentRun {
   }
   bool cue_in(std::uint32_t b, std::uint32_t e, const CueAt* self) const {
     for (const auto& c : cues_)
-      if (&c != self && c.begin >= b && c.begin < e && !(lex_.cue(c.cue).flags & detail::cue_tight)) return true;
+      if (&c != self && c.begin >= b && c.begin < e && !(lex_.cue(c.cue).flags & detail::cue_tight) &&
+          !(self && c.end == e && c.end == c.begin + 1 && (wflags(c.begin) & detail::w_desc_noun) &&
+            !rule_off("descriptor-cue")))
+        return true;
     return false;
   }
 
@@ -1038,6 +1047,9 @@ class DocumentRun {
           return {i, m.company, 0.9f};
         case MentionType::company:
           if (m.reporter && gap > 1) continue;
+          // "signs new Spotify deal, sues Y": a name before a deal noun only qualifies the noun.
+          if (!m.possessive && gap > 0 && m.next < c.begin && is_deal_noun(key(m.next)) && !rule_off("deal-noun-modifier"))
+            continue;
           // "including Samsung's Galaxy devices, and also sells modems to Apple": a possessive
           // far from the cue belongs to a noun phrase, not to the cue.
           if (m.possessive && gap > 3 && !(cue.flags & detail::cue_noun)) continue;
@@ -1137,6 +1149,15 @@ class DocumentRun {
         if (gap > first_gap) break;
         if (tight && !(gap == 0 || (gap == 1 && (key(cursor) == "," || key(cursor) == "the")))) break;
         if (direct && prep && !(cue.label == Label::supplies)) break;
+        // "sues former partner, signs Samsung deal": a comma after a common noun ends a verb's object.
+        if (direct && gap > 0 && !rule_off("direct-comma")) {
+          bool comma = false;
+          for (std::uint32_t k = cursor + 1; k < m.begin && !comma; ++k)
+            comma = key(k) == "," && tok(k - 1).kind == TokenKind::word && is_lower(text_[tok(k - 1).begin]) &&
+                    k + 1 < m.begin && tok(k + 1).kind == TokenKind::word && is_lower(text_[tok(k + 1).begin]) &&
+                    !(wflags(k + 1) & (detail::w_prep | detail::w_list | detail::w_desc_noun | detail::w_stop_cap));
+          if (comma) break;
+        }
         if (poss && !m.possessive) break;
         // "sells its products to farmers through Y": a cue that ends in a preposition takes the
         // noun right after it; a name behind another preposition belongs to that one.
@@ -1176,6 +1197,20 @@ class DocumentRun {
             adjectives = key(k) == "-" || (tok(k).kind == TokenKind::word && is_lower(text_[tok(k).begin]) &&
                                            !(wflags(k) & (detail::w_prep | detail::w_list | detail::w_say)));
           if (adjectives) continue;
+        }
+        // "by U.S. rival Abiomed", "to German utility Rheinwerk": a place before a descriptor.
+        if (!m.possessive && i + 1 < mentions_.size() && is_company_like(mentions_[i + 1]) &&
+            mentions_[i + 1].begin > m.next && mentions_[i + 1].begin <= m.next + 2 && !rule_off("place-modifier")) {
+          bool descriptor = false, plain = true;
+          for (std::uint32_t k = m.next; k < mentions_[i + 1].begin && plain; ++k) {
+            plain = tok(k).kind == TokenKind::word && is_lower(text_[tok(k).begin]) &&
+                    !(wflags(k) & (detail::w_prep | detail::w_list | detail::w_say));
+            descriptor |= (wflags(k) & detail::w_desc_noun) != 0;
+          }
+          if (plain && descriptor) {
+            cursor = m.next;
+            continue;
+          }
         }
         // "Gulf carriers such as Emirates": a place that modifies the noun of a list's head.
         if (!m.possessive && m.next + 3 < last && tok(m.next).kind == TokenKind::word &&

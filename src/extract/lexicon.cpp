@@ -234,6 +234,8 @@ const GappedSpec gapped_specs[] = {
     {"raised|raises|raising|secured|secures|received|receives|drew|attracted",
      "from", 8, Label::invests_in, true, 0.7f, "raised-from"},
     {"pay|pays|paid|paying", "for", 6, Label::acquired, false, 0.7f, "paid-for"},
+    // "was sued on Tuesday by Y"
+    {"sued", "by", 4, Label::sues, true, 0.8f, "sued-by-gap"},
     // "makes wings for Airbus", "will produce the active ingredient for Moderna"
     {"makes|make|made|making|manufactures|manufacture|manufactured|manufacturing|produces|produce|"
      "produced|producing|builds|build|built|building|assembles|assemble|assembled|assembling",

@@ -1329,6 +1329,7 @@ class DocumentRun {
     if (source < 0 || target < 0 || source == target) return;
     if (rule_off(rule)) return;
     note_pair(source, target);
+    if (label == Label::sues) last_plaintiff_ = source;
     if (label == Label::former_deal) status = Status::ended;
     if (confidence < min_confidence_) return;
     int a = source, b = target;
@@ -1956,6 +1957,75 @@ class DocumentRun {
       if (modifier_in(Modifier::negation, from, against)) continue;
       emit(plaintiff.company, argument(tm), Label::sues, Status::current, 0.75f * plaintiff.weight, s, "sue-gap");
     }
+    passive_legal_actions(s);
+  }
+
+  // "X is fighting a lawsuit in Texas filed by Y", "X has been named in a lawsuit by Y": the
+  // plaintiff after "by", the defendant the subject of a verb that undergoes the suit. "The suit
+  // also names X as a defendant": the plaintiff of the last suit found.
+  void passive_legal_actions(const Sentence& s) {
+    if (rule_off("lawsuit-by")) return;
+    for (std::uint32_t k = s.first_token + 1; k < s.last_token; ++k) {
+      const auto noun = key(k);
+      if (noun == "defendant" || noun == "defendants") {
+        if (last_plaintiff_ < 0 || k < s.first_token + 4 || key(k - 1) != "a" || key(k - 2) != "as") continue;
+        int i = -1;
+        for (int j = static_cast<int>(mentions_.size()) - 1; j >= 0 && i < 0; --j)
+          if (mentions_[static_cast<std::size_t>(j)].next == k - 2) i = j;
+        if (i < 0) continue;
+        const auto& m = mentions_[static_cast<std::size_t>(i)];
+        if (!is_company_like(m) || m.begin == s.first_token) continue;
+        const auto verb = key(m.begin - 1);
+        if (verb != "names" && verb != "named" && verb != "name" && verb != "adds" && verb != "added") continue;
+        if (modifier_in(Modifier::negation, s.first_token, k)) continue;
+        emit(last_plaintiff_, argument(m), Label::sues, Status::current, 0.7f, s, "lawsuit-by");
+        continue;
+      }
+      if (noun != "lawsuit" && noun != "lawsuits" && noun != "suit" && noun != "complaint" && noun != "case" &&
+          noun != "litigation")
+        continue;
+      bool undergoes = false;
+      for (std::uint32_t j = k > s.first_token + 4 ? k - 4 : s.first_token; j < k; ++j) {
+        const auto v = key(j);
+        undergoes |= v == "fighting" || v == "fights" || v == "fought" || v == "faces" || v == "facing" ||
+                     v == "faced" || v == "named" || v == "defending" || v == "defends" || v == "contesting" ||
+                     v == "contests" || v == "battling" || v == "battles" || v == "hit" || v == "targeted";
+      }
+      if (!undergoes) continue;
+      std::uint32_t by = 0;
+      for (std::uint32_t j = k + 1; j < s.last_token && j <= k + 6 && !by; ++j) {
+        const auto kj = key(j);
+        if (kj == "," || kj == ";" || kj == "against" || kj == "over" || kj == "which" || kj == "that") break;
+        const int i = mention_at(j);
+        if (i >= 0 && is_company_like(mentions_[static_cast<std::size_t>(i)])) break;
+        if (kj == "by") by = j;
+      }
+      if (!by) continue;
+      int plaintiff = -1;
+      for (std::uint32_t t = by + 1; t < s.last_token && t <= by + 4 && plaintiff < 0; ++t) {
+        const int i = mention_at(t);
+        if (i >= 0) {
+          const auto& m = mentions_[static_cast<std::size_t>(i)];
+          if (is_company_like(m) && !m.possessive) plaintiff = argument(m);
+          else if (m.type != MentionType::blocker || m.possessive) break;
+          t = m.next - 1;
+          continue;
+        }
+        if (!(tok(t).kind == TokenKind::word && is_lower(text_[tok(t).begin]) &&
+              !(wflags(t) & (detail::w_prep | detail::w_list | detail::w_say))))
+          break;
+      }
+      if (plaintiff < 0) continue;
+      CueAt at{k, k + 1, 0};
+      Cue plain;
+      const Found defendant = subject(at, plain);
+      if (defendant.company < 0) continue;
+      const std::uint32_t from = defendant.scope ? defendant.scope
+                                 : defendant.mention >= 0 ? mentions_[static_cast<std::size_t>(defendant.mention)].next
+                                                          : k;
+      if (modifier_in(Modifier::negation, from, by)) continue;
+      emit(plaintiff, defendant.company, Label::sues, Status::current, 0.75f * defendant.weight, s, "lawsuit-by");
+    }
   }
 
   // "X now holds 34% of Y", "X bought 60 percent of Y": a share of a company. Under half is an
@@ -2187,8 +2257,10 @@ class DocumentRun {
           m.type == MentionType::descriptor || m.type == MentionType::pronoun || m.type == MentionType::product)
         ++arguments;
     // "The two groups are partners": a plural reference stands for two companies.
+    // "The suit also names X as a defendant": the plaintiff is the last suit's.
     for (std::uint32_t k = s.first_token; arguments < 2 && !pairs_.empty() && k < s.last_token; ++k) {
       const auto kk = key(k);
+      if (kk == "defendant" && last_plaintiff_ >= 0) ++arguments;
       if (kk != "both" && kk != "the") continue;
       int first = -1, second = -1;
       if (plural_pair(k, s.last_token, first, second)) arguments += 2;
@@ -2278,6 +2350,7 @@ class DocumentRun {
     std::uint32_t last;
   };
   std::vector<PairCount> pairs_;
+  int last_plaintiff_ = -1;  // "the suit also names X as a defendant"
   bool intro_ = false;
 
   std::vector<Mention> mentions_;

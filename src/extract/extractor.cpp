@@ -1161,7 +1161,8 @@ class DocumentRun {
         if (poss && !m.possessive) break;
         // "sells its products to farmers through Y": a cue that ends in a preposition takes the
         // noun right after it; a name behind another preposition belongs to that one.
-        if (prep && !(cue.flags & detail::cue_wide) && (wflags(c.end - 1) & detail::w_prep) && !rule_off("prep-object"))
+        if (prep && (!(cue.flags & detail::cue_wide) || cue.label == Label::supplies) &&
+            (wflags(c.end - 1) & detail::w_prep) && !rule_off("prep-object"))
           break;
         // "sells out its supply as Samsung chases...": "as" opens another clause.
         bool as_clause = false;
@@ -1254,6 +1255,14 @@ class DocumentRun {
         continue;
       }
       if (!tight && !poss && is_modifier(i, last)) continue;
+      // "buys gear from A and B, and Nokia supplies ...": a name that a verb cue follows opens a clause.
+      if (!out.empty() && !rule_off("clause-subject-list")) {
+        bool opens = false;
+        for (const auto& other : cues_)
+          opens |= &other != &c && other.begin >= m.next && other.begin <= m.next + 1 &&
+                   !(lex_.cue(other.cue).flags & detail::cue_tight) && (other.begin == m.next || is_auxiliary(key(m.next)));
+        if (opens) break;
+      }
       // "MediaTek, Qualcomm's main rival, and Nvidia": a possessive before a common noun in a list
       // opens an apposition on the item before it; it is no item itself.
       if (!out.empty() && m.possessive && m.next < last && tok(m.next).kind == TokenKind::word &&
@@ -1710,7 +1719,12 @@ class DocumentRun {
       // "Arbutus and Genevant have sued Moderna": coordinated subjects share the cue.
       std::vector<int> subjects{subj.company};
       if (subj.pair >= 0) subjects.push_back(subj.pair);
-      if (subj.mention > 0 && !(cue.flags & detail::cue_tight) &&
+      // "Vattenfall and Kaleva rival Volue team up": a one-word noun cue between two names is a noun
+      // phrase of its own, no verb of a pair.
+      const bool noun_phrase = c.end == c.begin + 1 && subj.mention >= 0 &&
+                               mentions_[static_cast<std::size_t>(subj.mention)].next == c.begin &&
+                               (wflags(c.begin) & detail::w_desc_noun) && !rule_off("noun-cue-pair");
+      if (subj.mention > 0 && !(cue.flags & detail::cue_tight) && !noun_phrase &&
           mentions_[static_cast<std::size_t>(subj.mention)].type == MentionType::company &&
           !mentions_[static_cast<std::size_t>(subj.mention)].possessive) {
         std::uint32_t head = mentions_[static_cast<std::size_t>(subj.mention)].begin;

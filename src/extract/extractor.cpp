@@ -1123,7 +1123,12 @@ class DocumentRun {
     const bool tight = cue.flags & detail::cue_tight;
     const bool direct = cue.flags & detail::cue_direct;
     const bool poss = cue.flags & detail::cue_poss_object;
-    const std::uint32_t first_gap = tight ? 1 : poss ? 1 : direct ? 4 : (cue.flags & detail::cue_wide) ? 12 : 8;
+    std::uint32_t first_gap = tight ? 1 : poss ? 1 : direct ? 4 : (cue.flags & detail::cue_wide) ? 12 : 8;
+    // "makes most of Apple's iPhones": a quantifier may stand before the possessive.
+    if (poss && c.end + 2 < last && key(c.end + 1) == "of" &&
+        (key(c.end) == "most" || key(c.end) == "some" || key(c.end) == "all" || key(c.end) == "many" ||
+         key(c.end) == "much" || key(c.end) == "part" || key(c.end) == "half"))
+      first_gap = 3;
     std::uint32_t cursor = c.end;
     bool after_by = false;
     for (std::size_t i = 0; i < mentions_.size(); ++i) {

@@ -198,7 +198,9 @@ const CueSpec cue_specs[] = {
      Label::supplies, true, 0, Status::current, 0.8f, "supplied-by"},
     {"supplier|chip supplier|key supplier", Label::supplies, true, cue_tight, Status::current,
      0.8f, "supplier-apposition"},
-    {"makes|made|manufactures|manufactured|builds|assembles", Label::supplies, false,
+    {"makes|made|make|making|manufactures|manufactured|manufacture|manufacturing|builds|build|"
+     "assembles|assemble|assembled|produces|produce",
+     Label::supplies, false,
      cue_poss_object, Status::current, 0.7f, "makes-possessive"},
     // sues
     {"sued|sues|sue|suing|is suing|filed a lawsuit against|filed suit against|"

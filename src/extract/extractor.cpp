@@ -2213,6 +2213,83 @@ class DocumentRun {
     }
   }
 
+  // "Maersk, which is also Nordlys's biggest customer", "Nordlys's largest client Maersk" (Nordlys
+  // supplies Maersk); "Emirates, its Gulf rival, declined", "It also faces Kestrel, a smaller rival"
+  // (the rival of the company the sentence is about).
+  void customer_and_rival_appositions(const Sentence& s) {
+    if (rule_off("apposition-relations")) return;
+    for (std::size_t i = 0; i < mentions_.size(); ++i) {
+      const auto& p = mentions_[i];
+      // the head noun after a possessive, over two adjectives at most
+      std::uint32_t noun = p.next;
+      while (noun < s.last_token && noun < p.next + 3 && tok(noun).kind == TokenKind::word &&
+             !is_head_noun(key(noun)) && !(wflags(noun) & (detail::w_prep | detail::w_list | detail::w_say)))
+        ++noun;
+      if (!p.possessive || noun >= s.last_token || !is_head_noun(key(noun))) continue;
+      const auto head = key(noun);
+      const bool customer = head == "customer" || head == "customers" || head == "client" || head == "clients";
+      if (customer && p.type == MentionType::company) {
+        // the name after the noun, or the one the phrase is said of
+        int other = -1;
+        const std::uint32_t after = noun + 1 < s.last_token && key(noun + 1) == "," ? noun + 2 : noun + 1;
+        if (const int j = mention_at(after); j >= 0 && is_company_like(mentions_[static_cast<std::size_t>(j)]) &&
+                                              !mentions_[static_cast<std::size_t>(j)].possessive)
+          other = argument(mentions_[static_cast<std::size_t>(j)]);
+        if (other < 0 && i > 0) {
+          const auto& y = mentions_[i - 1];
+          bool linked = is_company_like(y) && !y.possessive && y.next < p.begin && p.begin - y.next <= 5;
+          for (std::uint32_t k = y.next; k < p.begin && linked; ++k) {
+            const auto kk = key(k);
+            linked = kk == "," || kk == "which" || kk == "is" || kk == "was" || kk == "are" || kk == "also" ||
+                     kk == "remains" || kk == "became" || kk == "one" || kk == "of" || kk == "among";
+          }
+          if (linked) other = argument(y);
+        }
+        if (other >= 0 && !modifier_in(Modifier::negation, s.first_token, noun))
+          emit(p.company, other, Label::supplies, Status::current, 0.75f, s, "customer-apposition");
+      }
+    }
+    // "Y, its (Gulf) rival," / "Y, a smaller rival"
+    for (std::size_t i = 0; i < mentions_.size(); ++i) {
+      const auto& y = mentions_[i];
+      if (!is_company_like(y) || y.possessive || y.next + 2 >= s.last_token || key(y.next) != ",") continue;
+      const auto det = key(y.next + 1);
+      if (det != "its" && det != "a" && det != "an") continue;
+      std::uint32_t noun = y.next + 2;
+      while (noun < s.last_token && noun < y.next + 5 && !(key(noun) == "rival" || key(noun) == "competitor") &&
+             tok(noun).kind == TokenKind::word && !(wflags(noun) & (detail::w_prep | detail::w_list | detail::w_say)))
+        ++noun;
+      if (noun >= s.last_token || !(key(noun) == "rival" || key(noun) == "competitor")) continue;
+      // "a rival of X" and "X's rival" have their own rules
+      if (noun + 1 < s.last_token && (key(noun + 1) == "of" || key(noun + 1) == "to")) continue;
+      bool names = false;
+      for (std::uint32_t k = y.next + 2; k < noun; ++k) {
+        if (const int j = mention_at(k); j >= 0 && mentions_[static_cast<std::size_t>(j)].possessive) names = true;
+        names |= key(k) == "former" || key(k) == "onetime" || key(k) == "potential";
+      }
+      if (names) continue;
+      const int me = argument(y);
+      // "its" in an apposition on the sentence's subject points back to the last subject
+      int other = -1;
+      if (det == "its") {
+        other = y.begin <= s.first_token + 1 ? last_subject_ : pronoun_target();
+      } else {
+        other = sentence_subject_ >= 0 ? sentence_subject_ : first_subject_;
+        if (other < 0 && !mentions_.empty() && mentions_.front().type == MentionType::pronoun &&
+            mentions_.front().begin == s.first_token && !mentions_.front().possessive)
+          other = last_subject_;
+      }
+      if (other < 0 || other == me || modifier_in(Modifier::negation, s.first_token, noun)) continue;
+      emit(other, me, Label::competes_with, Status::current, 0.7f, s, "rival-apposition");
+    }
+  }
+
+  static bool is_head_noun(std::string_view k) {
+    return k == "customer" || k == "customers" || k == "client" || k == "clients" || k == "rival" || k == "rivals" ||
+           k == "competitor" || k == "competitors" || k == "supplier" || k == "suppliers" || k == "partner" ||
+           k == "partners";
+  }
+
   // "X's card readers are made by Y" (Y supplies X); "X's snacks are sold through Y and Z" (X
   // supplies Y and Z): a passive of making or selling whose subject is a company's products.
   void possessive_passive_supply(const Sentence& s) {
@@ -2222,7 +2299,12 @@ class DocumentRun {
                         verb == "assembled";
       const bool sold = verb == "sold" || verb == "distributed" || verb == "stocked" || verb == "carried";
       if (!made && !sold) continue;
-      const auto prep = key(k + 1);
+      // "are sold in Europe through Y": a place phrase may stand between.
+      std::uint32_t p = k + 1;
+      if (p + 2 < s.last_token && (key(p) == "in" || key(p) == "across") && capitalised(p + 1) &&
+          !rule_off("passive-supply-place"))
+        p += 2;
+      const auto prep = key(p);
       if (made ? prep != "by" : !(prep == "through" || prep == "by" || prep == "at" || prep == "via")) continue;
       if (!(key(k - 1) == "are" || key(k - 1) == "is" || key(k - 1) == "were" || key(k - 1) == "was" ||
             key(k - 1) == "been"))
@@ -2242,9 +2324,9 @@ class DocumentRun {
         break;
       }
       if (owner < 0) continue;
-      if (modifier_in(Modifier::negation, s.first_token, k + 2)) continue;
+      if (modifier_in(Modifier::negation, s.first_token, p + 1)) continue;
       // the other side: the companies right after the preposition (a descriptor may introduce them)
-      std::uint32_t cursor = k + 2;
+      std::uint32_t cursor = p + 1;
       bool first = true;
       for (std::size_t i = 0; i < mentions_.size(); ++i) {
         const auto& m = mentions_[i];
@@ -2299,6 +2381,7 @@ class DocumentRun {
       possessive_stakes(s);
       counts_among(s);
       possessive_passive_supply(s);
+      customer_and_rival_appositions(s);
     } else {
       first_subject_ = -1;
     }

@@ -837,8 +837,13 @@ class DocumentRun {
     if (!open || open + 1 >= close - 1) return {};
     const auto lead = key(open + 1);
     // (", in which both A and B hold stakes, have sued": a relative clause after a preposition too)
+    // (", founded in 2021 by ..., is": a participle clause too)
     bool opener = lead == "which" || lead == "whose" || lead == "the" || lead == "a" || lead == "an" ||
-                  lead == "one" || ((wflags(open + 1) & detail::w_prep) && key(open + 2) == "which");
+                  lead == "one" || ((wflags(open + 1) & detail::w_prep) && key(open + 2) == "which") ||
+                  ((lead == "founded" || lead == "based" || lead == "headquartered" || lead == "known" ||
+                    lead == "created" || lead == "launched" || lead == "started" || lead == "listed" ||
+                    lead == "spun") &&
+                   !rule_off("participle-clause"));
     for (std::size_t i = 0; i < mentions_.size() && !opener; ++i) {
       const auto& m = mentions_[i];
       // "Nippon Steel, Japan's biggest steelmaker, owns...": a possessive opens the apposition.
@@ -1657,9 +1662,31 @@ class DocumentRun {
           linked = kk == "," || kk == "is" || kk == "was" || kk == "are" || kk == "remains" || kk == "one" ||
                    kk == "of" || kk == "among" || kk == "also" || kk == "became";
         }
+        // "Anthropic, founded in 2021 by former OpenAI researchers, is one of OpenAI's rivals": the
+        // subject of the copula, over an inserted clause.
+        int partner = linked ? before.company : -1;
+        if (!linked && sm.possessive && noun && c.begin >= sm.next && c.begin - sm.next <= 2 &&
+            !rule_off("rival-copula")) {
+          std::uint32_t k = sm.begin;
+          if (k >= sentence_first_ + 2 && key(k - 1) == "of" && key(k - 2) == "one") k -= 2;
+          else if (k >= sentence_first_ + 1 && key(k - 1) == "among") k -= 1;
+          if (k > sentence_first_ && key(k - 1) == "also") --k;
+          if (k > sentence_first_ &&
+              (key(k - 1) == "is" || key(k - 1) == "was" || key(k - 1) == "remains" || key(k - 1) == "became")) {
+            const Found copula = inserted_clause_subject(CueAt{k - 1, k, 0}, sentence_first_);
+            if (copula.mention >= 0 && copula.company != subj.company) {
+              partner = copula.company;
+              linked = true;
+            }
+          }
+        }
         if (linked && !modifier_in(Modifier::negation, before.next, c.end)) {
-          emit(before.company, subj.company, label, status, conf * 0.9f, s, "rival-apposition");
+          emit(partner, subj.company, label, status, conf * 0.9f, s, "rival-apposition");
           used_objects_.push_back(subj.mention - 1);
+          // "..., is one of OpenAI's rivals, along with Y": Y is one more of the possessor's rivals.
+          if (partner != before.company) {
+            for (const auto& o : objs) emit(subj.company, o.company, label, status, conf * o.weight, s, cue.rule);
+          }
           continue;
         }
       }

@@ -1055,6 +1055,16 @@ class DocumentRun {
           // "signs new Spotify deal, sues Y": a name before a deal noun only qualifies the noun.
           if (!m.possessive && gap > 0 && m.next < c.begin && is_deal_noun(key(m.next)) && !rule_off("deal-noun-modifier"))
             continue;
+          // "Mobileye, the Intel-controlled company that has long supplied Y": a name inside a
+          // hyphenated adjective qualifies the noun after it.
+          if (!m.possessive && gap > 2 && !tight && !rule_off("hyphen-modifier")) {
+            bool modifier = false;
+            for (const auto& other : cues_)
+              modifier |= other.begin == m.next && key(m.next) == "-" && (lex_.cue(other.cue).flags & detail::cue_tight) &&
+                          other.end < c.begin && tok(other.end).kind == TokenKind::word &&
+                          is_lower(text_[tok(other.end).begin]);
+            if (modifier) continue;
+          }
           // "including Samsung's Galaxy devices, and also sells modems to Apple": a possessive
           // far from the cue belongs to a noun phrase, not to the cue.
           if (m.possessive && gap > 3 && !(cue.flags & detail::cue_noun)) continue;

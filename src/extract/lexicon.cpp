@@ -241,7 +241,7 @@ const GappedSpec gapped_specs[] = {
     // "makes wings for Airbus", "will produce the active ingredient for Moderna"
     {"makes|make|made|making|manufactures|manufacture|manufactured|manufacturing|produces|produce|"
      "produced|producing|builds|build|built|building|assembles|assemble|assembled|assembling",
-     "for", 4, Label::supplies, false, 0.7f, "make-for"},
+     "for", 4, Label::supplies, false, 0.75f, "make-for"},
 };
 
 struct ModifierSpec {

@@ -2321,6 +2321,43 @@ class DocumentRun {
     }
   }
 
+  // "Akasa Air orders 150 Boeing 737 MAX planes", "the utility ordered 40 Siemens turbines": the
+  // maker named before the goods ordered supplies the buyer.
+  void ordered_goods(const Sentence& s) {
+    if (rule_off("order-maker")) return;
+    for (std::uint32_t k = s.first_token + 1; k + 2 < s.last_token; ++k) {
+      const auto verb = key(k);
+      if (verb != "orders" && verb != "ordered" && verb != "order" && verb != "ordering") continue;
+      std::uint32_t j = k + 1;
+      if (key(j) == "another" || key(j) == "more" || key(j) == "additional" || key(j) == "up") ++j;
+      if (j < s.last_token && key(j) == "to") ++j;
+      if (j >= s.last_token || tok(j).kind != TokenKind::number) continue;
+      ++j;
+      if (j < s.last_token && (key(j) == "more" || key(j) == "new" || key(j) == "additional")) ++j;
+      const int i = mention_at(j);
+      if (i < 0) continue;
+      const auto& m = mentions_[static_cast<std::size_t>(i)];
+      // "Boeing 737" is a product in the lexicon: its first word names the maker.
+      int maker = -1;
+      if (m.type == MentionType::transparent && m.end > m.begin + 1 && capitalised(m.begin))
+        if (const auto* hits = lex_.phrase(key(m.begin)))
+          for (const auto& h : *hits)
+            if (h.kind == HitKind::name || h.kind == HitKind::alias) maker = company_for_lexicon(h.company);
+      if (m.possessive || !(is_company_like(m) || m.type == MentionType::product || maker >= 0)) continue;
+      // the goods follow the maker's name: "planes", "737 MAX jets", "turbines"
+      if (m.next >= s.last_token || key(m.next) == "shares" || key(m.next) == "stock" || key(m.next) == "stores")
+        continue;
+      CueAt at{k, k + 1, 0};
+      Cue plain;
+      const Found buyer = subject(at, plain);
+      if (buyer.company < 0) continue;
+      const std::uint32_t from = buyer.mention >= 0 ? mentions_[static_cast<std::size_t>(buyer.mention)].next : k;
+      if (modifier_in(Modifier::negation, from, k + 1) || modifier_in(Modifier::ended, from, m.end)) continue;
+      emit(maker >= 0 ? maker : argument(m), buyer.company, Label::supplies, Status::current, 0.7f * buyer.weight, s,
+           "order-maker");
+    }
+  }
+
   static bool is_head_noun(std::string_view k) {
     return k == "customer" || k == "customers" || k == "client" || k == "clients" || k == "rival" || k == "rivals" ||
            k == "competitor" || k == "competitors" || k == "supplier" || k == "suppliers" || k == "partner" ||
@@ -2419,6 +2456,7 @@ class DocumentRun {
       counts_among(s);
       possessive_passive_supply(s);
       customer_and_rival_appositions(s);
+      ordered_goods(s);
     } else {
       first_subject_ = -1;
     }

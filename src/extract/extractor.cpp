@@ -1261,8 +1261,10 @@ class DocumentRun {
       }
       // "competes with Microsoft Azure and Google Cloud": a rival product named after its maker stands
       // for the maker (relations.md), unless a possessive already names it ("Y's payment arm Z").
-      const bool rival_product = m.type == MentionType::product && cue.label == Label::competes_with &&
-                                 !(i > 0 && mentions_[i - 1].possessive && mentions_[i - 1].next + 3 >= m.begin) &&
+      const bool rival_product = m.type == MentionType::product &&
+                                 (cue.label == Label::competes_with || cue.rule == "runs-on") &&
+                                 !(i > 0 && mentions_[i - 1].possessive && mentions_[i - 1].type != MentionType::pronoun &&
+                                   mentions_[i - 1].next + 3 >= m.begin) &&
                                  !rule_off("rival-product");
       // "parts for its A350 and A220 aircraft": after "its", products and unknown names are its things.
       if (m.type == MentionType::pronoun && m.possessive && out.empty() && i + 1 < mentions_.size() &&
@@ -1459,6 +1461,14 @@ class DocumentRun {
             }
           }
         }
+      }
+      // "trains its models on Y's cloud under a three-year agreement": a partnership, not a supply.
+      if (cue.rule == "runs-on" && !objs.empty()) {
+        bool under = false;
+        const auto after = mentions_[static_cast<std::size_t>(objs.back().mention)].next;
+        for (std::uint32_t k = after; k + 1 < s.last_token && k < after + 4 && !under; ++k)
+          under = key(k) == "under";
+        if (under) continue;
       }
       Label label = cue.label;
       Status status = cue.status;

@@ -236,6 +236,9 @@ const GappedSpec gapped_specs[] = {
     {"raised|raises|raising|secured|secures|received|receives|drew|attracted",
      "from", 8, Label::invests_in, true, 0.7f, "raised-from"},
     {"pay|pays|paid|paying", "for", 6, Label::acquired, false, 0.7f, "paid-for"},
+    // "runs its software on Google Cloud", "trains its models on Nvidia chips"
+    {"runs|run|running|ran|hosts|host|hosted|hosting|trains|train|trained|training", "on", 3, Label::supplies, true,
+     0.7f, "runs-on"},
     // "was sued on Tuesday by Y"
     {"sued", "by", 4, Label::sues, true, 0.8f, "sued-by-gap"},
     // "makes wings for Airbus", "will produce the active ingredient for Moderna"

@@ -653,7 +653,8 @@ class DocumentRun {
     const auto head = key(k);
     for (const auto& g : lex_.gapped()) {
       if (std::find(g.heads.begin(), g.heads.end(), head) == g.heads.end()) continue;
-      const bool make_for = lex_.cue(g.cue).rule == "make-for";
+      // ("processes payments for Y" is a service, whatever "made payments for" means)
+      const bool make_for = lex_.cue(g.cue).rule == "make-for" && head.substr(0, 7) != "process";
       for (std::uint32_t j = k + 2; j < last && j <= k + 1 + g.max_gap; ++j) {
         // "made a bid for", "make way for", "built support for": idioms, not goods made for a buyer;
         // "plans to make cars for Y" is an intention.
@@ -2275,7 +2276,9 @@ class DocumentRun {
       if (!p.possessive || noun >= s.last_token || !is_head_noun(key(noun))) continue;
       const auto head = key(noun);
       const bool customer = head == "customer" || head == "customers" || head == "client" || head == "clients";
-      if (customer && p.type == MentionType::company) {
+      // (a possessor that must be resolved, "the company's", "its", proved too often wrong)
+      const int supplier = p.type == MentionType::company ? p.company : -1;
+      if (customer && supplier >= 0) {
         // the name after the noun, or the one the phrase is said of
         int other = -1;
         const std::uint32_t after = noun + 1 < s.last_token && key(noun + 1) == "," ? noun + 2 : noun + 1;
@@ -2292,8 +2295,9 @@ class DocumentRun {
           }
           if (linked) other = argument(y);
         }
-        if (other >= 0 && !modifier_in(Modifier::negation, s.first_token, noun))
-          emit(p.company, other, Label::supplies, Status::current, 0.75f, s, "customer-apposition");
+        // an apposition states a fact whatever the clause around it denies
+        if (other >= 0 && !modifier_in(Modifier::negation, i > 0 ? mentions_[i - 1].begin : p.begin, noun))
+          emit(supplier, other, Label::supplies, Status::current, 0.75f, s, "customer-apposition");
       }
     }
     // "Y, its (Gulf) rival," / "Y, a smaller rival"

@@ -199,7 +199,7 @@ const CueSpec cue_specs[] = {
     {"supplier|chip supplier|key supplier", Label::supplies, true, cue_tight, Status::current,
      0.8f, "supplier-apposition"},
     {"makes|made|make|making|manufactures|manufactured|manufacture|manufacturing|builds|build|"
-     "assembles|assemble|assembled|produces|produce",
+     "assembles|assemble|assembled|produces|produce|built",
      Label::supplies, false,
      cue_poss_object, Status::current, 0.7f, "makes-possessive"},
     // sues
@@ -243,7 +243,8 @@ const GappedSpec gapped_specs[] = {
     {"sued", "by", 4, Label::sues, true, 0.8f, "sued-by-gap"},
     // "makes wings for Airbus", "will produce the active ingredient for Moderna"
     {"makes|make|made|making|manufactures|manufacture|manufactured|manufacturing|produces|produce|"
-     "produced|producing|builds|build|built|building|assembles|assemble|assembled|assembling",
+     "produced|producing|builds|build|built|building|assembles|assemble|assembled|assembling|"
+     "processes|process|processed|processing",
      "for", 4, Label::supplies, false, 0.75f, "make-for"},
 };
 

@@ -1331,6 +1331,18 @@ class DocumentRun {
     std::uint32_t open = 0;
     for (std::uint32_t k = tail.next; k + 1 < last && k < tail.next + 25 && !open; ++k) {
       const auto kk = key(k);
+      // "with Starlink, which is owned by SpaceX, and with Eutelsat": a relative clause closed by a
+      // comma is passed over.
+      if ((kk == "which" || kk == "who") && k > tail.next && key(k - 1) == ",") {
+        std::uint32_t close = 0;
+        for (std::uint32_t j = k + 1; j < last && j < k + 12 && !close; ++j) {
+          if (key(j) == ";" || key(j) == "which" || key(j) == "who") break;
+          if (key(j) == ",") close = j;
+        }
+        if (!close) return;
+        k = close - 1;
+        continue;
+      }
       if (kk == ";" || kk == "which" || kk == "who" || kk == "that" || kk == "but") return;
       if (const int i = mention_at(k); i >= 0 && is_company_like(mentions_[static_cast<std::size_t>(i)])) {
         // ", Qualcomm's main rival, and to Nvidia": a possessive inside an apposition may stand between.

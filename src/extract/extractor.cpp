@@ -1483,6 +1483,13 @@ class DocumentRun {
           under = key(k) == "under";
         if (under) continue;
       }
+      // "its former rival Y": a rivalry that is over is no edge.
+      if (cue.label == Label::competes_with && !rule_off("former-rival")) {
+        bool former = false;
+        for (std::uint32_t k = c.begin > s.first_token + 2 ? c.begin - 2 : s.first_token; k < c.begin; ++k)
+          former |= key(k) == "former" || key(k) == "onetime" || key(k) == "erstwhile";
+        if (former) continue;
+      }
       Label label = cue.label;
       Status status = cue.status;
       // "the former owner of Y", "X's onetime parent Y": an ownership that is over is no edge.
@@ -2384,6 +2391,35 @@ class DocumentRun {
     }
   }
 
+  // "Kroger had agreed to buy its smaller rival", "a pursuit of its London-listed rival": a rival
+  // that is not named is the other company of the pair the article is about.
+  void unnamed_rivals(const Sentence& s) {
+    if (rule_off("unnamed-rival")) return;
+    for (std::size_t i = 0; i < mentions_.size(); ++i) {
+      const auto& m = mentions_[i];
+      if (m.type != MentionType::pronoun || !m.possessive) continue;
+      std::uint32_t noun = m.next;
+      // (over adjectives, "London-listed" too)
+      while (noun < s.last_token && noun < m.next + 4 && !(key(noun) == "rival" || key(noun) == "competitor") &&
+             (key(noun) == "-" || (noun + 1 < s.last_token && key(noun + 1) == "-") ||
+              (tok(noun).kind == TokenKind::word && is_lower(text_[tok(noun).begin]) &&
+               !(wflags(noun) & (detail::w_prep | detail::w_list | detail::w_say)))))
+        ++noun;
+      if (noun >= s.last_token || !(key(noun) == "rival" || key(noun) == "competitor")) continue;
+      // a name right after is the rival itself ("its rival NetEase"), and "its former rival" is over
+      if (noun + 1 < s.last_token && (starts_name(noun + 1) || key(noun + 1) == "," || key(noun + 1) == "of")) continue;
+      bool former = false;
+      for (std::uint32_t k = m.next; k < noun; ++k) former |= key(k) == "former" || key(k) == "onetime";
+      if (former) continue;
+      int first = -1, second = -1;
+      if (!main_pair(first, second)) continue;
+      const int me = pronoun_target();
+      const int other = me == first ? second : me == second ? first : -1;
+      if (other < 0 || modifier_in(Modifier::negation, s.first_token, noun)) continue;
+      emit(me, other, Label::competes_with, Status::current, 0.6f, s, "unnamed-rival");
+    }
+  }
+
   static bool is_head_noun(std::string_view k) {
     return k == "customer" || k == "customers" || k == "client" || k == "clients" || k == "rival" || k == "rivals" ||
            k == "competitor" || k == "competitors" || k == "supplier" || k == "suppliers" || k == "partner" ||
@@ -2483,9 +2519,9 @@ class DocumentRun {
       possessive_passive_supply(s);
       customer_and_rival_appositions(s);
       ordered_goods(s);
-    } else {
-      first_subject_ = -1;
     }
+    if (!pairs_.empty()) unnamed_rivals(s);
+    if (!any) first_subject_ = -1;
     if (first_subject_ >= 0) {
       last_subject_ = first_subject_;
     } else {

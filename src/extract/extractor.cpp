@@ -638,10 +638,10 @@ class DocumentRun {
     return k == "business" || k == "businesses" || k == "unit" || k == "units" || k == "division" ||
            k == "divisions" || k == "arm" || k == "operations" || k == "subsidiary" || k == "subsidiaries" ||
            k == "stake" || k == "stakes" || k == "assets" || k == "plant" || k == "plants" || k == "shares" ||
-           k == "operation" || k == "brand" || k == "brands" || k == "portfolio" || k == "stores" || k == "store" ||
-           k == "site" || k == "sites" || k == "factory" || k == "factories" || k == "mill" || k == "mills" ||
-           k == "mine" || k == "mines" || k == "refinery" || k == "refineries" || k == "hotels" || k == "properties" ||
-           k == "facility" || k == "facilities" || k == "stations" || k == "branches" || k == "outlets";
+           k == "operation" || k == "brand" || k == "brands" || k == "portfolio" || k == "store" || k == "stores" ||
+           k == "site" || k == "sites" || k == "factory" || k == "factories" || k == "facility" ||
+           k == "facilities" || k == "mill" || k == "mills" || k == "branches" || k == "outlets" || k == "hotels" ||
+           k == "restaurants" || k == "properties" || k == "mines" || k == "refinery" || k == "network" || k == "refineries" || k == "stations" || k == "mine";
   }
 
   // "Kroger had planned to sell 579 stores to C&S; that divestiture deal was also cancelled": a
@@ -738,11 +738,39 @@ class DocumentRun {
     return false;
   }
 
+  static bool is_contract_noun(std::string_view k) {
+    return k == "deal" || k == "deals" || k == "agreement" || k == "contract" || k == "merger" || k == "bid" ||
+           k == "offer" || k == "takeover" || k == "partnership" || k == "pact" || k == "tieup" || k == "venture" ||
+           k == "lawsuit" || k == "suit" || k == "order" || k == "orders";
+  }
+
+  static bool is_make_idiom(std::string_view k) {
+    static constexpr std::string_view idioms[] = {
+        "bid", "bids", "offer", "offers", "way", "sense", "case", "room", "push", "provision", "provisions", "it",
+        "easier", "harder", "possible", "difficult", "support", "momentum", "results", "profit", "profits",
+        "money", "payment", "payments", "plan", "plans", "pitch", "claim", "changes", "decision", "arrangements",
+        "preparations", "progress", "effort", "efforts", "headlines", "history", "gains", "losses", "name",
+        "deal", "deals", "approach", "request", "appeal", "call", "calls", "donation", "donations", "contribution",
+        "allowance", "allowances", "reserves", "them", "us", "him", "her", "things", "life", "time", "use"};
+    for (auto i : idioms)
+      if (k == i) return true;
+    return false;
+  }
+
   void gapped_cue(std::uint32_t k, std::uint32_t last) {
     const auto head = key(k);
     for (const auto& g : lex_.gapped()) {
       if (std::find(g.heads.begin(), g.heads.end(), head) == g.heads.end()) continue;
+      // ("processes payments for Y" is a service, whatever "made payments for" means)
+      const bool make_for = lex_.cue(g.cue).rule == "make-for" && head.substr(0, 7) != "process";
       for (std::uint32_t j = k + 2; j < last && j <= k + 1 + g.max_gap; ++j) {
+        // "made a bid for", "make way for", "built support for": idioms, not goods made for a buyer;
+        // "plans to make cars for Y" is an intention.
+        if (make_for && (is_make_idiom(key(j - 1)) ||
+                         (k >= 2 && key(k - 1) == "to" &&
+                          (key(k - 2) == "plan" || key(k - 2) == "plans" || key(k - 2) == "aims" ||
+                           key(k - 2) == "hopes" || key(k - 2) == "wants" || key(k - 2) == "seeks"))))
+          break;
         // The gap holds what is sold or raised, never a company.
         bool company = false;
         for (const auto& m : mentions_)
@@ -796,7 +824,10 @@ class DocumentRun {
   }
   bool cue_in(std::uint32_t b, std::uint32_t e, const CueAt* self) const {
     for (const auto& c : cues_)
-      if (&c != self && c.begin >= b && c.begin < e && !(lex_.cue(c.cue).flags & detail::cue_tight)) return true;
+      if (&c != self && c.begin >= b && c.begin < e && !(lex_.cue(c.cue).flags & detail::cue_tight) &&
+          !(self && c.end == e && c.end == c.begin + 1 && (wflags(c.begin) & detail::w_desc_noun) &&
+            !rule_off("descriptor-cue")))
+        return true;
     return false;
   }
 
@@ -832,7 +863,92 @@ class DocumentRun {
     int company = -1;
     float weight = 1.0f;
     std::uint32_t scope = 0;  // where the subject's own clause resumes (after an inserted clause)
+    int pair = -1;            // "both chains": the second company of a plural subject
   };
+
+  // "both companies", "the two South Korean groups", "the pair" starting at b: the end of the
+  // phrase (0 when there is none) and the two companies it refers back to: the two last companies
+  // of that nationality when it names one, else the two parties of the last relation found.
+  void note_pair(int a, int b) {
+    if (a > b) std::swap(a, b);
+    ++clock_;
+    for (auto& p : pairs_)
+      if (p.a == a && p.b == b) {
+        ++p.count, p.last = clock_;
+        return;
+      }
+    pairs_.push_back({a, b, 1, clock_});
+  }
+  // The pair related most often so far, when one stands out (related in two statements at least,
+  // more often than any other pair).
+  bool main_pair(int& first, int& second) const {
+    const PairCount* best = nullptr;
+    int runner_up = 0;
+    for (const auto& p : pairs_) {
+      if (!best || p.count > best->count) {
+        if (best) runner_up = best->count;
+        best = &p;
+      } else {
+        runner_up = std::max(runner_up, p.count);
+      }
+    }
+    if (!best || best->count < 2 || best->count == runner_up) return false;
+    first = best->a, second = best->b;
+    return true;
+  }
+
+  std::uint32_t plural_pair(std::uint32_t b, std::uint32_t last, int& first, int& second) const {
+    if (rule_off("plural-pair") || b >= last) return 0;
+    std::uint32_t j = b;
+    if (key(j) == "both") {
+      ++j;
+    } else if (key(j) == "the" && j + 1 < last && (key(j + 1) == "two" || key(j + 1) == "pair" || key(j + 1) == "duo")) {
+      if (key(j + 1) != "two") {
+        j += 2;
+        return main_pair(first, second) ? j : 0;
+      }
+      j += 2;
+    } else {
+      return 0;
+    }
+    std::string_view country;
+    for (std::uint32_t n = 0; j < last && n < 5; ++j, ++n) {
+      const auto k = key(j);
+      if (k == "companies" || k == "firms" || k == "groups" || k == "chains" || k == "carriers" || k == "airlines" ||
+          k == "banks" || k == "lenders" || k == "apps" || k == "sides" || k == "rivals" || k == "makers" ||
+          k == "chipmakers" || k == "carmakers" || k == "automakers" || k == "retailers" || k == "grocers" ||
+          k == "giants" || k == "operators" || k == "insurers" || k == "miners" || k == "utilities" ||
+          k == "platforms" || k == "startups" || k == "studios" || k == "manufacturers" || k == "suppliers" ||
+          k == "producers" || k == "drugmakers" || k == "brewers" || k == "businesses" || k == "partners") {
+        first = second = -1;
+        if (!country.empty()) {
+          std::uint32_t seen_first = 0, seen_second = 0;
+          for (std::size_t i = 0; i < companies_.size(); ++i) {
+            const auto& c = companies_[i];
+            if (c.country != country) continue;
+            if (c.last_seen >= seen_first) {
+              second = first, seen_second = seen_first;
+              first = static_cast<int>(i), seen_first = c.last_seen;
+            } else if (c.last_seen >= seen_second) {
+              second = static_cast<int>(i), seen_second = c.last_seen;
+            }
+          }
+        } else if (!main_pair(first, second)) {
+          return 0;
+        }
+        return first >= 0 && second >= 0 ? j + 1 : 0;
+      }
+      const auto f = wflags(j);
+      if (f & detail::w_nationality) {
+        country = std::string_view(info(j)->country, 2);
+        continue;
+      }
+      if (tok(j).kind != TokenKind::word || (f & (detail::w_prep | detail::w_list)) || !is_lower(text_[tok(j).begin])) {
+        if (!(k == "south" || k == "north")) return 0;
+      }
+    }
+    return 0;
+  }
 
   // "Arm, which is majority-owned by SoftBank, sued Qualcomm", "CATL, the world's largest battery
   // maker, supplies Tesla": a clause or apposition set off by commas right before the cue is
@@ -859,8 +975,14 @@ class DocumentRun {
     }
     if (!open || open + 1 >= close - 1) return {};
     const auto lead = key(open + 1);
+    // (", in which both A and B hold stakes, have sued": a relative clause after a preposition too)
+    // (", founded in 2021 by ..., is": a participle clause too)
     bool opener = lead == "which" || lead == "whose" || lead == "the" || lead == "a" || lead == "an" ||
-                  lead == "one";
+                  lead == "one" || ((wflags(open + 1) & detail::w_prep) && key(open + 2) == "which") ||
+                  ((lead == "founded" || lead == "based" || lead == "headquartered" || lead == "known" ||
+                    lead == "created" || lead == "launched" || lead == "started" || lead == "listed" ||
+                    lead == "spun") &&
+                   !rule_off("participle-clause"));
     for (std::size_t i = 0; i < mentions_.size() && !opener; ++i) {
       const auto& m = mentions_[i];
       // "Nippon Steel, Japan's biggest steelmaker, owns...": a possessive opens the apposition.
@@ -882,8 +1004,43 @@ class DocumentRun {
     return {};
   }
 
+  // Whether a cue opens with a noun ("rivals such as", "lawsuit against"): such a cue after "and"
+  // continues a list of nouns, not a verb phrase.
+  bool noun_cue(const CueAt& c) const {
+    const auto w = key(c.begin);
+    if (wflags(c.begin) & (detail::w_desc_noun | detail::w_generic)) return true;
+    static constexpr std::string_view nouns[] = {
+        "rivals", "competitors", "competition", "rivalry", "challenger", "partners", "partnership", "suppliers",
+        "customers", "customer", "client", "clients", "deal", "alliance", "lawsuit", "lawsuits", "suit", "complaint",
+        "case", "litigation", "acquisition", "purchase", "takeover", "talks", "stake", "investment", "agreement"};
+    for (auto n : nouns)
+      if (w == n) return true;
+    return false;
+  }
+
   Found subject(const CueAt& c, const Cue& cue) {
     const bool tight = cue.flags & detail::cue_tight;
+    // "Both chains compete with ...", "The two groups are partners": a plural subject that opens
+    // its clause refers back to two companies.
+    if (!(cue.flags & detail::cue_no_subject)) {
+      std::uint32_t e = c.begin;
+      while (e > sentence_first_ + 1 && e + 4 > c.begin &&
+             (is_auxiliary(key(e - 1)) || key(e - 1) == "both" || key(e - 1) == "still" || key(e - 1) == "been"))
+        --e;
+      if (!tight || e < c.begin)
+        for (std::uint32_t b = e > sentence_first_ + 6 ? e - 6 : sentence_first_; b + 1 < e; ++b) {
+          // "Moderna and the two partners": a plural coordinated with a name is not the pair itself.
+          if (!(b == sentence_first_ || key(b - 1) == "," || key(b - 1) == "but" || key(b - 1) == "while" ||
+                (key(b - 1) == "and" && mention_at(b - 2) < 0 && (b < 2 || !mention_ends_at(b - 1)))))
+            continue;
+          int first = -1, second = -1;
+          if (plural_pair(b, e, first, second) == e) {
+            Found f{-1, first, 0.85f, e};
+            f.pair = second;
+            return f;
+          }
+        }
+    }
     if (!tight && !(cue.flags & detail::cue_no_subject)) {
       // "Y, a buyout firm in Oslo, which bought it": the relative clause hangs on the name before
       // the apposition.
@@ -924,8 +1081,16 @@ class DocumentRun {
         for (const auto& m : mentions_) named |= m.begin < k && m.end >= k;
         if (named) break;
       }
-      if (conj && conj + 1 < c.begin && (is_auxiliary(key(conj + 1)) || verb_after_conjunction(conj, c.begin))) {
-        const int shared = sentence_subject_ >= 0 ? sentence_subject_ : first_subject_;
+      // "..., and competes with Z": the cue itself may be the verb right after the "and".
+      const bool verb_cue = conj && conj + 1 == c.begin && !cue.reversed && verb_after_conjunction(conj, c.end) &&
+                            !noun_cue(c);
+      if (conj && (conj + 1 < c.begin || verb_cue) &&
+          (is_auxiliary(key(conj + 1)) || verb_cue || verb_after_conjunction(conj, c.begin))) {
+        int shared = sentence_subject_ >= 0 ? sentence_subject_ : first_subject_;
+        // "It has a venture with X and Y, and supplies ore to Z": an opening "it" is the last subject.
+        if (shared < 0 && verb_cue && !mentions_.empty() && mentions_.front().begin == sentence_first_ &&
+            mentions_.front().type == MentionType::pronoun && !mentions_.front().possessive)
+          shared = last_subject_;
         if (shared >= 0 && !rule_off("shared-subject")) return {-1, shared, 0.9f, conj + 1};
       }
     }
@@ -965,10 +1130,15 @@ class DocumentRun {
       }
       // "X said its subsidiary Y acquired Z": the name an apposition introduces, right before a
       // verb, is that verb's subject.
-      if (!relative && gap == 0 && !tight && !(wflags(c.begin) & detail::w_prep) && key(c.begin) != "to" &&
+      // "Boeing's rival Airbus also buys ...": after a possessive, the noun cue's name heads the phrase.
+      bool adverbs = gap <= 2;
+      for (std::uint32_t k = m.next; k < c.begin && adverbs; ++k) adverbs = is_auxiliary(key(k));
+      if (!relative && adverbs && !tight && !(wflags(c.begin) & detail::w_prep) && key(c.begin) != "to" &&
           !rule_off("apposition-subject"))
         for (const auto& other : cues_)
-          if (other.end == m.begin && (lex_.cue(other.cue).flags & detail::cue_tight)) relative = true;
+          if (other.end == m.begin &&
+              ((gap == 0 && (lex_.cue(other.cue).flags & detail::cue_tight)) || possessive_before(other.begin)))
+            relative = true;
       if (!relative && std::find(used_objects_.begin(), used_objects_.end(), i) != used_objects_.end()) continue;
       // "Arm, which is majority-owned by SoftBank, sued Qualcomm, ... after buying Y": a name inside
       // a relative clause closed before the cue is not the cue's subject.
@@ -1055,6 +1225,19 @@ class DocumentRun {
           return {i, m.company, 0.9f};
         case MentionType::company:
           if (m.reporter && gap > 1) continue;
+          // "signs new Spotify deal, sues Y": a name before a deal noun only qualifies the noun.
+          if (!m.possessive && gap > 0 && m.next < c.begin && is_contract_noun(key(m.next)) && !rule_off("deal-noun-modifier"))
+            continue;
+          // "Mobileye, the Intel-controlled company that has long supplied Y": a name inside a
+          // hyphenated adjective qualifies the noun after it.
+          if (!m.possessive && gap > 2 && !tight && !rule_off("hyphen-modifier")) {
+            bool modifier = false;
+            for (const auto& other : cues_)
+              modifier |= other.begin == m.next && key(m.next) == "-" && (lex_.cue(other.cue).flags & detail::cue_tight) &&
+                          other.end < c.begin && tok(other.end).kind == TokenKind::word &&
+                          is_lower(text_[tok(other.end).begin]);
+            if (modifier) continue;
+          }
           // "including Samsung's Galaxy devices, and also sells modems to Apple": a possessive
           // far from the cue belongs to a noun phrase, not to the cue.
           if (m.possessive && gap > 3 && !(cue.flags & detail::cue_noun)) continue;
@@ -1099,6 +1282,27 @@ class DocumentRun {
            (key(c.begin - 2) == "," || key(c.begin - 1) == ",");
   }
 
+  // Whether the cue opens an apposition: ", the owner of", ", a supplier to".
+  bool apposition_cue(const CueAt& c) const {
+    std::uint32_t k = c.begin;
+    if (k > sentence_first_ && (key(k - 1) == "the" || key(k - 1) == "a" || key(k - 1) == "an")) --k;
+    else if (!(key(k) == "the" || key(k) == "a" || key(k) == "an")) return false;
+    return k > sentence_first_ && key(k - 1) == ",";
+  }
+
+  // ", the owner of Zara, and H&M": where an apposition that opens with an article at k closes, when
+  // the list goes on after it (", and" or ", or"); 0 otherwise.
+  std::uint32_t apposition_end(std::uint32_t k, std::uint32_t last) const {
+    if (k + 3 >= last || key(k) != "," || !(key(k + 1) == "the" || key(k + 1) == "a" || key(k + 1) == "an")) return 0;
+    for (std::uint32_t j = k + 2; j + 2 < last && j <= k + 10; ++j) {
+      const auto kj = key(j);
+      if (kj == ";" || kj == "(" || kj == ")" || kj == "which" || kj == "who" || kj == "that") return 0;
+      if (kj != ",") continue;
+      return key(j + 1) == "and" || key(j + 1) == "or" ? j : 0;
+    }
+    return 0;
+  }
+
   // Whether the cue sits in a relative clause set off by a comma: ", which is backed by".
   bool relative_cue(const CueAt& c) const {
     for (std::uint32_t k = c.begin; k > sentence_first_ + 1 && k + 4 > c.begin; --k) {
@@ -1116,7 +1320,12 @@ class DocumentRun {
     const bool tight = cue.flags & detail::cue_tight;
     const bool direct = cue.flags & detail::cue_direct;
     const bool poss = cue.flags & detail::cue_poss_object;
-    const std::uint32_t first_gap = tight ? 1 : poss ? 1 : direct ? 4 : (cue.flags & detail::cue_wide) ? 12 : 8;
+    std::uint32_t first_gap = tight ? 1 : poss ? 1 : direct ? 4 : (cue.flags & detail::cue_wide) ? 12 : 8;
+    // "makes most of Apple's iPhones": a quantifier may stand before the possessive.
+    if (poss && c.end + 2 < last && key(c.end + 1) == "of" &&
+        (key(c.end) == "most" || key(c.end) == "some" || key(c.end) == "all" || key(c.end) == "many" ||
+         key(c.end) == "much" || key(c.end) == "part" || key(c.end) == "half"))
+      first_gap = 3;
     std::uint32_t cursor = c.end;
     bool after_by = false;
     for (std::size_t i = 0; i < mentions_.size(); ++i) {
@@ -1125,13 +1334,17 @@ class DocumentRun {
       if (static_cast<int>(i) == subject_mention) continue;
       const std::uint32_t gap = m.begin - cursor;
       // What lies between the previous argument (or the cue) and this mention.
-      bool stop = false, listy = false, prep = false, by = false;
+      bool stop = false, listy = false, prep = false, by = false, person = false;
       for (std::uint32_t k = cursor; k < m.begin; ++k) {
         const auto f = wflags(k);
         if (key(k) == "by" && (cue.flags & detail::cue_noun)) by = true;
+        else if (key(k) == "as" && k + 2 < m.begin && key(k + 1) == "well" && key(k + 2) == "as") listy = true, k += 2;
         else if (f & detail::w_list) listy = true;
         else if (f & detail::w_prep) prep = true;
+        // "sued X and its chief executive, Y": a title says the next name is a person's.
+        if ((f & detail::w_title) && !(f & detail::w_desc_noun) && !out.empty() && !rule_off("title-list")) person = true;
       }
+      if (person) break;
       stop = modifier_in(Modifier::stop, cursor, m.begin) || cue_in(cursor, m.begin, &c);
       // "talks with Eutelsat's rival Viasat": a rival noun between a possessive name and the next
       // name only describes the object
@@ -1149,10 +1362,20 @@ class DocumentRun {
         if (gap > first_gap) break;
         if (tight && !(gap == 0 || (gap == 1 && (key(cursor) == "," || key(cursor) == "the")))) break;
         if (direct && prep && !(cue.label == Label::supplies)) break;
+        // "sues former partner, signs Samsung deal": a comma after a common noun ends a verb's object.
+        if (direct && gap > 0 && !rule_off("direct-comma")) {
+          bool comma = false;
+          for (std::uint32_t k = cursor + 1; k < m.begin && !comma; ++k)
+            comma = key(k) == "," && tok(k - 1).kind == TokenKind::word && is_lower(text_[tok(k - 1).begin]) &&
+                    k + 1 < m.begin && tok(k + 1).kind == TokenKind::word && is_lower(text_[tok(k + 1).begin]) &&
+                    !(wflags(k + 1) & (detail::w_prep | detail::w_list | detail::w_desc_noun | detail::w_stop_cap));
+          if (comma) break;
+        }
         if (poss && !m.possessive) break;
         // "sells its products to farmers through Y": a cue that ends in a preposition takes the
         // noun right after it; a name behind another preposition belongs to that one.
-        if (prep && !(cue.flags & detail::cue_wide) && (wflags(c.end - 1) & detail::w_prep) && !rule_off("prep-object"))
+        if (prep && (!(cue.flags & detail::cue_wide) || cue.label == Label::supplies) &&
+            (wflags(c.end - 1) & detail::w_prep) && !rule_off("prep-object"))
           break;
         // "sells out its supply as Samsung chases...": "as" opens another clause.
         bool as_clause = false;
@@ -1171,6 +1394,8 @@ class DocumentRun {
         } else if (key(cursor) == "," && cursor + 1 < m.begin && key(cursor + 1) == "and" && out.size() == 1 &&
                    appositive_cue(c) && !rule_off("apposition-list")) {
           break;  // "chains such as X, the owner of Y, and Z": the comma closes the apposition
+        } else if (key(cursor) == "," && apposition_cue(c) && !rule_off("apposition-list")) {
+          break;  // "Inditex, the owner of Zara, and H&M": the comma closes the apposition
         }
       }
       if (m.type == MentionType::transparent) {
@@ -1178,14 +1403,42 @@ class DocumentRun {
       }
       if (m.type == MentionType::blocker) {
         // "a unit of Brazil's Vale": a place's possessive only locates the company after it.
-        // ... also across a descriptor: "talks with Singapore's port operator PSA International".
-        if (m.possessive && i + 1 < mentions_.size() && mentions_[i + 1].begin >= m.next &&
-            mentions_[i + 1].begin <= m.next + 3 && is_company_like(mentions_[i + 1])) {
-          bool descriptor = true;
-          for (std::uint32_t k = m.next; k < mentions_[i + 1].begin && descriptor; ++k)
-            descriptor = tok(k).kind == TokenKind::word && is_lower(text_[tok(k).begin]) &&
-                         !(wflags(k) & (detail::w_prep | detail::w_list));
-          if (descriptor) continue;
+        if (m.possessive && i + 1 < mentions_.size() && mentions_[i + 1].begin == m.next &&
+            is_company_like(mentions_[i + 1]))
+          continue;
+        // "Morocco's state-owned OCP Group": adjectives may stand between.
+        if (m.possessive && i + 1 < mentions_.size() && is_company_like(mentions_[i + 1]) &&
+            mentions_[i + 1].begin <= m.next + 4 && !rule_off("place-modifier")) {
+          bool adjectives = true;
+          for (std::uint32_t k = m.next; k < mentions_[i + 1].begin && adjectives; ++k)
+            adjectives = key(k) == "-" || (tok(k).kind == TokenKind::word && is_lower(text_[tok(k).begin]) &&
+                                           !(wflags(k) & (detail::w_prep | detail::w_list | detail::w_say)));
+          if (adjectives) continue;
+        }
+        // "by U.S. rival Abiomed", "to German utility Rheinwerk": a place before a descriptor.
+        if (!m.possessive && i + 1 < mentions_.size() && is_company_like(mentions_[i + 1]) &&
+            mentions_[i + 1].begin > m.next && mentions_[i + 1].begin <= m.next + 2 && !rule_off("place-modifier")) {
+          bool descriptor = false, plain = true;
+          for (std::uint32_t k = m.next; k < mentions_[i + 1].begin && plain; ++k) {
+            plain = tok(k).kind == TokenKind::word && is_lower(text_[tok(k).begin]) &&
+                    !(wflags(k) & (detail::w_prep | detail::w_list | detail::w_say));
+            descriptor |= (wflags(k) & detail::w_desc_noun) != 0;
+          }
+          if (plain && descriptor) {
+            cursor = m.next;
+            continue;
+          }
+        }
+        // "Gulf carriers such as Emirates": a place that modifies the noun of a list's head.
+        if (!m.possessive && m.next + 3 < last && tok(m.next).kind == TokenKind::word &&
+            is_lower(text_[tok(m.next).begin]) && !rule_off("place-modifier")) {
+          bool such = false;
+          for (std::uint32_t k = m.next + 1; k < m.next + 4 && k + 1 < last && !such; ++k)
+            such = (key(k) == "such" && key(k + 1) == "as") || key(k) == "like" || key(k) == "including";
+          if (such) {
+            cursor = m.next;
+            continue;
+          }
         }
         if (out.empty()) break;
         cursor = m.next;
@@ -1202,12 +1455,44 @@ class DocumentRun {
           break;
         }
       }
-      if (m.type == MentionType::product || m.type == MentionType::pronoun) {
+      // "competes with Microsoft Azure and Google Cloud": a rival product named after its maker stands
+      // for the maker (relations.md), unless a possessive already names it ("Y's payment arm Z").
+      const bool rival_product = m.type == MentionType::product &&
+                                 (cue.label == Label::competes_with || cue.rule == "runs-on") &&
+                                 !(i > 0 && mentions_[i - 1].possessive && mentions_[i - 1].type != MentionType::pronoun &&
+                                   mentions_[i - 1].next + 3 >= m.begin) &&
+                                 !rule_off("rival-product");
+      // "parts for its A350 and A220 aircraft": after "its", products and unknown names are its things.
+      if (m.type == MentionType::pronoun && m.possessive && out.empty() && i + 1 < mentions_.size() &&
+          mentions_[i + 1].begin == m.next &&
+          (mentions_[i + 1].type == MentionType::product || mentions_[i + 1].type == MentionType::candidate) &&
+          !rule_off("its-candidate"))
+        break;
+      if ((m.type == MentionType::product && !rival_product) || m.type == MentionType::pronoun) {
         cursor = m.next;
         continue;
       }
       if (!tight && !poss && is_modifier(i, last)) continue;
+      // "buys gear from A and B, and Nokia supplies ...": a name that a verb cue follows opens a clause.
+      if (!out.empty() && !rule_off("clause-subject-list")) {
+        bool opens = false;
+        for (const auto& other : cues_)
+          opens |= &other != &c && other.begin >= m.next && other.begin <= m.next + 1 &&
+                   !(lex_.cue(other.cue).flags & detail::cue_tight) && (other.begin == m.next || is_auxiliary(key(m.next)));
+        if (opens) break;
+      }
+      // "MediaTek, Qualcomm's main rival, and Nvidia": a possessive before a common noun in a list
+      // opens an apposition on the item before it; it is no item itself.
+      if (!out.empty() && m.possessive && m.next < last && tok(m.next).kind == TokenKind::word &&
+          is_lower(text_[tok(m.next).begin]) && !rule_off("possessive-apposition-list")) {
+        cursor = m.next;
+        continue;
+      }
       if (m.type == MentionType::candidate && gap > 3 && !listy) break;
+      // "parts for its A350 and A220 aircraft": an unknown name after "its" is one of its things.
+      if (m.type == MentionType::candidate && m.begin > 0 && (key(m.begin - 1) == "its" || key(m.begin - 1) == "their") &&
+          !rule_off("its-candidate"))
+        break;
       const int company = argument(m);
       // "owns the telecom operator and counts Meta among...": the object was a noun phrase that
       // names no company, so nothing after it is an object either.
@@ -1220,14 +1505,70 @@ class DocumentRun {
       }
       out.push_back({static_cast<int>(i), company, out.empty() ? 1.0f : 0.95f});
       if (tight || poss) break;
+      // "Inditex, the owner of Zara, and H&M": an apposition on an item does not end the list.
+      if (const auto close = apposition_end(m.next, last); close && !rule_off("list-apposition")) {
+        while (i + 1 < mentions_.size() && mentions_[i + 1].begin < close) ++i;
+        cursor = close;
+      }
     }
     return out;
+  }
+
+  // "competes with IndiGo, the country's biggest airline, and with Gulf carriers such as Emirates",
+  // "licenses its designs to MediaTek ... and to Nvidia": the cue's preposition, repeated after
+  // "and" or "as well as", opens a second list of objects.
+  void reopened_objects(const CueAt& c, const Cue& cue, std::uint32_t last, int subject_mention,
+                        std::vector<Found>& objs) {
+    if ((cue.flags & (detail::cue_tight | detail::cue_poss_object)) || rule_off("reopened-list")) return;
+    const auto prep = key(c.end - 1);
+    if (!(wflags(c.end - 1) & detail::w_prep)) return;
+    const auto& tail = mentions_[static_cast<std::size_t>(objs.back().mention)];
+    std::uint32_t open = 0;
+    for (std::uint32_t k = tail.next; k + 1 < last && k < tail.next + 25 && !open; ++k) {
+      const auto kk = key(k);
+      // "with Starlink, which is owned by SpaceX, and with Eutelsat": a relative clause closed by a
+      // comma is passed over.
+      if ((kk == "which" || kk == "who") && k > tail.next && key(k - 1) == ",") {
+        std::uint32_t close = 0;
+        for (std::uint32_t j = k + 1; j < last && j < k + 12 && !close; ++j) {
+          if (key(j) == ";" || key(j) == "which" || key(j) == "who") break;
+          if (key(j) == ",") close = j;
+        }
+        if (!close) return;
+        k = close - 1;
+        continue;
+      }
+      if (kk == ";" || kk == "which" || kk == "who" || kk == "that" || kk == "but") return;
+      if (const int i = mention_at(k); i >= 0 && is_company_like(mentions_[static_cast<std::size_t>(i)])) {
+        // ", Qualcomm's main rival, and to Nvidia": a possessive inside an apposition may stand between.
+        const auto& m = mentions_[static_cast<std::size_t>(i)];
+        if (!(m.possessive && m.next < last && tok(m.next).kind == TokenKind::word && is_lower(text_[tok(m.next).begin])))
+          return;
+      }
+      if (key(k + 1) == prep && (kk == "and" || (kk == "as" && k >= 2 && key(k - 1) == "well" && key(k - 2) == "as")))
+        open = k + 2;
+    }
+    if (!open) return;
+    int by_source = -1;
+    auto more = objects(CueAt{c.begin, open, c.cue}, cue, last, subject_mention, by_source);
+    for (auto& f : more) {
+      const auto& m = mentions_[static_cast<std::size_t>(f.mention)];
+      // "and with Y's backing", "and to the Morven government": a name before a common noun is no
+      // object.
+      if ((m.possessive || m.type == MentionType::candidate) && m.next < last &&
+          tok(m.next).kind == TokenKind::word && is_lower(text_[tok(m.next).begin]))
+        break;
+      f.weight = 0.9f;
+      objs.push_back(f);
+    }
   }
 
   void emit(int source, int target, Label label, Status status, float confidence, const Sentence& s,
             std::string_view rule) {
     if (source < 0 || target < 0 || source == target) return;
     if (rule_off(rule)) return;
+    note_pair(source, target);
+    if (label == Label::sues) last_plaintiff_ = source;
     if (label == Label::former_deal) status = Status::ended;
     if (confidence < min_confidence_) return;
     int a = source, b = target;
@@ -1300,6 +1641,7 @@ class DocumentRun {
       if (!(cue.flags & detail::cue_no_subject)) subj = subject(c, cue);
       int by_source = -1;
       auto objs = objects(c, cue, s.last_token, subj.mention, by_source);
+      if (!objs.empty() && by_source < 0) reopened_objects(c, cue, s.last_token, subj.mention, objs);
       // "Following its merger with Y, X, the utility, bought Z": an opening adverbial phrase ends
       // at its comma (no list runs over it), and its "its" points forward to the name after it.
       if (!rule_off("opening-phrase") && c.begin > s.first_token) {
@@ -1329,6 +1671,21 @@ class DocumentRun {
             }
           }
         }
+      }
+      // "trains its models on Y's cloud under a three-year agreement": a partnership, not a supply.
+      if (cue.rule == "runs-on" && !objs.empty()) {
+        bool under = false;
+        const auto after = mentions_[static_cast<std::size_t>(objs.back().mention)].next;
+        for (std::uint32_t k = after; k + 1 < s.last_token && k < after + 4 && !under; ++k)
+          under = key(k) == "under";
+        if (under) continue;
+      }
+      // "its former rival Y": a rivalry that is over is no edge.
+      if (cue.label == Label::competes_with && !rule_off("former-rival")) {
+        bool former = false;
+        for (std::uint32_t k = c.begin > s.first_token + 2 ? c.begin - 2 : s.first_token; k < c.begin; ++k)
+          former |= key(k) == "former" || key(k) == "onetime" || key(k) == "erstwhile";
+        if (former) continue;
       }
       Label label = cue.label;
       Status status = cue.status;
@@ -1586,7 +1943,10 @@ class DocumentRun {
           }
       if (!rule_off("relative-ending-scope"))
         for (std::uint32_t k = c.end; k + 1 < s.last_token; ++k)
-          if (key(k) == "," && (key(k + 1) == "which" || key(k + 1) == "who")) {
+          // (also "a supplier that Spirit had tried to buy before the deal was called off")
+          if ((key(k) == "," && (key(k + 1) == "which" || key(k + 1) == "who")) ||
+              (key(k + 1) == "that" && tok(k).kind == TokenKind::word &&
+               !(wflags(k) & (detail::w_say | detail::w_prep)) && !rule_off("that-ending-scope"))) {
             // ", which collapsed" is said of the deal itself; ", which tried to buy X before..."
             // has a cue of its own.
             std::uint32_t first_end = s.last_token;
@@ -1595,6 +1955,14 @@ class DocumentRun {
             bool own_cue = false;
             for (const auto& other : cues_) own_cue |= other.begin > k + 1 && other.begin < first_end;
             if (own_cue) ended_to = k;
+            break;
+          }
+      // "will build cars for Y, a year after X's plan for Z was scrapped": a later clause's ending is
+      // not the supply's.
+      if (label == Label::supplies && !objs.empty() && !rule_off("supply-ending-scope"))
+        for (std::uint32_t k = mentions_[static_cast<std::size_t>(objs.back().mention)].next; k < ended_to; ++k)
+          if (key(k) == "after" || key(k) == "before" || key(k) == "when" || key(k) == "because") {
+            ended_to = k;
             break;
           }
       // "Novo Nordisk's partner Hemfeld Bio, ...; that sale was cancelled": an apposition names the
@@ -1663,9 +2031,31 @@ class DocumentRun {
           linked = kk == "," || kk == "is" || kk == "was" || kk == "are" || kk == "remains" || kk == "one" ||
                    kk == "of" || kk == "among" || kk == "also" || kk == "became";
         }
+        // "Anthropic, founded in 2021 by former OpenAI researchers, is one of OpenAI's rivals": the
+        // subject of the copula, over an inserted clause.
+        int partner = linked ? before.company : -1;
+        if (!linked && sm.possessive && noun && c.begin >= sm.next && c.begin - sm.next <= 2 &&
+            !rule_off("rival-copula")) {
+          std::uint32_t k = sm.begin;
+          if (k >= sentence_first_ + 2 && key(k - 1) == "of" && key(k - 2) == "one") k -= 2;
+          else if (k >= sentence_first_ + 1 && key(k - 1) == "among") k -= 1;
+          if (k > sentence_first_ && key(k - 1) == "also") --k;
+          if (k > sentence_first_ &&
+              (key(k - 1) == "is" || key(k - 1) == "was" || key(k - 1) == "remains" || key(k - 1) == "became")) {
+            const Found copula = inserted_clause_subject(CueAt{k - 1, k, 0}, sentence_first_);
+            if (copula.mention >= 0 && copula.company != subj.company) {
+              partner = copula.company;
+              linked = true;
+            }
+          }
+        }
         if (linked && !modifier_in(Modifier::negation, before.next, c.end)) {
-          emit(before.company, subj.company, label, status, conf * 0.9f, s, "rival-apposition");
+          emit(partner, subj.company, label, status, conf * 0.9f, s, "rival-apposition");
           used_objects_.push_back(subj.mention - 1);
+          // "..., is one of OpenAI's rivals, along with Y": Y is one more of the possessor's rivals.
+          if (partner != before.company) {
+            for (const auto& o : objs) emit(subj.company, o.company, label, status, conf * o.weight, s, cue.rule);
+          }
           continue;
         }
       }
@@ -1676,6 +2066,21 @@ class DocumentRun {
         if (sm.possessive && before.type == MentionType::company && before.next + 1 == sm.begin &&
             key(before.next) == ",")
           objs.push_back({subj.mention - 1, before.company, 0.9f});
+      }
+      if (objs.empty() && subj.pair >= 0 && subj.company >= 0) {
+        if (is_symmetric(label)) emit(subj.company, subj.pair, label, status, conf, s, cue.rule);
+        continue;
+      }
+      if (subj.company >= 0 && !(cue.flags & detail::cue_tight) && by_source < 0) {
+        // "Micron, which competes with both Korean companies": a plural object.
+        int first = -1, second = -1;
+        if (plural_pair(c.end, s.last_token, first, second)) {
+          for (const int o : {first, second}) {
+            if (cue.reversed) emit(o, subj.company, label, status, conf * 0.85f, s, cue.rule);
+            else emit(subj.company, o, label, status, conf * 0.85f, s, cue.rule);
+          }
+          continue;
+        }
       }
       if (objs.empty()) {
         // "Toyota and Honda are rivals": the subjects pair up.
@@ -1726,7 +2131,13 @@ class DocumentRun {
       if (relative_cue(c))
         for (std::uint32_t k = c.begin > s.first_token + 4 ? c.begin - 4 : s.first_token; k <= c.begin; ++k)
           singular_relative |= key(k) == "is" || key(k) == "was" || key(k) == "has";
-      if (subj.mention > 0 && !(cue.flags & detail::cue_tight) && !singular_relative &&
+      if (subj.pair >= 0) subjects.push_back(subj.pair);
+      // "Vattenfall and Kaleva rival Volue team up": a one-word noun cue between two names is a noun
+      // phrase of its own, no verb of a pair.
+      const bool noun_phrase = c.end == c.begin + 1 && subj.mention >= 0 &&
+                               mentions_[static_cast<std::size_t>(subj.mention)].next == c.begin &&
+                               (wflags(c.begin) & detail::w_desc_noun) && !rule_off("noun-cue-pair");
+      if (subj.mention > 0 && !(cue.flags & detail::cue_tight) && !noun_phrase && !singular_relative &&
           mentions_[static_cast<std::size_t>(subj.mention)].type == MentionType::company &&
           !mentions_[static_cast<std::size_t>(subj.mention)].possessive) {
         std::uint32_t head = mentions_[static_cast<std::size_t>(subj.mention)].begin;
@@ -1737,7 +2148,9 @@ class DocumentRun {
           bool joined = true;
           for (std::uint32_t k = m.next; k < head && joined; ++k) joined = key(k) == "and" || key(k) == ",";
           if (!joined || key(head - 1) == ",") break;  // "X, Y sued Z" is an apposition, not a pair
-          subjects.push_back(m.company);
+          const int other = argument(m);
+          if (other < 0) break;
+          subjects.push_back(other);
           head = m.begin;
         }
       }
@@ -1844,6 +2257,19 @@ class DocumentRun {
     for (std::size_t i = 0; i < mentions_.size(); ++i)
       if (mentions_[i].next == k) return static_cast<int>(i);
     return -1;
+  }
+
+  // Whether a possessive ("Boeing's", "its") ends right before token k.
+  bool possessive_before(std::uint32_t k) const {
+    for (const auto& m : mentions_)
+      if (m.next == k && m.possessive && m.type != MentionType::blocker) return true;
+    return false;
+  }
+
+  bool mention_ends_at(std::uint32_t k) const {
+    for (const auto& m : mentions_)
+      if (m.next == k || m.end == k) return true;
+    return false;
   }
 
   int mention_at(std::uint32_t k) const {
@@ -2037,6 +2463,75 @@ class DocumentRun {
       if (modifier_in(Modifier::negation, from, against)) continue;
       emit(plaintiff.company, argument(tm), Label::sues, Status::current, 0.75f * plaintiff.weight, s, "sue-gap");
     }
+    passive_legal_actions(s);
+  }
+
+  // "X is fighting a lawsuit in Texas filed by Y", "X has been named in a lawsuit by Y": the
+  // plaintiff after "by", the defendant the subject of a verb that undergoes the suit. "The suit
+  // also names X as a defendant": the plaintiff of the last suit found.
+  void passive_legal_actions(const Sentence& s) {
+    if (rule_off("lawsuit-by")) return;
+    for (std::uint32_t k = s.first_token + 1; k < s.last_token; ++k) {
+      const auto noun = key(k);
+      if (noun == "defendant" || noun == "defendants") {
+        if (last_plaintiff_ < 0 || k < s.first_token + 4 || key(k - 1) != "a" || key(k - 2) != "as") continue;
+        int i = -1;
+        for (int j = static_cast<int>(mentions_.size()) - 1; j >= 0 && i < 0; --j)
+          if (mentions_[static_cast<std::size_t>(j)].next == k - 2) i = j;
+        if (i < 0) continue;
+        const auto& m = mentions_[static_cast<std::size_t>(i)];
+        if (!is_company_like(m) || m.begin == s.first_token) continue;
+        const auto verb = key(m.begin - 1);
+        if (verb != "names" && verb != "named" && verb != "name" && verb != "adds" && verb != "added") continue;
+        if (modifier_in(Modifier::negation, s.first_token, k)) continue;
+        emit(last_plaintiff_, argument(m), Label::sues, Status::current, 0.7f, s, "lawsuit-by");
+        continue;
+      }
+      if (noun != "lawsuit" && noun != "lawsuits" && noun != "suit" && noun != "complaint" && noun != "case" &&
+          noun != "litigation")
+        continue;
+      bool undergoes = false;
+      for (std::uint32_t j = k > s.first_token + 4 ? k - 4 : s.first_token; j < k; ++j) {
+        const auto v = key(j);
+        undergoes |= v == "fighting" || v == "fights" || v == "fought" || v == "faces" || v == "facing" ||
+                     v == "faced" || v == "named" || v == "defending" || v == "defends" || v == "contesting" ||
+                     v == "contests" || v == "battling" || v == "battles" || v == "hit" || v == "targeted";
+      }
+      if (!undergoes) continue;
+      std::uint32_t by = 0;
+      for (std::uint32_t j = k + 1; j < s.last_token && j <= k + 6 && !by; ++j) {
+        const auto kj = key(j);
+        if (kj == "," || kj == ";" || kj == "against" || kj == "over" || kj == "which" || kj == "that") break;
+        const int i = mention_at(j);
+        if (i >= 0 && is_company_like(mentions_[static_cast<std::size_t>(i)])) break;
+        if (kj == "by") by = j;
+      }
+      if (!by) continue;
+      int plaintiff = -1;
+      for (std::uint32_t t = by + 1; t < s.last_token && t <= by + 4 && plaintiff < 0; ++t) {
+        const int i = mention_at(t);
+        if (i >= 0) {
+          const auto& m = mentions_[static_cast<std::size_t>(i)];
+          if (is_company_like(m) && !m.possessive) plaintiff = argument(m);
+          else if (m.type != MentionType::blocker || m.possessive) break;
+          t = m.next - 1;
+          continue;
+        }
+        if (!(tok(t).kind == TokenKind::word && is_lower(text_[tok(t).begin]) &&
+              !(wflags(t) & (detail::w_prep | detail::w_list | detail::w_say))))
+          break;
+      }
+      if (plaintiff < 0) continue;
+      CueAt at{k, k + 1, 0};
+      Cue plain;
+      const Found defendant = subject(at, plain);
+      if (defendant.company < 0) continue;
+      const std::uint32_t from = defendant.scope ? defendant.scope
+                                 : defendant.mention >= 0 ? mentions_[static_cast<std::size_t>(defendant.mention)].next
+                                                          : k;
+      if (modifier_in(Modifier::negation, from, by)) continue;
+      emit(plaintiff, defendant.company, Label::sues, Status::current, 0.75f * defendant.weight, s, "lawsuit-by");
+    }
   }
 
   // "X now holds 34% of Y", "X bought 60 percent of Y": a share of a company. Under half is an
@@ -2209,6 +2704,152 @@ class DocumentRun {
     }
   }
 
+  // "Maersk, which is also Nordlys's biggest customer", "Nordlys's largest client Maersk" (Nordlys
+  // supplies Maersk); "Emirates, its Gulf rival, declined", "It also faces Kestrel, a smaller rival"
+  // (the rival of the company the sentence is about).
+  void customer_and_rival_appositions(const Sentence& s) {
+    if (rule_off("apposition-relations")) return;
+    for (std::size_t i = 0; i < mentions_.size(); ++i) {
+      const auto& p = mentions_[i];
+      // the head noun after a possessive, over two adjectives at most
+      std::uint32_t noun = p.next;
+      while (noun < s.last_token && noun < p.next + 3 && tok(noun).kind == TokenKind::word &&
+             !is_head_noun(key(noun)) && !(wflags(noun) & (detail::w_prep | detail::w_list | detail::w_say)))
+        ++noun;
+      if (!p.possessive || noun >= s.last_token || !is_head_noun(key(noun))) continue;
+      const auto head = key(noun);
+      const bool customer = head == "customer" || head == "customers" || head == "client" || head == "clients";
+      // (a possessor that must be resolved, "the company's", "its", proved too often wrong)
+      const int supplier = p.type == MentionType::company ? p.company : -1;
+      if (customer && supplier >= 0) {
+        // the name after the noun, or the one the phrase is said of
+        int other = -1;
+        const std::uint32_t after = noun + 1 < s.last_token && key(noun + 1) == "," ? noun + 2 : noun + 1;
+        if (const int j = mention_at(after); j >= 0 && is_company_like(mentions_[static_cast<std::size_t>(j)]) &&
+                                              !mentions_[static_cast<std::size_t>(j)].possessive)
+          other = argument(mentions_[static_cast<std::size_t>(j)]);
+        if (other < 0 && i > 0) {
+          const auto& y = mentions_[i - 1];
+          bool linked = is_company_like(y) && !y.possessive && y.next < p.begin && p.begin - y.next <= 5;
+          for (std::uint32_t k = y.next; k < p.begin && linked; ++k) {
+            const auto kk = key(k);
+            linked = kk == "," || kk == "which" || kk == "is" || kk == "was" || kk == "are" || kk == "also" ||
+                     kk == "remains" || kk == "became" || kk == "one" || kk == "of" || kk == "among";
+          }
+          if (linked) other = argument(y);
+        }
+        // an apposition states a fact whatever the clause around it denies
+        if (other >= 0 && !modifier_in(Modifier::negation, i > 0 ? mentions_[i - 1].begin : p.begin, noun))
+          emit(supplier, other, Label::supplies, Status::current, 0.75f, s, "customer-apposition");
+      }
+    }
+    // "Y, its (Gulf) rival," / "Y, a smaller rival"
+    for (std::size_t i = 0; i < mentions_.size(); ++i) {
+      const auto& y = mentions_[i];
+      if (!is_company_like(y) || y.possessive || y.next + 2 >= s.last_token || key(y.next) != ",") continue;
+      const auto det = key(y.next + 1);
+      if (det != "its" && det != "a" && det != "an") continue;
+      std::uint32_t noun = y.next + 2;
+      while (noun < s.last_token && noun < y.next + 5 && !(key(noun) == "rival" || key(noun) == "competitor") &&
+             tok(noun).kind == TokenKind::word && !(wflags(noun) & (detail::w_prep | detail::w_list | detail::w_say)))
+        ++noun;
+      if (noun >= s.last_token || !(key(noun) == "rival" || key(noun) == "competitor")) continue;
+      // "a rival of X" and "X's rival" have their own rules
+      if (noun + 1 < s.last_token && (key(noun + 1) == "of" || key(noun + 1) == "to")) continue;
+      bool names = false;
+      for (std::uint32_t k = y.next + 2; k < noun; ++k) {
+        if (const int j = mention_at(k); j >= 0 && mentions_[static_cast<std::size_t>(j)].possessive) names = true;
+        names |= key(k) == "former" || key(k) == "onetime" || key(k) == "potential";
+      }
+      if (names) continue;
+      const int me = argument(y);
+      // "its" in an apposition on the sentence's subject points back to the last subject
+      int other = -1;
+      if (det == "its") {
+        other = y.begin <= s.first_token + 1 ? last_subject_ : pronoun_target();
+      } else {
+        other = sentence_subject_ >= 0 ? sentence_subject_ : first_subject_;
+        if (other < 0 && !mentions_.empty() && mentions_.front().type == MentionType::pronoun &&
+            mentions_.front().begin == s.first_token && !mentions_.front().possessive)
+          other = last_subject_;
+      }
+      if (other < 0 || other == me || modifier_in(Modifier::negation, s.first_token, noun)) continue;
+      emit(other, me, Label::competes_with, Status::current, 0.7f, s, "rival-apposition");
+    }
+  }
+
+  // "Akasa Air orders 150 Boeing 737 MAX planes", "the utility ordered 40 Siemens turbines": the
+  // maker named before the goods ordered supplies the buyer.
+  void ordered_goods(const Sentence& s) {
+    if (rule_off("order-maker")) return;
+    for (std::uint32_t k = s.first_token + 1; k + 2 < s.last_token; ++k) {
+      const auto verb = key(k);
+      if (verb != "orders" && verb != "ordered" && verb != "order" && verb != "ordering") continue;
+      std::uint32_t j = k + 1;
+      if (key(j) == "another" || key(j) == "more" || key(j) == "additional" || key(j) == "up") ++j;
+      if (j < s.last_token && key(j) == "to") ++j;
+      if (j >= s.last_token || tok(j).kind != TokenKind::number) continue;
+      ++j;
+      if (j < s.last_token && (key(j) == "more" || key(j) == "new" || key(j) == "additional")) ++j;
+      const int i = mention_at(j);
+      if (i < 0) continue;
+      const auto& m = mentions_[static_cast<std::size_t>(i)];
+      // "Boeing 737" is a product in the lexicon: its first word names the maker.
+      int maker = -1;
+      if (m.type == MentionType::transparent && m.end > m.begin + 1 && capitalised(m.begin))
+        if (const auto* hits = lex_.phrase(key(m.begin)))
+          for (const auto& h : *hits)
+            if (h.kind == HitKind::name || h.kind == HitKind::alias) maker = company_for_lexicon(h.company);
+      if (m.possessive || !(is_company_like(m) || m.type == MentionType::product || maker >= 0)) continue;
+      // the goods follow the maker's name: "planes", "737 MAX jets", "turbines"
+      if (m.next >= s.last_token || key(m.next) == "shares" || key(m.next) == "stock" || key(m.next) == "stores")
+        continue;
+      CueAt at{k, k + 1, 0};
+      Cue plain;
+      const Found buyer = subject(at, plain);
+      if (buyer.company < 0) continue;
+      const std::uint32_t from = buyer.mention >= 0 ? mentions_[static_cast<std::size_t>(buyer.mention)].next : k;
+      if (modifier_in(Modifier::negation, from, k + 1) || modifier_in(Modifier::ended, from, m.end)) continue;
+      emit(maker >= 0 ? maker : argument(m), buyer.company, Label::supplies, Status::current, 0.7f * buyer.weight, s,
+           "order-maker");
+    }
+  }
+
+  // "Kroger had agreed to buy its smaller rival", "a pursuit of its London-listed rival": a rival
+  // that is not named is the other company of the pair the article is about.
+  void unnamed_rivals(const Sentence& s) {
+    if (rule_off("unnamed-rival")) return;
+    for (std::size_t i = 0; i < mentions_.size(); ++i) {
+      const auto& m = mentions_[i];
+      if (m.type != MentionType::pronoun || !m.possessive) continue;
+      std::uint32_t noun = m.next;
+      // (over adjectives, "London-listed" too)
+      while (noun < s.last_token && noun < m.next + 4 && !(key(noun) == "rival" || key(noun) == "competitor") &&
+             (key(noun) == "-" || (noun + 1 < s.last_token && key(noun + 1) == "-") ||
+              (tok(noun).kind == TokenKind::word && is_lower(text_[tok(noun).begin]) &&
+               !(wflags(noun) & (detail::w_prep | detail::w_list | detail::w_say)))))
+        ++noun;
+      if (noun >= s.last_token || !(key(noun) == "rival" || key(noun) == "competitor")) continue;
+      // a name right after is the rival itself ("its rival NetEase"), and "its former rival" is over
+      if (noun + 1 < s.last_token && (starts_name(noun + 1) || key(noun + 1) == "," || key(noun + 1) == "of")) continue;
+      bool former = false;
+      for (std::uint32_t k = m.next; k < noun; ++k) former |= key(k) == "former" || key(k) == "onetime";
+      if (former) continue;
+      int first = -1, second = -1;
+      if (!main_pair(first, second)) continue;
+      const int me = pronoun_target();
+      const int other = me == first ? second : me == second ? first : -1;
+      if (other < 0 || modifier_in(Modifier::negation, s.first_token, noun)) continue;
+      emit(me, other, Label::competes_with, Status::current, 0.6f, s, "unnamed-rival");
+    }
+  }
+
+  static bool is_head_noun(std::string_view k) {
+    return k == "customer" || k == "customers" || k == "client" || k == "clients" || k == "rival" || k == "rivals" ||
+           k == "competitor" || k == "competitors" || k == "supplier" || k == "suppliers" || k == "partner" ||
+           k == "partners";
+  }
+
   // "X's card readers are made by Y" (Y supplies X); "X's snacks are sold through Y and Z" (X
   // supplies Y and Z): a passive of making or selling whose subject is a company's products.
   void possessive_passive_supply(const Sentence& s) {
@@ -2218,7 +2859,12 @@ class DocumentRun {
                         verb == "assembled";
       const bool sold = verb == "sold" || verb == "distributed" || verb == "stocked" || verb == "carried";
       if (!made && !sold) continue;
-      const auto prep = key(k + 1);
+      // "are sold in Europe through Y": a place phrase may stand between.
+      std::uint32_t p = k + 1;
+      if (p + 2 < s.last_token && (key(p) == "in" || key(p) == "across") && capitalised(p + 1) &&
+          !rule_off("passive-supply-place"))
+        p += 2;
+      const auto prep = key(p);
       if (made ? prep != "by" : !(prep == "through" || prep == "by" || prep == "at" || prep == "via")) continue;
       if (!(key(k - 1) == "are" || key(k - 1) == "is" || key(k - 1) == "were" || key(k - 1) == "was" ||
             key(k - 1) == "been"))
@@ -2238,9 +2884,9 @@ class DocumentRun {
         break;
       }
       if (owner < 0) continue;
-      if (modifier_in(Modifier::negation, s.first_token, k + 2)) continue;
+      if (modifier_in(Modifier::negation, s.first_token, p + 1)) continue;
       // the other side: the companies right after the preposition (a descriptor may introduce them)
-      std::uint32_t cursor = k + 2;
+      std::uint32_t cursor = p + 1;
       bool first = true;
       for (std::size_t i = 0; i < mentions_.size(); ++i) {
         const auto& m = mentions_[i];
@@ -3368,6 +4014,15 @@ class DocumentRun {
       if (m.type == MentionType::company || m.type == MentionType::candidate ||
           m.type == MentionType::descriptor || m.type == MentionType::pronoun || m.type == MentionType::product)
         ++arguments;
+    // "The two groups are partners": a plural reference stands for two companies.
+    // "The suit also names X as a defendant": the plaintiff is the last suit's.
+    for (std::uint32_t k = s.first_token; arguments < 2 && !pairs_.empty() && k < s.last_token; ++k) {
+      const auto kk = key(k);
+      if (kk == "defendant" && last_plaintiff_ >= 0) ++arguments;
+      if (kk != "both" && kk != "the") continue;
+      int first = -1, second = -1;
+      if (plural_pair(k, s.last_token, first, second)) arguments += 2;
+    }
     any = arguments >= 2;
     if (any) {
       find_cues(s);
@@ -3401,8 +4056,8 @@ class DocumentRun {
       stake_sales(s);
       including_objects(s);
       topic_backers(s);
-    } else {
-      first_subject_ = -1;
+      customer_and_rival_appositions(s);
+      ordered_goods(s);
     }
     the_two(s, any);
     // the companies a later "the two companies" may mean
@@ -3428,6 +4083,8 @@ class DocumentRun {
     else
       for (const auto& m : mentions_)
         if (is_company_like(m)) previous_deal_ = -1;
+    if (!pairs_.empty()) unnamed_rivals(s);
+    if (!any) first_subject_ = -1;
     if (first_subject_ >= 0) {
       last_subject_ = first_subject_;
     } else {
@@ -3487,6 +4144,15 @@ class DocumentRun {
   int sentence_subject_ = -1;
   std::uint32_t sentence_first_ = 0;
   std::vector<int> used_objects_;
+  // How often each pair of companies was related so far in the document: "both companies" refers
+  // back to the pair the article is about.
+  struct PairCount {
+    int a, b;
+    int count;
+    std::uint32_t last;
+  };
+  std::vector<PairCount> pairs_;
+  int last_plaintiff_ = -1;  // "the suit also names X as a defendant"
   bool intro_ = false;
   int recent_pair_[2] = {-1, -1};  // the companies of the last sentence that named any
   int recent_pair_count_ = 0;       // ... how many it named

@@ -222,9 +222,11 @@ const CueSpec cue_specs[] = {
     {"supplied by|sourced from|sources from|buys chips from|bought chips from|customer of|"
      "a customer of|client of|a client of|relies on chips from|provided by",
      Label::supplies, true, 0, Status::current, 0.8f, "supplied-by"},
-    {"supplier|chip supplier|key supplier", Label::supplies, false, cue_tight, Status::current,
+    {"supplier|chip supplier|key supplier", Label::supplies, true, cue_tight, Status::current,
      0.8f, "supplier-apposition"},
-    {"makes|made|manufactures|manufactured|builds|assembles", Label::supplies, false,
+    {"makes|made|make|making|manufactures|manufactured|manufacture|manufacturing|builds|build|"
+     "assembles|assemble|assembled|produces|produce|built",
+     Label::supplies, false,
      cue_poss_object, Status::current, 0.7f, "makes-possessive"},
     // sues
     {"sued|sues|sue|suing|is suing|filed a lawsuit against|filed suit against|"
@@ -275,6 +277,16 @@ const GappedSpec gapped_specs[] = {
     // "pulls out of $2.6 billion nickel plan with", "walked away from the merger with"
     {"pulls|pulled|pull|pulling|walked|walks|walk|withdrew|withdraws|withdrawn|quit|quits|exited|exits",
      "with", 8, Label::former_deal, false, 0.67f, "ended-gap"},
+    // "runs its software on Google Cloud", "trains its models on Nvidia chips"
+    {"runs|run|running|ran|hosts|host|hosted|hosting|trains|train|trained|training", "on", 3, Label::supplies, true,
+     0.7f, "runs-on"},
+    // "was sued on Tuesday by Y"
+    {"sued", "by", 4, Label::sues, true, 0.8f, "sued-by-gap"},
+    // "makes wings for Airbus", "will produce the active ingredient for Moderna"
+    {"makes|make|made|making|manufactures|manufacture|manufactured|manufacturing|produces|produce|"
+     "produced|producing|builds|build|built|building|assembles|assemble|assembled|assembling|"
+     "processes|process|processed|processing",
+     "for", 4, Label::supplies, false, 0.75f, "make-for"},
 };
 
 struct ModifierSpec {

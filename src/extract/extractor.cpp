@@ -57,6 +57,7 @@ struct DocCompany {
   std::string sector;
   std::string country;
   std::uint32_t last_seen = 0;
+  std::uint32_t last_sentence = 0;  // ordinal of the last sentence that named it
 };
 
 struct CueAt {
@@ -93,6 +94,13 @@ class DocumentRun {
     for (std::size_t k = 0; k < t_.tokens.size(); ++k) infos_[k] = lex_.word(t_.key(k));
     for (const auto& s : t_.sentences) sentence(s);
     for (auto& r : relations_) {
+      // Names may have grown since the relation was found ("Velora" -> "Velora Therapeutics").
+      const auto& source = companies_[static_cast<std::size_t>(rel_source_[&r - relations_.data()])];
+      const auto& target = companies_[static_cast<std::size_t>(rel_target_[&r - relations_.data()])];
+      r.source.name = source.name;
+      r.target.name = target.name;
+      if (source.lexicon >= 0) r.source.kind = lex_.company(static_cast<std::uint32_t>(source.lexicon)).kind;
+      if (target.lexicon >= 0) r.target.kind = lex_.company(static_cast<std::uint32_t>(target.lexicon)).kind;
       r.source.aliases = companies_[static_cast<std::size_t>(rel_source_[&r - relations_.data()])].aliases;
       r.target.aliases = companies_[static_cast<std::size_t>(rel_target_[&r - relations_.data()])].aliases;
     }
@@ -144,9 +152,20 @@ class DocumentRun {
   int company_for_lexicon(std::uint32_t id) {
     if (auto it = by_lexicon_.find(id); it != by_lexicon_.end()) return it->second;
     const auto& c = lex_.company(id);
+    std::string k = phrase_key(c.name);
+    // "Spirit" in the headline, "Spirit AeroSystems" in the text: one company, the lexicon's.
+    if (const int old = shorter_company(k); old >= 0) {
+      rename(old, c.name, k);
+      auto& d = companies_[static_cast<std::size_t>(old)];
+      d.lexicon = static_cast<int>(id);
+      d.sector = c.sector;
+      d.country = c.country;
+      by_lexicon_.emplace(id, old);
+      return old;
+    }
     DocCompany d;
     d.name = c.name;
-    d.key = phrase_key(c.name);
+    d.key = std::move(k);
     d.lexicon = static_cast<int>(id);
     d.sector = c.sector;
     d.country = c.country;
@@ -154,11 +173,18 @@ class DocumentRun {
     const int index = static_cast<int>(companies_.size() - 1);
     by_lexicon_.emplace(id, index);
     by_key_.emplace(companies_.back().key, index);
+    add_short_form(index);
     return index;
   }
   int company_for_name(std::size_t b, std::size_t e, std::string_view sector = {}) {
     std::string k = joined_key(b, e);
     if (auto it = by_key_.find(k); it != by_key_.end()) return it->second;
+    if (const int old = shorter_company(k); old >= 0) {
+      rename(old, clean(b, e), k);
+      auto& d = companies_[static_cast<std::size_t>(old)];
+      if (d.sector.empty()) d.sector = std::string(sector);
+      return old;
+    }
     DocCompany d;
     d.name = clean(b, e);
     d.key = k;
@@ -166,15 +192,55 @@ class DocumentRun {
     companies_.push_back(std::move(d));
     const int index = static_cast<int>(companies_.size() - 1);
     by_key_.emplace(std::move(k), index);
-    // A later bare "Crusoe" is the earlier "Crusoe Energy Systems".
-    if (e - b >= 2 && capitalised(b) && !(wflags(b) & (detail::w_stop_cap | detail::w_corp_word)))
-      short_forms_.emplace(std::string(key(b)), index);
+    add_short_form(index);
     return index;
+  }
+  // An unknown company of the document whose name is the first words of the name key k
+  // ("Velora" for "velora therapeutics"), or -1. Runs once per new company, not per token.
+  int shorter_company(std::string_view k) const {
+    for (auto space = k.rfind(' '); space != std::string_view::npos && space > 0; space = k.rfind(' ', space - 1)) {
+      const auto prefix = k.substr(0, space);
+      const auto it = by_key_.find(std::string(prefix));
+      if (it == by_key_.end()) continue;
+      const auto& c = companies_[static_cast<std::size_t>(it->second)];
+      // Only a company still known by that short name: "Universal" became Universal Music Group,
+      // so Universal Music Publishing Group is another company.
+      // Both in one sentence, they are two companies ("Royal London Asset Management, a unit of
+      // Royal London").
+      if (c.lexicon < 0 && c.key == prefix && c.last_sentence != sentence_no_) return it->second;
+    }
+    return -1;
+  }
+  // The document company takes the fuller name; the shorter one stays an alias.
+  void rename(int index, std::string name, std::string k) {
+    auto& c = companies_[static_cast<std::size_t>(index)];
+    if (std::find(c.aliases.begin(), c.aliases.end(), c.name) == c.aliases.end()) c.aliases.push_back(c.name);
+    std::erase(c.aliases, name);
+    c.name = std::move(name);
+    c.key = std::move(k);
+    by_key_.emplace(c.key, index);
+    add_short_form(index);
+  }
+  // A later bare "Crusoe" is the earlier "Crusoe Energy Systems", "Van Rijn" the earlier "Van Rijn
+  // Brouwerij": every shorter run of leading words that could name a company on its own.
+  void add_short_form(int index) {
+    const std::string& k = companies_[static_cast<std::size_t>(index)].key;
+    const auto first = k.substr(0, k.find(' '));
+    if (first.size() == k.size()) return;
+    const auto* w = lex_.word(first);
+    if (w && (w->flags & (detail::w_stop_cap | detail::w_corp_word | detail::w_nationality))) return;
+    for (auto space = k.find(' '); space != std::string::npos; space = k.find(' ', space + 1)) {
+      const auto prefix = std::string_view(k).substr(0, space);
+      const auto last_word = prefix.substr(prefix.rfind(' ') + 1);
+      if (const auto* lw = lex_.word(last_word); lw && (lw->flags & detail::w_name_link)) continue;
+      short_forms_.emplace(std::string(prefix), index);
+    }
   }
   void note_alias(int company, std::size_t b, std::size_t e) {
     if (company < 0) return;
     auto& c = companies_[static_cast<std::size_t>(company)];
     c.last_seen = ++clock_;
+    c.last_sentence = sentence_no_;
     std::string surface = clean(b, e);
     if (surface == c.name || surface.empty()) return;
     if (std::find(c.aliases.begin(), c.aliases.end(), surface) == c.aliases.end())
@@ -447,7 +513,13 @@ class DocumentRun {
     if (auto it = by_key_.find(k_name); it != by_key_.end()) {
       m.type = MentionType::company;
       m.company = it->second;
-    } else if (auto sf = short_forms_.find(k_name); sf != short_forms_.end()) {
+    } else if (auto sf = short_forms_.find(k_name);
+               // "Park National Corp" is not the "Park National Bank" of the sentence before, and
+               // "Royal London" beside "Royal London Asset Management" is its parent (a one-word
+               // short form in the same sentence is still the company: "Arbutus Biopharma and
+               // Genevant, in which Arbutus holds a stake").
+               sf != short_forms_.end() && !legal &&
+               (name_end == k + 1 || companies_[static_cast<std::size_t>(sf->second)].last_sentence != sentence_no_)) {
       m.type = MentionType::company;
       m.company = sf->second;
     } else if (legal || corp_word || after_descriptor) {
@@ -1831,6 +1903,7 @@ class DocumentRun {
   }
 
   void sentence(const Sentence& s) {
+    ++sentence_no_;
     find_mentions(s);
     bool any = false;
     int arguments = 0;
@@ -1854,6 +1927,7 @@ class DocumentRun {
       counts_among(s);
       possessive_passive_supply(s);
     } else {
+      if (debug_) dump(s, false);
       first_subject_ = -1;
     }
     if (first_subject_ >= 0) {
@@ -1870,14 +1944,21 @@ class DocumentRun {
   }
 
   // CORPGRAPH_DEBUG=1 shows what the extractor saw in each sentence, on stderr.
-  void dump(const Sentence& s) const {
+  // Sentences with fewer than two arguments are shown too (without cues), so that a script can
+  // tell which companies of a document were found at all.
+  void dump(const Sentence& s, bool with_cues = true) const {
     static const char* types[] = {"company", "candidate", "blocker", "transparent", "product", "pronoun", "descriptor"};
-    std::fprintf(stderr, "S[%u,%u)\n", s.first_token, s.last_token);
+    std::fprintf(stderr, "S[%u,%u) doc %s\n", s.first_token, s.last_token, article_.doc.id.c_str());
+    if (s.last_token > s.first_token) {
+      const auto text = raw(s.first_token, s.last_token);
+      std::fprintf(stderr, "  text %.*s\n", static_cast<int>(text.size()), text.data());
+    }
     for (const auto& m : mentions_)
       std::fprintf(stderr, "  mention %u-%u next %u %s company=%d %s%s '%.*s'\n", m.begin, m.end, m.next,
                    types[static_cast<int>(m.type)], m.company,
                    m.company >= 0 && m.type != MentionType::product ? companies_[static_cast<std::size_t>(m.company)].name.c_str() : "",
                    m.possessive ? " poss" : "", static_cast<int>(raw(m.begin, m.end).size()), raw(m.begin, m.end).data());
+    if (!with_cues) return;
     for (const auto& c : cues_)
       std::fprintf(stderr, "  cue %u-%u %.*s\n", c.begin, c.end, static_cast<int>(lex_.cue(c.cue).rule.size()), lex_.cue(c.cue).rule.data());
     for (const auto& m : modifiers_) std::fprintf(stderr, "  modifier %u kind %d '%.*s'\n", m.at, static_cast<int>(m.modifier), static_cast<int>(key(m.at).size()), key(m.at).data());
@@ -1910,6 +1991,7 @@ class DocumentRun {
   std::vector<std::uint32_t> descriptor_lexicon_ids_;
   std::string sector_buffer_;
   std::uint32_t clock_ = 0;
+  std::uint32_t sentence_no_ = 0;
   int last_subject_ = -1;
   int first_subject_ = -1;
   int sentence_subject_ = -1;

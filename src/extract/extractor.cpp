@@ -46,6 +46,7 @@ struct Mention {
   bool possessive = false;
   bool reporter = false;    // a news agency that is also a company
   bool exchange = false;
+  bool place = false;       // a blocker that is a place
   std::uint32_t name_end = 0;  // the name without its legal suffix: [begin, name_end)
 };
 
@@ -369,6 +370,7 @@ class DocumentRun {
                       nonco->type == NonCompany::product)
                          ? MentionType::transparent
                          : MentionType::blocker;
+            m.place = nonco->type == NonCompany::place;
             finish_mention(m, last, false);
             if (m.next + 1 < last && key(m.next) == "-" && key(m.next + 1) == "based") m.type = MentionType::transparent;
           } else if (best->kind == HitKind::product) {
@@ -413,6 +415,53 @@ class DocumentRun {
       }
       intro_ = false;
       ++k;
+    }
+    if (!rule_off("modifier-names")) modifier_names(last);
+  }
+
+  // Lower-case words from k on that end in a descriptor noun ("port operator", "AI startup",
+  // "power cable project company"): the token after that noun, or 0 when there is none. A noun
+  // that is itself a cue ("owner", "unit", "rival") is no plain description.
+  std::uint32_t description_end(std::uint32_t k, std::uint32_t last) const {
+    for (std::uint32_t j = k; j < last && j < k + 5; ++j) {
+      if (tok(j).kind != TokenKind::word) return 0;
+      const auto f = wflags(j);
+      const bool lower = is_lower(text_[tok(j).begin]);
+      // "AI", "LNG": a short capitalised acronym may qualify the noun.
+      const bool acronym = !lower && tok(j).end - tok(j).begin <= 4 && (f & detail::w_stop_cap);
+      if (!lower && !acronym) return 0;
+      if (f & (detail::w_prep | detail::w_list | detail::w_pronoun | detail::w_say)) return 0;
+      if (f & (detail::w_desc_noun | detail::w_generic)) {
+        if (const auto* g = lex_.grammar(key(j)))
+          for (const auto& h : *g)
+            if (h.is_cue) return 0;
+        return j + 1;
+      }
+    }
+    return 0;
+  }
+
+  // Names that only qualify a description are no arguments: "Singapore's port operator PSA
+  // International" and "Oslo AI startup Nordlys Labs" (the place only locates the company),
+  // "the Krakow studio behind the hit" (an unknown name inside a description is an attribute).
+  void modifier_names(std::uint32_t last) {
+    for (std::size_t i = 0; i < mentions_.size(); ++i) {
+      auto& m = mentions_[i];
+      const bool place = m.type == MentionType::blocker && m.place;
+      if (!place && m.type != MentionType::candidate) continue;
+      const std::uint32_t end = description_end(m.next, last);
+      if (!end) continue;
+      const bool named = i + 1 < mentions_.size() && mentions_[i + 1].begin == end &&
+                         (mentions_[i + 1].type == MentionType::company ||
+                          mentions_[i + 1].type == MentionType::candidate);
+      if (place && named) {
+        m.type = MentionType::transparent;
+        continue;
+      }
+      if (m.type != MentionType::candidate || m.possessive || named || m.begin == 0) continue;
+      const auto before = key(m.begin - 1);
+      if ((before == "the" || before == "a" || before == "an") && !(end < last && starts_name(end)))
+        m.type = MentionType::transparent;
     }
   }
 

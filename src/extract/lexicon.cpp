@@ -395,6 +395,24 @@ const NationalitySpec nationality_specs[] = {
     {"irish", "IE"}, {"saudi", "SA"}, {"emirati", "AE"}, {"singaporean", "SG"},
     {"hongkong", "HK"}, {"belgian", "BE"}, {"austrian", "AT"}, {"mexican", "MX"},
     {"russian", "RU"}, {"turkish", "TR"}, {"polish", "PL"},
+    // Demonyms only: country names start company names ("Telkom Indonesia", "Kenya Airways").
+    {"indonesian", "ID"}, {"kenyan", "KE"}, {"qatari", "QA"}, {"malaysian", "MY"}, {"thai", "TH"},
+    {"vietnamese", "VN"}, {"nigerian", "NG"}, {"chilean", "CL"}, {"argentine|argentinian", "AR"},
+    {"colombian", "CO"}, {"peruvian", "PE"}, {"egyptian", "EG"}, {"portuguese", "PT"},
+    {"greek", "GR"}, {"czech", "CZ"}, {"hungarian", "HU"}, {"filipino|philippine", "PH"},
+    {"pakistani", "PK"}, {"bangladeshi", "BD"}, {"ghanaian", "GH"}, {"tanzanian", "TZ"},
+    {"ugandan", "UG"}, {"ethiopian", "ET"}, {"moroccan", "MA"}, {"kuwaiti", "KW"},
+    {"omani", "OM"}, {"bahraini", "BH"}, {"ukrainian", "UA"}, {"romanian", "RO"},
+    {"nigerien", "NE"}, {"rwandan", "RW"}, {"zambian", "ZM"}, {"angolan", "AO"},
+    {"algerian", "DZ"}, {"tunisian", "TN"}, {"jordanian", "JO"}, {"lebanese", "LB"},
+    {"iranian", "IR"}, {"iraqi", "IQ"}, {"kazakh", "KZ"}, {"uzbek", "UZ"}, {"mongolian", "MN"},
+    {"cambodian", "KH"}, {"burmese", "MM"}, {"nepalese", "NP"},
+    {"venezuelan", "VE"}, {"ecuadorian", "EC"}, {"bolivian", "BO"}, {"uruguayan", "UY"},
+    {"paraguayan", "PY"}, {"cuban", "CU"}, {"jamaican", "JM"}, {"panamanian", "PA"},
+    {"slovak", "SK"}, {"slovenian", "SI"}, {"croatian", "HR"}, {"serbian", "RS"},
+    {"bulgarian", "BG"}, {"lithuanian", "LT"}, {"latvian", "LV"}, {"estonian", "EE"},
+    {"icelandic", "IS"}, {"luxembourgish", "LU"}, {"maltese", "MT"}, {"cypriot", "CY"},
+    {"scottish", "GB"}, {"welsh", "GB"}, {"english", "GB"},
 };
 
 NonCompany parse_non_company(std::string_view type) {

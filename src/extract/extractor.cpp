@@ -59,6 +59,9 @@ struct DocCompany {
   std::string country;
   std::uint32_t last_seen = 0;
   std::uint32_t last_sentence = 0;  // ordinal of the last sentence that named it
+  std::string_view nouns[3];         // descriptor nouns the document used for it (token keys)
+  std::uint8_t noun_count = 0;
+  std::uint32_t subject_count = 0;   // sentences it was the subject of
 };
 
 struct CueAt {
@@ -287,6 +290,7 @@ class DocumentRun {
 
   void find_mentions(const Sentence& s) {
     mentions_.clear();
+    sentence_start_ = s.first_token;
     const std::uint32_t first = s.first_token, last = s.last_token;
     std::string scratch;
     for (std::uint32_t k = first; k < last;) {
@@ -417,6 +421,59 @@ class DocumentRun {
       ++k;
     }
     if (!rule_off("modifier-names")) modifier_names(last);
+    if (!rule_off("apposition-noun")) apposition_nouns(last);
+  }
+
+  // "Tamu Pay, a Nairobi-based startup that ...", "Carden Composites, a small supplier in
+  // Toulouse": an apposition whose head is a descriptor noun says the name is a company (an
+  // unknown capitalised name becomes one) and gives the noun that may later refer to it.
+  void apposition_nouns(std::uint32_t last) {
+    for (std::size_t i = 0; i < mentions_.size(); ++i) {
+      auto& m = mentions_[i];
+      if (m.type != MentionType::company && m.type != MentionType::candidate) continue;
+      if (m.possessive || m.next + 3 >= last || key(m.next) != ",") continue;
+      const auto article = key(m.next + 1);
+      if (article != "a" && article != "an" && article != "the") continue;
+      std::size_t next_mention = i + 1;
+      for (std::uint32_t j = m.next + 2; j < last && j < m.next + 8; ++j) {
+        // Places and hyphenated attributes may stand in the description ("a Nairobi-based").
+        while (next_mention < mentions_.size() && mentions_[next_mention].end <= j) ++next_mention;
+        if (next_mention < mentions_.size() && mentions_[next_mention].begin <= j) {
+          const auto& inner = mentions_[next_mention];
+          const bool place_like = inner.type == MentionType::transparent ||
+                                  (inner.type == MentionType::blocker && inner.place && !inner.possessive);
+          if (!place_like) break;
+          j = inner.next - 1;
+          continue;
+        }
+        if (key(j) == "-") continue;
+        if (tok(j).kind != TokenKind::word) break;
+        const auto f = wflags(j);
+        if (!is_lower(text_[tok(j).begin]) && !(f & detail::w_nationality)) break;
+        if (f & (detail::w_prep | detail::w_list | detail::w_pronoun | detail::w_say)) break;
+        if (!(f & (detail::w_desc_noun | detail::w_generic))) continue;
+        // "Smith, a developer at ...": a noun that also names a person's job says nothing.
+        if (f & detail::w_title) break;
+        const std::uint32_t after = j + 1;
+        if (after < last && (key(after) == "'s" || key(after) == "'")) break;
+        if (after < last && !(key(after) == "," || key(after) == "." || key(after) == "that" ||
+                              key(after) == "which" || key(after) == "-" || key(after) == ";" ||
+                              (wflags(after) & detail::w_prep) || key(after) == "behind" ||
+                              key(after) == "known" || key(after) == "based" || key(after) == "whose"))
+          break;
+        int company = m.company;
+        if (m.type == MentionType::candidate) {
+          std::string_view sector;
+          if (const auto* w = info(j); w && w->sector) sector_buffer_ = sector_name(w->sector), sector = sector_buffer_;
+          company = company_for_name(m.begin, m.name_end, sector);
+          note_alias(company, m.begin, m.end);
+          m.type = MentionType::company;
+          m.company = company;
+        }
+        describe(company, j);
+        break;
+      }
+    }
   }
 
   // Lower-case words from k on that end in a descriptor noun ("port operator", "AI startup",
@@ -521,6 +578,13 @@ class DocumentRun {
         e += 2;
         continue;
       }
+      // "Brasserie de la Meuse", "Bank of the West": two linking words.
+      if ((f & detail::w_name_link) && key(e) != "and" && key(e) != "&" && e + 2 < last &&
+          ((wflags(e + 1) & detail::w_name_link) || key(e + 1) == "the") && key(e + 1) != "and" &&
+          key(e + 1) != "&" && starts_name(e + 2) && !rule_off("name-link-pair")) {
+        e += 3;
+        continue;
+      }
       break;
     }
     // Trailing legal suffixes belong to the mention but not to the name.
@@ -538,10 +602,13 @@ class DocumentRun {
     const bool corp_word = name_end - k >= 2 && (wflags(name_end - 1) & detail::w_corp_word);
     const bool after_descriptor = k > 0 && (intro_ || (wflags(k - 1) & detail::w_desc_noun) ||
                                             (k >= 2 && key(k - 1) == "based" && key(k - 2) == "-"));
+    // "Harbor Lane said": a name the document already uses for a company stays that company.
+    const bool known = !rule_off("known-name-says") && m.next < last && (wflags(m.next) & detail::w_say) &&
+                       known_company(joined_key(k, name_end), legal, name_end == k + 1) >= 0;
     const bool person = (k > 0 && (wflags(k - 1) & detail::w_title) && !after_descriptor) ||
                         (name_end - k >= 2 && (wflags(k) & detail::w_first_name) && !legal && !corp_word) ||
                         (!legal && !corp_word && m.next < last && (wflags(m.next) & detail::w_say) &&
-                         !after_descriptor);
+                         !after_descriptor && !known);
     bool place = m.next + 1 < last && key(m.next) == "-" && key(m.next + 1) == "based";
     // "Spanish-language", "Korean-made": a capitalised word joined to a lower-case one is no name.
     for (std::uint32_t i = k; i < name_end && !place; ++i) {
@@ -558,19 +625,9 @@ class DocumentRun {
       m.type = MentionType::transparent;
       return m;
     }
-    std::string k_name = joined_key(k, name_end);
-    if (auto it = by_key_.find(k_name); it != by_key_.end()) {
+    if (const int c = known_company(joined_key(k, name_end), legal, name_end == k + 1); c >= 0) {
       m.type = MentionType::company;
-      m.company = it->second;
-    } else if (auto sf = short_forms_.find(k_name);
-               // "Park National Corp" is not the "Park National Bank" of the sentence before, and
-               // "Royal London" beside "Royal London Asset Management" is its parent (a one-word
-               // short form in the same sentence is still the company: "Arbutus Biopharma and
-               // Genevant, in which Arbutus holds a stake").
-               sf != short_forms_.end() && !legal &&
-               (name_end == k + 1 || companies_[static_cast<std::size_t>(sf->second)].last_sentence != sentence_no_)) {
-      m.type = MentionType::company;
-      m.company = sf->second;
+      m.company = c;
     } else if (legal || corp_word || after_descriptor) {
       m.type = MentionType::company;
       std::string_view sector;
@@ -579,11 +636,52 @@ class DocumentRun {
         if (w && w->sector) sector_buffer_ = sector_name(w->sector), sector = sector_buffer_;
       }
       m.company = company_for_name(k, name_end, sector);
+      // "artificial intelligence startup Quillmind": a later "the startup" is Quillmind.
+      if (k > 0 && (wflags(k - 1) & detail::w_desc_noun)) describe(m.company, k - 1);
     } else {
       m.type = MentionType::candidate;
     }
     if (m.company >= 0) note_alias(m.company, m.begin, m.end);
     return m;
+  }
+
+  // The document company a name key stands for: the name itself, or a short form of a fuller
+  // name seen before; -1 when none.
+  int known_company(const std::string& k_name, bool legal, bool one_word) const {
+    if (auto it = by_key_.find(k_name); it != by_key_.end()) return it->second;
+    // "Park National Corp" is not the "Park National Bank" of the sentence before, and "Royal
+    // London" beside "Royal London Asset Management" is its parent (a one-word short form in the
+    // same sentence is still the company: "Arbutus Biopharma and Genevant, in which Arbutus holds
+    // a stake").
+    if (auto sf = short_forms_.find(k_name);
+        sf != short_forms_.end() && !legal &&
+        (one_word || companies_[static_cast<std::size_t>(sf->second)].last_sentence != sentence_no_))
+      return sf->second;
+    return -1;
+  }
+
+  // Remembers the descriptor noun at token k for a company ("startup", "studio", "lender"), so
+  // that "the startup" later finds it.
+  void describe(int company, std::uint32_t k) {
+    // "company", "firm", "group" describe every company: they resolve by subject, not by noun.
+    if (company < 0 || (wflags(k) & detail::w_generic)) return;
+    auto& c = companies_[static_cast<std::size_t>(company)];
+    const auto noun = key(k);
+    for (std::uint8_t i = 0; i < c.noun_count; ++i)
+      if (c.nouns[i] == noun) return;
+    if (c.noun_count < std::size(c.nouns)) c.nouns[c.noun_count++] = noun;
+  }
+
+  // The company the document described with this noun most recently, or -1.
+  int described_as(std::string_view noun) const {
+    int best = -1;
+    std::uint32_t seen = 0;
+    for (std::size_t i = 0; i < companies_.size(); ++i) {
+      const auto& c = companies_[i];
+      for (std::uint8_t n = 0; n < c.noun_count; ++n)
+        if (c.nouns[n] == noun && (best < 0 || c.last_seen > seen)) best = static_cast<int>(i), seen = c.last_seen;
+    }
+    return best;
   }
 
   static std::string sector_name(std::uint8_t group) {
@@ -635,6 +733,19 @@ class DocumentRun {
             }
         }
         m.company = resolve_by_kind(sector, country, generic);
+        // "The company ..." opening a paragraph speaks of the article's own company, whoever
+        // the paragraph before ended with.
+        if (generic && !sector && country.empty() && k == sentence_start_ && tok(k).has(token_newline_before) &&
+            main_company_ >= 0 && !rule_off("paragraph-company"))
+          m.company = main_company_;
+        // "Tamu Pay, a Nairobi-based startup ... the startup": the company the text gave that noun.
+        if (country.empty() && !rule_off("described-noun"))
+          if (const int d = described_as(key(j)); d >= 0) m.company = d;
+        // "the two companies", "both firms": a plural stands for no single company.
+        const auto head = key(j);
+        if (!rule_off("plural-descriptor") && head.size() > 3 && head.back() == 's' && head != "business" &&
+            head != "holdings" && !m.possessive)
+          m.company = -1;
         // Unresolved: the lexicon may know the phrase ("the iPhone maker").
         if (m.company < 0 && k + 1 < last && info(k + 1) && info(k + 1)->lex_tokens) return std::nullopt;
         return m;
@@ -1979,16 +2090,22 @@ class DocumentRun {
       if (debug_) dump(s, false);
       first_subject_ = -1;
     }
-    if (first_subject_ >= 0) {
-      last_subject_ = first_subject_;
-    } else {
+    int subject = first_subject_;
+    if (subject < 0) {
       for (const auto& m : mentions_) {
         if (m.begin > s.first_token + 2) break;
         if (m.type == MentionType::company && m.company >= 0 && !m.reporter) {
-          last_subject_ = m.company;
+          subject = m.company;
           break;
         }
       }
+    }
+    if (subject >= 0) {
+      last_subject_ = subject;
+      auto& c = companies_[static_cast<std::size_t>(last_subject_)];
+      ++c.subject_count;
+      if (main_company_ < 0 || c.subject_count > companies_[static_cast<std::size_t>(main_company_)].subject_count)
+        main_company_ = last_subject_;
     }
   }
 
@@ -2042,9 +2159,11 @@ class DocumentRun {
   std::uint32_t clock_ = 0;
   std::uint32_t sentence_no_ = 0;
   int last_subject_ = -1;
+  int main_company_ = -1;  // the company most often the subject so far: the article's own
   int first_subject_ = -1;
   int sentence_subject_ = -1;
   std::uint32_t sentence_first_ = 0;
+  std::uint32_t sentence_start_ = 0;  // first token of the sentence whose mentions are found
   std::vector<int> used_objects_;
   bool intro_ = false;
 

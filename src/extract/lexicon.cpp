@@ -351,7 +351,7 @@ const WordSpec word_specs[] = {
     {"from|for|with|on|at|of|in|into|about|over|by|against|between|among|than|after|before|"
      "to|under|through|during|toward|towards|via|per|across",
      w_prep},
-    {"&|of|de|du|la|le|del|der|den|von|van|and|y", w_name_link},
+    {"&|of|de|du|la|le|del|der|den|von|van|and|y|do|da|dos|das|di|des", w_name_link},
     {"based|headquartered|listed|registered", w_based},
     // Common first names: a capitalised pair that starts with one is a person, not a company.
     {"john|james|robert|michael|william|david|richard|joseph|thomas|charles|christopher|daniel|"

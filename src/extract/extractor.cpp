@@ -361,7 +361,17 @@ class DocumentRun {
           Mention m;
           m.begin = k;
           m.end = k + n;
-          if (best && (best->kind == HitKind::name || best->kind == HitKind::alias || best->kind == HitKind::ticker)) {
+          if (best && (best->kind == HitKind::name || best->kind == HitKind::alias) && !rule_off("country-unit") &&
+              country_unit(k + n, last)) {
+            // "Vale Indonesia", "Yara Tanzania": a known company and a place right after it name the
+            // company's unit in that place, a company of its own.
+            const std::uint32_t place_end = k + n + country_unit(k + n, last);
+            m.end = place_end;
+            m.type = MentionType::company;
+            m.company = company_for_name(k, place_end);
+            finish_mention(m, last, true);
+            note_alias(m.company, m.begin, m.end);
+          } else if (best && (best->kind == HitKind::name || best->kind == HitKind::alias || best->kind == HitKind::ticker)) {
             m.type = MentionType::company;
             m.company = company_for_lexicon(best->company);
             if (nonco && nonco->type == NonCompany::media_reporter) m.reporter = true;
@@ -408,6 +418,11 @@ class DocumentRun {
           k = m->next;
           continue;
         }
+      }
+      // "PT Vale Indonesia Tbk", "PJSC Rosneft": a legal form written before the name.
+      if (is_upper(text_[tok(k).begin]) && is_legal_prefix(k) && k + 1 < last && capitalised(k + 1) && !tok(k + 1).has(token_newline_before)) {
+        ++k;
+        continue;
       }
       // 3. capitalised names in no lexicon
       if (starts_name(k)) {
@@ -522,6 +537,34 @@ class DocumentRun {
     }
   }
 
+  // The tokens of a place name that follows a company name ending before e as part of one name ("Vale
+  // Indonesia"), or 0. Not a place that stands as an attribute ("Nvidia India's", "Apple
+  // Brazil-based", "Shell, Nigeria") or that starts a longer name ("Samsung Austin Semiconductor").
+  std::uint32_t country_unit(std::uint32_t e, std::uint32_t last) const {
+    if (e >= last || !capitalised(e) || tok(e).has(token_newline_before) || !tok(e).has(token_space_before)) return 0;
+    const auto* w = info(e);
+    if (!w || !w->lex_tokens) return 0;
+    std::string scratch;
+    std::uint32_t found = 0;
+    for (std::uint32_t n = 1; n <= w->lex_tokens && e + n <= last && n <= 3; ++n) {
+      if (n > 1) scratch += ' ';
+      scratch += key(e + n - 1);
+      const auto* hits = lex_.phrase(scratch);
+      if (!hits) break;
+      for (const auto& h : *hits)
+        if (h.kind == HitKind::non_company && h.type == NonCompany::place) found = n;
+        else if (h.kind != HitKind::non_company) return 0;  // "Air India": a company of its own
+    }
+    if (!found) return 0;
+    const std::uint32_t after = e + found;
+    if (after < last) {
+      const auto a = key(after);
+      if (a == "'s" || a == "'" || a == "-") return 0;
+      if (capitalised(after) && !(wflags(after) & (detail::w_legal | detail::w_stop_cap))) return 0;
+    }
+    return found;
+  }
+
   // Whether a lexicon company name or alias starts at token k.
   bool lexicon_company_at(std::uint32_t k, std::uint32_t last) const {
     const auto* w = info(k);
@@ -543,6 +586,11 @@ class DocumentRun {
   bool lexicon_name_at(std::uint32_t k) const {
     const auto* w = info(k);
     return w && w->lex_tokens && tok(k).kind == TokenKind::word && is_upper(text_[tok(k).begin]);
+  }
+
+  bool is_legal_prefix(std::uint32_t k) const {
+    const auto r = raw(k, k + 1);
+    return r == "PT" || r == "PJSC" || r == "JSC" || r == "OJSC" || r == "PAO";
   }
 
   bool starts_name(std::uint32_t k) const {

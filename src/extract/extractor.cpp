@@ -588,6 +588,11 @@ class DocumentRun {
     return w && w->lex_tokens && tok(k).kind == TokenKind::word && is_upper(text_[tok(k).begin]);
   }
 
+  bool is_person_surname(std::string_view k) const {
+    if (rule_off("person-surname")) return false;
+    return std::find(person_surnames_.begin(), person_surnames_.end(), k) != person_surnames_.end();
+  }
+
   bool is_legal_prefix(std::uint32_t k) const {
     const auto r = raw(k, k + 1);
     return r == "PT" || r == "PJSC" || r == "JSC" || r == "OJSC" || r == "PAO";
@@ -650,13 +655,22 @@ class DocumentRun {
     const bool corp_word = name_end - k >= 2 && (wflags(name_end - 1) & detail::w_corp_word);
     const bool after_descriptor = k > 0 && (intro_ || (wflags(k - 1) & detail::w_desc_noun) ||
                                             (k >= 2 && key(k - 1) == "based" && key(k - 2) == "-"));
+    const std::string k_name = joined_key(k, name_end);
+    const int known_id = known_company(k_name, legal, name_end == k + 1);
     // "Harbor Lane said": a name the document already uses for a company stays that company.
-    const bool known = !rule_off("known-name-says") && m.next < last && (wflags(m.next) & detail::w_say) &&
-                       known_company(joined_key(k, name_end), legal, name_end == k + 1) >= 0;
-    const bool person = (k > 0 && (wflags(k - 1) & detail::w_title) && !after_descriptor) ||
+    const bool known = known_id >= 0 && !rule_off("known-name-says");
+    // "its chief executive, Lourenco Goncalves": a title and a comma before the name.
+    const bool titled = k > 0 && ((wflags(k - 1) & detail::w_title) ||
+                                  (k > 1 && key(k - 1) == "," && (wflags(k - 2) & detail::w_title) &&
+                                   !(wflags(k - 2) & detail::w_desc_noun) && !rule_off("title-comma")));
+    const bool person = (titled && !after_descriptor) ||
                         (name_end - k >= 2 && (wflags(k) & detail::w_first_name) && !legal && !corp_word) ||
                         (!legal && !corp_word && m.next < last && (wflags(m.next) & detail::w_say) &&
-                         !after_descriptor && !known);
+                         !after_descriptor && !known) ||
+                        // "David Ellison ... Ellison's father": a surname the document gave a person.
+                        (name_end == k + 1 && !legal && known_id < 0 && is_person_surname(key(k)));
+    if (person && name_end - k >= 2 && !legal && !corp_word && person_surnames_.size() < 32)
+      person_surnames_.push_back(key(name_end - 1));
     bool place = m.next + 1 < last && key(m.next) == "-" && key(m.next + 1) == "based";
     // "Spanish-language", "Korean-made": a capitalised word joined to a lower-case one is no name.
     for (std::uint32_t i = k; i < name_end && !place; ++i) {
@@ -673,9 +687,9 @@ class DocumentRun {
       m.type = MentionType::transparent;
       return m;
     }
-    if (const int c = known_company(joined_key(k, name_end), legal, name_end == k + 1); c >= 0) {
+    if (known_id >= 0) {
       m.type = MentionType::company;
-      m.company = c;
+      m.company = known_id;
     } else if (legal || corp_word || after_descriptor) {
       m.type = MentionType::company;
       std::string_view sector;
@@ -2216,6 +2230,7 @@ class DocumentRun {
   bool intro_ = false;
 
   std::vector<Mention> mentions_;
+  std::vector<std::string_view> person_surnames_;  // last words of people's names (token keys)
   std::vector<const WordInfo*> infos_;
   std::vector<CueAt> cues_;
   std::vector<ModifierAt> modifiers_;

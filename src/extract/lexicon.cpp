@@ -334,7 +334,10 @@ const WordSpec word_specs[] = {
      "group|business|venture|foundry|streamer|app|service|chainmaker|vendor|automaker|"
      "smartphonemaker|phonemaker|challenger|incumbent|powerhouse|behemoth|heavyweight|"
      "titan|leader|pioneer|holding|affiliate|division|arm|spinoff|startup's|lab|network|"
-     "exchange|operator|grocer|supermarket|broadcaster|newspaper|outlet|company's|firm's",
+     "exchange|operator|grocer|supermarket|broadcaster|newspaper|outlet|company's|firm's|"
+     "trader|cooperative|coop|wholesaler|processor|refiner|shipper|bottler|brewer|steelmaker|"
+     "planemaker|shipbuilder|builder|contractor|lessor|consultancy|label|chain|"
+     "manufacturers|makers|producer|fabricator|packager|integrator|reseller|lab|laboratory",
      w_desc_noun},
     {"it|its|itself|it's", w_pronoun},
     {"company|firm|group|business|companies|firms", w_generic},

@@ -193,6 +193,9 @@ class DocumentRun {
     d.name = clean(b, e);
     d.key = k;
     d.sector = std::string(sector);
+    // "Orla Bank" is a lender, "Halden Motors" a carmaker: the last word of the name tells.
+    if (d.sector.empty() && e > b + 1)
+      if (const auto* w = info(e - 1); w && w->sector && !rule_off("name-sector")) d.sector = sector_name(w->sector);
     companies_.push_back(std::move(d));
     const int index = static_cast<int>(companies_.size() - 1);
     by_key_.emplace(std::move(k), index);
@@ -231,6 +234,9 @@ class DocumentRun {
     const std::string& k = companies_[static_cast<std::size_t>(index)].key;
     const auto first = k.substr(0, k.find(' '));
     if (first.size() == k.size()) return;
+    // "Grupo Sabadell Lusitano" is also "Sabadell Lusitano".
+    if (organisation_word(first) && k.find(' ', first.size() + 1) != std::string::npos)
+      short_forms_.emplace(k.substr(first.size() + 1), index);
     const auto* w = lex_.word(first);
     if (w && (w->flags & (detail::w_stop_cap | detail::w_corp_word | detail::w_nationality))) return;
     for (auto space = k.find(' '); space != std::string::npos; space = k.find(' ', space + 1)) {
@@ -371,12 +377,31 @@ class DocumentRun {
             m.company = company_for_name(k, place_end);
             finish_mention(m, last, true);
             note_alias(m.company, m.begin, m.end);
+          } else if (std::uint32_t longer = 0; best && best->kind != HitKind::product && best->kind != HitKind::descriptor &&
+                     (longer = longer_known_name(k, k + n, last)) != 0) {
+            // "Grupo Sabadell Lusitano ... Sabadell Lusitano said": the document's own longer name
+            // wins over the lexicon's "Sabadell".
+            m.end = longer;
+            m.type = MentionType::company;
+            m.company = known_company(joined_key(k, longer), false, false);
+            finish_mention(m, last, true);
+            note_alias(m.company, m.begin, m.end);
           } else if (best && (best->kind == HitKind::name || best->kind == HitKind::alias || best->kind == HitKind::ticker)) {
             m.type = MentionType::company;
             m.company = company_for_lexicon(best->company);
             if (nonco && nonco->type == NonCompany::media_reporter) m.reporter = true;
             if (nonco && nonco->type == NonCompany::exchange) m.exchange = true;
             finish_mention(m, last, true);
+            // "Air India Express", "Brookfield Grocers": a known name that runs on into more
+            // capitalised words is the name of another company.
+            if (best->kind != HitKind::ticker && !m.possessive && m.end == m.next && !rule_off("longer-name"))
+              if (const std::uint32_t e = name_continues(m.end, last); e > m.end) {
+                // A unit named after its parent works in the parent's sector.
+                m.company = company_for_name(k, e, lex_.company(best->company).sector);
+                m.end = e;
+                m.reporter = m.exchange = false;
+                finish_mention(m, last, false);
+              }
             note_alias(m.company, m.begin, m.end);
           } else if (nonco && !(best && best->kind == HitKind::product && nonco->type == NonCompany::product)) {
             m.type = (nonco->type == NonCompany::media_reporter || nonco->type == NonCompany::time ||
@@ -565,6 +590,21 @@ class DocumentRun {
     return found;
   }
 
+  // Whether any lexicon phrase (company, product, place, word...) starts at token k.
+  bool lexicon_phrase_at(std::uint32_t k, std::uint32_t last) const {
+    const auto* w = info(k);
+    if (!w || !w->lex_tokens) return false;
+    std::string scratch;
+    for (std::uint32_t n = 1; n <= w->lex_tokens && k + n <= last; ++n) {
+      if (n > 1) scratch += ' ';
+      scratch += key(k + n - 1);
+      const auto* hits = lex_.phrase(scratch);
+      if (!hits) return false;
+      if (!hits->empty()) return true;
+    }
+    return false;
+  }
+
   // Whether a lexicon company name or alias starts at token k.
   bool lexicon_company_at(std::uint32_t k, std::uint32_t last) const {
     const auto* w = info(k);
@@ -586,6 +626,51 @@ class DocumentRun {
   bool lexicon_name_at(std::uint32_t k) const {
     const auto* w = info(k);
     return w && w->lex_tokens && tok(k).kind == TokenKind::word && is_upper(text_[tok(k).begin]);
+  }
+
+  // The end of a name of the document's unknown companies that runs on from a lexicon match
+  // [b, e) over capitalised words, or 0. Costs nothing while no such name has been seen.
+  std::uint32_t longer_known_name(std::uint32_t b, std::uint32_t e, std::uint32_t last) {
+    if (short_forms_.empty() || e >= last || !capitalised(e) || (wflags(e) & (detail::w_stop_cap | detail::w_legal)))
+      return 0;
+    std::string k = joined_key(b, e);
+    std::uint32_t found = 0;
+    for (std::uint32_t j = e; j < last && j < e + 3 && capitalised(j) && !(wflags(j) & detail::w_stop_cap); ++j) {
+      k += ' ';
+      k += key(j);
+      if (by_key_.count(k) || short_forms_.count(k)) found = j + 1;
+    }
+    if (found && known_company(joined_key(b, found), false, false) < 0) return 0;
+    return found;
+  }
+
+  // The end of capitalised words from e on that continue a name ("Express" after "Air India"), or
+  // e. Not words of the grammar ("Apple Signs Deal" in a title-case headline), stop words, legal
+  // suffixes, places, people or the start of another lexicon phrase.
+  std::uint32_t name_continues(std::uint32_t e, std::uint32_t last) const {
+    std::uint32_t j = e;
+    while (j < last && j < e + 3 && capitalised(j) && tok(j).has(token_space_before) &&
+           !tok(j).has(token_newline_before)) {
+      const auto* w = info(j);
+      if (w && ((w->lex_tokens && lexicon_phrase_at(j, last)) || w->grammar_tokens ||
+                (w->flags & (detail::w_stop_cap | detail::w_legal | detail::w_first_name | detail::w_title |
+                             detail::w_nationality | detail::w_say))))
+        break;
+      ++j;
+    }
+    if (j == e) return e;
+    // "Delta Airlines Inc" aside: a continuation followed by a possessive or hyphen stays apart.
+    if (j < last && (key(j) == "-" || (tok(j).kind == TokenKind::word && capitalised(j) && !(wflags(j) & detail::w_legal))))
+      return e;
+    return j;
+  }
+
+  // Words that open a company's name in Romance and German languages ("Grupo", "Banco").
+  static bool organisation_word(std::string_view k) {
+    return k == "grupo" || k == "groupe" || k == "gruppo" || k == "banco" || k == "banca" || k == "banque" ||
+           k == "compania" || k == "companhia" || k == "compagnie" || k == "societe" || k == "sociedad" ||
+           k == "industrias" || k == "laboratorios" || k == "corporacion" || k == "fondo" || k == "caixa" ||
+           k == "caja" || k == "editora" || k == "editorial";
   }
 
   bool is_person_surname(std::string_view k) const {
@@ -622,8 +707,8 @@ class DocumentRun {
       if (capitalised(e) && (!(f & detail::w_stop_cap) || (f & (detail::w_legal | detail::w_corp_word)))) {
         const auto* w = info(e);
         if (w && (f & detail::w_company_start) && !(f & (detail::w_legal | detail::w_corp_word)) &&
-            lexicon_company_at(e, last))
-          break;  // a known name starts
+            !(e == k + 1 && organisation_word(key(k))) && lexicon_company_at(e, last))
+          break;  // a known name starts ("Grupo Sabadell Lusitano" is one name, not Grupo + Sabadell)
         ++e;
         continue;
       }
@@ -747,6 +832,7 @@ class DocumentRun {
   }
 
   static std::string sector_name(std::uint8_t group) {
+    // One sector per group that the group's own sectors fit (Lexicon::sector_fits).
     static const char* names[] = {"automotive", "semiconductors", "pharma", "banking", "retail",
                                   "airlines", "insurance", "mining", "gaming", "media",
                                   "telecom", "energy", "consumer electronics", "technology"};
@@ -794,7 +880,13 @@ class DocumentRun {
               break;
             }
         }
-        m.company = resolve_by_kind(sector, country, generic);
+        // "Air India Express, the airline's budget unit": a possessive description in an
+        // apposition speaks of another company than the one it follows.
+        int exclude = -1;
+        if (m.possessive && k >= 1 && key(k - 1) == "," && !mentions_.empty() && mentions_.back().next == k - 1 &&
+            !rule_off("apposition-possessive"))
+          exclude = mentions_.back().company;
+        m.company = resolve_by_kind(sector, country, generic, exclude);
         // "The company ..." opening a paragraph speaks of the article's own company, whoever
         // the paragraph before ended with.
         if (generic && !sector && country.empty() && k == sentence_start_ && tok(k).has(token_newline_before) &&
@@ -825,12 +917,22 @@ class DocumentRun {
     return std::nullopt;
   }
 
-  int resolve_by_kind(std::uint8_t sector, std::string_view country, bool generic) {
+  int resolve_by_kind(std::uint8_t sector, std::string_view country, bool generic, int exclude = -1) {
     int best = -1;
     std::uint32_t seen = 0;
     if (sector || !country.empty()) {
+      // The company the text is about, when it fits, before a more recent passer-by.
+      for (const int preferred : {last_subject_, main_company_}) {
+        if (preferred < 0 || preferred == exclude || rule_off("subject-descriptor")) continue;
+        const auto& c = companies_[static_cast<std::size_t>(preferred)];
+        // "Albertsons sued the Cincinnati-based grocer": not the company the sentence named already.
+        if (c.last_sentence == sentence_no_) continue;
+        if ((!sector || Lexicon::sector_fits(sector, c.sector)) && (country.empty() || c.country == country))
+          return preferred;
+      }
       for (std::size_t i = 0; i < companies_.size(); ++i) {
         const auto& c = companies_[i];
+        if (static_cast<int>(i) == exclude) continue;
         if (sector && !Lexicon::sector_fits(sector, c.sector)) continue;
         if (!country.empty() && c.country != country) continue;
         if (c.last_seen >= seen) best = static_cast<int>(i), seen = c.last_seen;

@@ -17,18 +17,20 @@ struct SectorGroup {
 // A descriptor such as "the German carmaker" binds to the company of the document whose sector
 // fits; these groups say which nouns fit which sectors.
 constexpr std::array<SectorGroup, 14> sector_groups{{
-    {"carmaker|automaker|automotive|vehicle", "automotive|auto"},
-    {"chipmaker|chipmakers|foundry|semiconductor", "semiconductor"},
-    {"drugmaker|pharmaceutical|pharma|biotech", "pharma|biotech|health"},
-    {"lender|bank|banking", "bank|financ"},
-    {"retailer|grocer|supermarket", "retail|e-commerce|grocery"},
-    {"airline|carrier", "airline|aviation"},
-    {"insurer", "insurance"},
-    {"miner", "mining|metals"},
-    {"publisher|studio", "gaming|media|publishing"},
-    {"streamer|broadcaster|newspaper", "media|entertainment"},
-    {"telecom|telco|operator", "telecom"},
-    {"oil|energy", "energy|oil"},
+    // nouns of descriptions and of company names ("the carmaker", "Halden Motors") | sectors
+    {"carmaker|automaker|automotive|vehicle|motors|motor", "automotive|auto"},
+    {"chipmaker|chipmakers|foundry|semiconductor|semiconductors|microelectronics", "semiconductor"},
+    {"drugmaker|pharmaceutical|pharma|biotech|pharmaceuticals|therapeutics|biosciences|biopharma|biologics",
+     "pharma|biotech|health|medtech"},
+    {"lender|bank|banking|bancorp", "bank|financ"},
+    {"retailer|grocer|supermarket|grocers|stores", "retail|e-commerce|grocery"},
+    {"airline|carrier|airlines|airways", "airline|aviation"},
+    {"insurer|insurance|assurance", "insurance"},
+    {"miner|mining|minerals", "mining|metals|steel"},
+    {"publisher|studio|games|gaming|studios", "gaming|media|publishing"},
+    {"streamer|broadcaster|newspaper|broadcasting", "media|entertainment"},
+    {"telecom|telco|operator|telecommunications", "telecom"},
+    {"oil|energy|petroleum|refiner|utility|driller", "energy|oil|petroleum|utilities"},
     {"smartphone|phone", "consumer electronics|technology|telecom"},
     {"tech|technology|internet|software|ecommerce|cloud|ai", "technology|internet|software|e-commerce|artificial intelligence|cloud|semiconductor|consumer electronics"},
 }};

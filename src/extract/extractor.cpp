@@ -889,7 +889,7 @@ class DocumentRun {
         m.company = resolve_by_kind(sector, country, generic, exclude);
         // "The company ..." opening a paragraph speaks of the article's own company, whoever
         // the paragraph before ended with.
-        if (generic && !sector && country.empty() && k == sentence_start_ && tok(k).has(token_newline_before) &&
+        if ((f & detail::w_generic) && !sector && country.empty() && k == sentence_start_ && tok(k).has(token_newline_before) &&
             main_company_ >= 0 && !rule_off("paragraph-company"))
           m.company = main_company_;
         // "Tamu Pay, a Nairobi-based startup ... the startup": the company the text gave that noun.
@@ -1179,7 +1179,11 @@ class DocumentRun {
         for (const auto& m : mentions_) named |= m.begin < k && m.end >= k;
         if (named) break;
       }
-      if (conj && conj + 1 < c.begin && (is_auxiliary(key(conj + 1)) || verb_after_conjunction(conj, c.begin))) {
+      // "..., and competes with Y": a verb cue right after the "and" is such a verb phrase too.
+      const bool verb_cue = conj && conj + 1 == c.begin && conj > sentence_first_ && key(conj - 1) == "," &&
+                            !(cue.flags & detail::cue_noun) && is_lower(text_[tok(c.begin).begin]) &&
+                            !rule_off("and-verb-cue");
+      if (conj && (verb_cue || (conj + 1 < c.begin && (is_auxiliary(key(conj + 1)) || verb_after_conjunction(conj, c.begin))))) {
         const int shared = sentence_subject_ >= 0 ? sentence_subject_ : first_subject_;
         if (shared >= 0 && !rule_off("shared-subject")) return {-1, shared, 0.9f, conj + 1};
       }
@@ -1470,6 +1474,13 @@ class DocumentRun {
     for (const auto& m : mentions_) {
       if (m.begin > s.first_token + 2) break;
       if (m.type == MentionType::company && !m.reporter) {
+        sentence_subject_ = m.company;
+        break;
+      }
+      // "The Taiwanese company is a supplier to ..., and competes with ...": a description that
+      // opens the sentence is its subject too.
+      if (m.type == MentionType::descriptor && m.begin == s.first_token && !m.possessive && m.company >= 0 &&
+          !rule_off("descriptor-subject")) {
         sentence_subject_ = m.company;
         break;
       }
@@ -2254,7 +2265,18 @@ class DocumentRun {
       if (debug_) dump(s, false);
       first_subject_ = -1;
     }
-    int subject = first_subject_;
+    // The grammatical subject (the company that opens the sentence) before the subject of the
+    // first relation found: "Anthropic, founded by former OpenAI researchers, is one of OpenAI's
+    // rivals" is about Anthropic.
+    int subject = -1;
+    for (const auto& m : mentions_) {
+      if (m.begin > s.first_token + 2 || rule_off("opening-subject")) break;
+      if (m.type == MentionType::company && m.company >= 0 && !m.reporter && !m.possessive) {
+        subject = m.company;
+        break;
+      }
+    }
+    if (subject < 0) subject = first_subject_;
     if (subject < 0) {
       for (const auto& m : mentions_) {
         if (m.begin > s.first_token + 2) break;

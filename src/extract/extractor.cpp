@@ -228,6 +228,8 @@ class DocumentRun {
     by_key_.emplace(c.key, index);
     add_short_form(index);
   }
+  static std::size_t count_words(std::string_view k) { return static_cast<std::size_t>(std::count(k.begin(), k.end(), ' ')) + 1; }
+
   // A later bare "Crusoe" is the earlier "Crusoe Energy Systems", "Van Rijn" the earlier "Van Rijn
   // Brouwerij": every shorter run of leading words that could name a company on its own.
   void add_short_form(int index) {
@@ -243,7 +245,11 @@ class DocumentRun {
       const auto prefix = std::string_view(k).substr(0, space);
       const auto last_word = prefix.substr(prefix.rfind(' ') + 1);
       if (const auto* lw = lex_.word(last_word); lw && (lw->flags & detail::w_name_link)) continue;
-      short_forms_.emplace(std::string(prefix), index);
+      // "Reliance" with Reliance Jio Infocomm and Reliance Industries: the shorter full name,
+      // usually the parent.
+      auto [it, added] = short_forms_.emplace(std::string(prefix), index);
+      if (!added && it->second != index && count_words(k) < count_words(companies_[static_cast<std::size_t>(it->second)].key))
+        it->second = index;
     }
   }
   void note_alias(int company, std::size_t b, std::size_t e) {
@@ -470,6 +476,21 @@ class DocumentRun {
   void apposition_nouns(std::uint32_t last) {
     for (std::size_t i = 0; i < mentions_.size(); ++i) {
       auto& m = mentions_[i];
+      // "A smaller Indonesian producer, PT Sinar Nikel Abadi, said ...": the description first.
+      if (m.type == MentionType::candidate && !m.possessive && m.next < last && key(m.next) == ",") {
+        std::uint32_t b = m.begin;
+        if (b > sentence_start_ && is_legal_prefix(b - 1)) --b;
+        if (b >= sentence_start_ + 3 && key(b - 1) == "," && (wflags(b - 2) & detail::w_desc_noun) &&
+            !(wflags(b - 2) & detail::w_title) && is_lower(text_[tok(b - 2).begin]) &&
+            (key(b - 3) != "'s" && key(b - 3) != "'") && !rule_off("apposition-noun-before")) {
+          const int company = company_for_name(m.begin, m.name_end);
+          note_alias(company, m.begin, m.end);
+          m.type = MentionType::company;
+          m.company = company;
+          describe(company, b - 2);
+          continue;
+        }
+      }
       if (m.type != MentionType::company && m.type != MentionType::candidate) continue;
       if (m.possessive || m.next + 3 >= last || key(m.next) != ",") continue;
       const auto article = key(m.next + 1);
@@ -496,7 +517,12 @@ class DocumentRun {
         if (f & detail::w_title) break;
         const std::uint32_t after = j + 1;
         if (after < last && (key(after) == "'s" || key(after) == "'")) break;
-        if (after < last && !(key(after) == "," || key(after) == "." || key(after) == "that" ||
+        // "the engine maker jointly owned by ...": an adverb or participle may follow the noun.
+        const auto a = after < last ? key(after) : std::string_view{};
+        const bool modifier_word = after < last && tok(after).kind == TokenKind::word &&
+                                   is_lower(text_[tok(after).begin]) && a.size() > 4 &&
+                                   (a.ends_with("ly") || a.ends_with("ed")) && !(wflags(after) & detail::w_say);
+        if (after < last && !modifier_word && !(key(after) == "," || key(after) == "." || key(after) == "that" ||
                               key(after) == "which" || key(after) == "-" || key(after) == ";" ||
                               (wflags(after) & detail::w_prep) || key(after) == "behind" ||
                               key(after) == "known" || key(after) == "based" || key(after) == "whose"))

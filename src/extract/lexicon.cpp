@@ -311,7 +311,7 @@ const WordSpec word_specs[] = {
      "under|per|via|plus|minus|versus|vs|amid|whereas|whether|unless|once|twice",
      w_stop_cap},
     {"inc|incorporated|corp|corporation|co|company|ltd|limited|llc|lp|llp|plc|ag|se|sa|nv|bv|"
-     "gmbh|kk|kgaa|spa|sas|ab|asa|oyj|as|pte|pty|bhd|tbk|sarl|holding|holdings|group|"
+     "gmbh|kk|kgaa|spa|sas|ab|asa|oyj|oy|srl|pvt|as|pte|pty|bhd|tbk|sarl|holding|holdings|group|"
      "co.,|s.a|n.v|s.p.a|a.g|k.k",
      w_legal},
     {"technologies|technology|systems|therapeutics|pharmaceuticals|pharmaceutical|pharma|labs|"
@@ -326,7 +326,7 @@ const WordSpec word_specs[] = {
      "security|payments|finance|investments|management|advisors|realty|properties|"
      "shipping|lines|railways|rail|airline|automation|innovations|genomics|biologics|"
      "diagnostics|retail|stores|markets|apparel|beverages|brewing|foods|nutrition|"
-     "power|renewables|solar|wind|batteries|battery|fintech|bio|tech",
+     "power|renewables|solar|wind|batteries|battery|fintech|bio|tech|international|microelectronics",
      w_corp_word},
     {"startup|startups|firm|company|chipmaker|carmaker|automaker|maker|manufacturer|lender|"
      "bank|insurer|retailer|rival|competitor|supplier|developer|operator|giant|conglomerate|"

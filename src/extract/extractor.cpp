@@ -861,8 +861,9 @@ class DocumentRun {
     // One sector per group that the group's own sectors fit (Lexicon::sector_fits).
     static const char* names[] = {"automotive", "semiconductors", "pharma", "banking", "retail",
                                   "airlines", "insurance", "mining", "gaming", "media",
-                                  "telecom", "energy", "consumer electronics", "technology"};
-    return group >= 1 && group <= 14 ? names[group - 1] : "";
+                                  "telecom", "energy", "consumer electronics", "technology", "investment",
+                                  "conglomerate"};
+    return group >= 1 && group <= std::size(names) ? names[group - 1] : "";
   }
 
   int resolve_lexicon_descriptor() {

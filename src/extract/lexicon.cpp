@@ -16,7 +16,7 @@ struct SectorGroup {
 };
 // A descriptor such as "the German carmaker" binds to the company of the document whose sector
 // fits; these groups say which nouns fit which sectors.
-constexpr std::array<SectorGroup, 14> sector_groups{{
+constexpr std::array<SectorGroup, 16> sector_groups{{
     // nouns of descriptions and of company names ("the carmaker", "Halden Motors") | sectors
     {"carmaker|automaker|automotive|vehicle|motors|motor", "automotive|auto"},
     {"chipmaker|chipmakers|foundry|semiconductor|semiconductors|microelectronics", "semiconductor"},
@@ -33,6 +33,8 @@ constexpr std::array<SectorGroup, 14> sector_groups{{
     {"oil|energy|petroleum|refiner|utility|driller", "energy|oil|petroleum|utilities"},
     {"smartphone|phone", "consumer electronics|technology|telecom"},
     {"tech|technology|internet|software|ecommerce|cloud|ai", "technology|internet|software|e-commerce|artificial intelligence|cloud|semiconductor|consumer electronics"},
+    {"fund|investor|backer|financier", "sovereign wealth|private equity|venture capital|asset management|investment"},
+    {"conglomerate", "conglomerate"},
 }};
 
 std::vector<std::string_view> split(std::string_view text, char sep) {

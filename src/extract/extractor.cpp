@@ -278,7 +278,8 @@ class DocumentRun {
         continue;
       }
       if (key(k) == "," && k + 1 < limit && capitalised(k + 1) && (wflags(k + 1) & detail::w_legal) &&
-          (key(k + 1) == "inc" || key(k + 1) == "ltd" || key(k + 1) == "llc" || key(k + 1) == "plc")) {
+          (key(k + 1) == "inc" || key(k + 1) == "ltd" || key(k + 1) == "llc" || key(k + 1) == "plc" ||
+           key(k + 1) == "incorporated" || key(k + 1) == "limited" || key(k + 1) == "llp")) {
         ++k;
         continue;
       }
@@ -794,7 +795,11 @@ class DocumentRun {
                          (wflags(m.next) & detail::w_nationality) &&
                          (key(k) == "north" || key(k) == "south" || key(k) == "east" || key(k) == "west" ||
                           key(k) == "central" || key(k) == "latin");
-    if (person || place || compass) {
+    // ", Incorporated" left over: a legal form alone names nothing.
+    // ("SAS", "AG" in capitals may be the airline or a ticker-like name).
+    const bool legal_only = name_end == k + 1 && (wflags(k) & detail::w_legal) && tok(k).end - tok(k).begin > 1 &&
+                            is_lower(text_[tok(k).begin + 1]);
+    if (person || place || compass || legal_only) {
       m.type = MentionType::transparent;
       return m;
     }

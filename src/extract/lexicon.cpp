@@ -419,7 +419,7 @@ const NationalitySpec nationality_specs[] = {
     {"slovak", "SK"}, {"slovenian", "SI"}, {"croatian", "HR"}, {"serbian", "RS"},
     {"bulgarian", "BG"}, {"lithuanian", "LT"}, {"latvian", "LV"}, {"estonian", "EE"},
     {"icelandic", "IS"}, {"luxembourgish", "LU"}, {"maltese", "MT"}, {"cypriot", "CY"},
-    {"scottish", "GB"}, {"welsh", "GB"}, {"english", "GB"},
+    {"scottish", "GB"}, {"welsh", "GB"}, {"english", "GB"}, {"alaskan|texan|californian|hawaiian", "US"},
 };
 
 NonCompany parse_non_company(std::string_view type) {

@@ -692,6 +692,31 @@ class DocumentRun {
     return j;
   }
 
+  // "A smaller Indonesian producer, PT Y, said it ...", "The Dutch brewer, Y, ...": a description
+  // opening the sentence and a name set off by commas after it; the name is the subject. -1 when
+  // the sentence does not open so.
+  int opening_apposition_subject(const Sentence& s) const {
+    if (rule_off("opening-apposition")) return -1;
+    const std::uint32_t b = s.first_token;
+    if (b + 4 >= s.last_token) return -1;
+    const auto article = key(b);
+    if (article != "a" && article != "an" && article != "the") return -1;
+    for (const auto& m : mentions_) {
+      if (m.begin > b + 8) return -1;
+      if (m.type == MentionType::transparent || (m.type == MentionType::blocker && m.place)) continue;
+      if (m.type != MentionType::company || m.possessive) return -1;
+      std::uint32_t before = m.begin;
+      if (before > b && is_legal_prefix(before - 1)) --before;
+      if (before < b + 3 || key(before - 1) != "," || m.next >= s.last_token || key(m.next) != ",") return -1;
+      if (!(wflags(before - 2) & (detail::w_desc_noun | detail::w_generic))) return -1;
+      for (std::uint32_t k = b + 1; k + 1 < before; ++k)
+        if (tok(k).kind != TokenKind::word || !(is_lower(text_[tok(k).begin]) || (wflags(k) & detail::w_nationality)))
+          return -1;
+      return m.company;
+    }
+    return -1;
+  }
+
   // Words that open a company's name in Romance and German languages ("Grupo", "Banco").
   static bool organisation_word(std::string_view k) {
     return k == "grupo" || k == "groupe" || k == "gruppo" || k == "banco" || k == "banca" || k == "banque" ||
@@ -1502,9 +1527,9 @@ class DocumentRun {
     first_subject_ = -1;
     used_objects_.clear();
     // "Greenway said it would sue...": "it" is the company that opens the sentence.
-    sentence_subject_ = -1;
+    sentence_subject_ = opening_apposition_subject(s);
     for (const auto& m : mentions_) {
-      if (m.begin > s.first_token + 2) break;
+      if (sentence_subject_ >= 0 || m.begin > s.first_token + 2) break;
       if (m.type == MentionType::company && !m.reporter) {
         sentence_subject_ = m.company;
         break;
@@ -2300,7 +2325,7 @@ class DocumentRun {
     // The grammatical subject (the company that opens the sentence) before the subject of the
     // first relation found: "Anthropic, founded by former OpenAI researchers, is one of OpenAI's
     // rivals" is about Anthropic.
-    int subject = -1;
+    int subject = opening_apposition_subject(s);
     for (const auto& m : mentions_) {
       if (m.begin > s.first_token + 2 || rule_off("opening-subject")) break;
       if (m.type == MentionType::company && m.company >= 0 && !m.reporter && !m.possessive) {

@@ -469,6 +469,33 @@ class DocumentRun {
     }
     if (!rule_off("modifier-names")) modifier_names(last);
     if (!rule_off("apposition-noun")) apposition_nouns(last);
+    if (!rule_off("acronym-definition")) acronym_definitions(last);
+  }
+
+  // "Halvard Pension Fund (HPF) agreed to buy ...": the name is a company, the acronym in brackets
+  // one of its names (a later "HPF" is the same node), and no argument of its own.
+  void acronym_definitions(std::uint32_t last) {
+    for (std::size_t i = 0; i + 1 < mentions_.size(); ++i) {
+      auto& m = mentions_[i];
+      auto& a = mentions_[i + 1];
+      if ((m.type != MentionType::company && m.type != MentionType::candidate) || m.possessive) continue;
+      if (a.begin != m.next + 1 || key(m.next) != "(" || a.end != a.begin + 1 || a.next >= last || key(a.next) != ")")
+        continue;
+      if (a.type != MentionType::candidate && !(a.type == MentionType::company && a.company == m.company)) continue;
+      const auto acronym = raw(a.begin, a.end);
+      bool capitals = acronym.size() >= 2 && acronym.size() <= 6 && acronym[0] == text_[tok(m.begin).begin];
+      for (char c : acronym) capitals &= is_upper(c) || c == '&';
+      if (!capitals || (m.type == MentionType::candidate && m.name_end < m.begin + 2)) continue;
+      if (m.type == MentionType::candidate) {
+        m.company = company_for_name(m.begin, m.name_end);
+        m.type = MentionType::company;
+        note_alias(m.company, m.begin, m.end);
+      }
+      by_key_.emplace(std::string(key(a.begin)), m.company);
+      note_alias(m.company, a.begin, a.end);
+      a.type = MentionType::transparent;
+      a.company = -1;
+    }
   }
 
   // "Tamu Pay, a Nairobi-based startup that ...", "Carden Composites, a small supplier in

@@ -477,8 +477,34 @@ class DocumentRun {
   void acronym_definitions(std::uint32_t last) {
     for (std::size_t i = 0; i + 1 < mentions_.size(); ++i) {
       auto& m = mentions_[i];
-      auto& a = mentions_[i + 1];
       if ((m.type != MentionType::company && m.type != MentionType::candidate) || m.possessive) continue;
+      // "Corvane Robotics Inc. (NASDAQ: CRVR)", "Halden Motors (HLDN.O)": a ticker in brackets.
+      if (m.type == MentionType::company && m.next + 2 < last && key(m.next) == "(") {
+        std::size_t j = i + 1;
+        std::uint32_t at = m.next + 1;
+        if (j < mentions_.size() && mentions_[j].begin == at && mentions_[j].exchange && mentions_[j].next < last &&
+            key(mentions_[j].next) == ":") {
+          mentions_[j].type = MentionType::transparent;
+          at = mentions_[j].next + 1;
+          ++j;
+        }
+        if (j < mentions_.size() && mentions_[j].begin == at && mentions_[j].end == at + 1 &&
+            mentions_[j].next < last && key(mentions_[j].next) == ")" &&
+            (mentions_[j].type == MentionType::candidate || mentions_[j].company == m.company)) {
+          const auto ticker = raw(at, at + 1);
+          bool shape = ticker.size() >= 2 && ticker.size() <= 12;
+          for (char c : ticker) shape &= is_upper(c) || (c >= '0' && c <= '9') || c == '.' || c == '-';
+          // Without an exchange, capitals that start like the name are an acronym (below).
+          const bool acronym_like = j == i + 1 && ticker[0] == text_[tok(m.begin).begin] &&
+                                    ticker.find_first_of(".0123456789") == std::string_view::npos;
+          if (shape && !acronym_like) {
+            mentions_[j].type = MentionType::transparent;
+            mentions_[j].company = -1;
+            continue;
+          }
+        }
+      }
+      auto& a = mentions_[i + 1];
       if (a.begin != m.next + 1 || key(m.next) != "(" || a.end != a.begin + 1 || a.next >= last || key(a.next) != ")")
         continue;
       if (a.type != MentionType::candidate && !(a.type == MentionType::company && a.company == m.company)) continue;

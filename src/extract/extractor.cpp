@@ -279,7 +279,8 @@ class DocumentRun {
       }
       if (key(k) == "," && k + 1 < limit && capitalised(k + 1) && (wflags(k + 1) & detail::w_legal) &&
           (key(k + 1) == "inc" || key(k + 1) == "ltd" || key(k + 1) == "llc" || key(k + 1) == "plc" ||
-           key(k + 1) == "incorporated" || key(k + 1) == "limited" || key(k + 1) == "llp")) {
+           key(k + 1) == "incorporated" || key(k + 1) == "limited" || key(k + 1) == "llp" || key(k + 1) == "lp" ||
+           key(k + 1) == "l.p" || key(k + 1) == "l.l.c" || key(k + 1) == "s.a")) {
         ++k;
         continue;
       }
@@ -418,7 +419,10 @@ class DocumentRun {
                          : MentionType::blocker;
             m.place = nonco->type == NonCompany::place;
             finish_mention(m, last, false);
-            if (m.next + 1 < last && key(m.next) == "-" && key(m.next + 1) == "based") m.type = MentionType::transparent;
+            // "Hong Kong-listed", "Madrid-based", "Hong Kong based": the place only locates.
+            if (m.next + 1 < last && ((key(m.next) == "-" && (wflags(m.next + 1) & detail::w_based)) ||
+                                      (m.next == m.end && (wflags(m.next) & detail::w_based))))
+              m.type = MentionType::transparent;
           } else if (best->kind == HitKind::product) {
             m.type = MentionType::product;
             m.company = static_cast<int>(best->company);  // lexicon id until used
@@ -876,7 +880,7 @@ class DocumentRun {
     // ", Incorporated" left over: a legal form alone names nothing.
     // ("SAS", "AG" in capitals may be the airline or a ticker-like name).
     const bool legal_only = name_end == k + 1 && (wflags(k) & detail::w_legal) && tok(k).end - tok(k).begin > 1 &&
-                            is_lower(text_[tok(k).begin + 1]);
+                            (is_lower(text_[tok(k).begin + 1]) || text_[tok(k).begin + 1] == '.');
     if (person || place || compass || legal_only) {
       m.type = MentionType::transparent;
       return m;

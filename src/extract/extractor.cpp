@@ -622,6 +622,15 @@ class DocumentRun {
     return 0;
   }
 
+  // Whether token k is the plural of a descriptor noun ("carriers", "lenders", "rivals").
+  bool plural_descriptor(std::uint32_t k) const {
+    if (k >= t_.tokens.size() || tok(k).kind != TokenKind::word || !is_lower(text_[tok(k).begin])) return false;
+    const auto w = key(k);
+    if (w.size() < 4 || w.back() != 's') return false;
+    const auto* singular = lex_.word(w.substr(0, w.size() - 1));
+    return singular && (singular->flags & (detail::w_desc_noun | detail::w_generic));
+  }
+
   // Names that only qualify a description are no arguments: "Singapore's port operator PSA
   // International" and "Oslo AI startup Nordlys Labs" (the place only locates the company),
   // "the Krakow studio behind the hit" (an unknown name inside a description is an attribute).
@@ -630,6 +639,11 @@ class DocumentRun {
       auto& m = mentions_[i];
       const bool place = m.type == MentionType::blocker && m.place;
       if (!place && m.type != MentionType::candidate) continue;
+      // "Gulf carriers such as Emirates", "European lenders": a place before a plural noun.
+      if (place && !m.possessive && plural_descriptor(m.next)) {
+        m.type = MentionType::transparent;
+        continue;
+      }
       const std::uint32_t end = description_end(m.next, last);
       if (!end) continue;
       const bool named = i + 1 < mentions_.size() && mentions_[i + 1].begin == end &&

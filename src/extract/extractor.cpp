@@ -47,6 +47,7 @@ struct Mention {
   bool possessive = false;
   bool reporter = false;    // a news agency that is also a company
   bool exchange = false;
+  bool place = false;       // a blocker that is a place
   std::uint32_t name_end = 0;  // the name without its legal suffix: [begin, name_end)
 };
 
@@ -58,6 +59,10 @@ struct DocCompany {
   std::string sector;
   std::string country;
   std::uint32_t last_seen = 0;
+  std::uint32_t last_sentence = 0;  // ordinal of the last sentence that named it
+  std::string_view nouns[3];         // descriptor nouns the document used for it (token keys)
+  std::uint8_t noun_count = 0;
+  std::uint32_t subject_count = 0;   // sentences it was the subject of
 };
 
 struct CueAt {
@@ -94,6 +99,13 @@ class DocumentRun {
     for (std::size_t k = 0; k < t_.tokens.size(); ++k) infos_[k] = lex_.word(t_.key(k));
     for (const auto& s : t_.sentences) sentence(s);
     for (auto& r : relations_) {
+      // Names may have grown since the relation was found ("Velora" -> "Velora Therapeutics").
+      const auto& source = companies_[static_cast<std::size_t>(rel_source_[&r - relations_.data()])];
+      const auto& target = companies_[static_cast<std::size_t>(rel_target_[&r - relations_.data()])];
+      r.source.name = source.name;
+      r.target.name = target.name;
+      if (source.lexicon >= 0) r.source.kind = lex_.company(static_cast<std::uint32_t>(source.lexicon)).kind;
+      if (target.lexicon >= 0) r.target.kind = lex_.company(static_cast<std::uint32_t>(target.lexicon)).kind;
       r.source.aliases = companies_[static_cast<std::size_t>(rel_source_[&r - relations_.data()])].aliases;
       r.target.aliases = companies_[static_cast<std::size_t>(rel_target_[&r - relations_.data()])].aliases;
     }
@@ -151,9 +163,20 @@ class DocumentRun {
   int company_for_lexicon(std::uint32_t id) {
     if (auto it = by_lexicon_.find(id); it != by_lexicon_.end()) return it->second;
     const auto& c = lex_.company(id);
+    std::string k = phrase_key(c.name);
+    // "Spirit" in the headline, "Spirit AeroSystems" in the text: one company, the lexicon's.
+    if (const int old = shorter_company(k); old >= 0) {
+      rename(old, c.name, k);
+      auto& d = companies_[static_cast<std::size_t>(old)];
+      d.lexicon = static_cast<int>(id);
+      d.sector = c.sector;
+      d.country = c.country;
+      by_lexicon_.emplace(id, old);
+      return old;
+    }
     DocCompany d;
     d.name = c.name;
-    d.key = phrase_key(c.name);
+    d.key = std::move(k);
     d.lexicon = static_cast<int>(id);
     d.sector = c.sector;
     d.country = c.country;
@@ -161,27 +184,86 @@ class DocumentRun {
     const int index = static_cast<int>(companies_.size() - 1);
     by_lexicon_.emplace(id, index);
     by_key_.emplace(companies_.back().key, index);
+    add_short_form(index);
     return index;
   }
   int company_for_name(std::size_t b, std::size_t e, std::string_view sector = {}) {
     std::string k = joined_key(b, e);
     if (auto it = by_key_.find(k); it != by_key_.end()) return it->second;
+    if (const int old = shorter_company(k); old >= 0) {
+      rename(old, clean(b, e), k);
+      auto& d = companies_[static_cast<std::size_t>(old)];
+      if (d.sector.empty()) d.sector = std::string(sector);
+      return old;
+    }
     DocCompany d;
     d.name = clean(b, e);
     d.key = k;
     d.sector = std::string(sector);
+    // "Orla Bank" is a lender, "Halden Motors" a carmaker: the last word of the name tells.
+    if (d.sector.empty() && e > b + 1)
+      if (const auto* w = info(e - 1); w && w->sector && !rule_off("name-sector")) d.sector = sector_name(w->sector);
     companies_.push_back(std::move(d));
     const int index = static_cast<int>(companies_.size() - 1);
     by_key_.emplace(std::move(k), index);
-    // A later bare "Crusoe" is the earlier "Crusoe Energy Systems".
-    if (e - b >= 2 && capitalised(b) && !(wflags(b) & (detail::w_stop_cap | detail::w_corp_word)))
-      short_forms_.emplace(std::string(key(b)), index);
+    add_short_form(index);
     return index;
+  }
+  // An unknown company of the document whose name is the first words of the name key k
+  // ("Velora" for "velora therapeutics"), or -1. Runs once per new company, not per token.
+  int shorter_company(std::string_view k) const {
+    for (auto space = k.rfind(' '); space != std::string_view::npos && space > 0; space = k.rfind(' ', space - 1)) {
+      const auto prefix = k.substr(0, space);
+      const auto it = by_key_.find(std::string(prefix));
+      if (it == by_key_.end()) continue;
+      const auto& c = companies_[static_cast<std::size_t>(it->second)];
+      // Only a company still known by that short name: "Universal" became Universal Music Group,
+      // so Universal Music Publishing Group is another company.
+      // Both in one sentence, they are two companies ("Royal London Asset Management, a unit of
+      // Royal London").
+      if (c.lexicon < 0 && c.key == prefix && c.last_sentence != sentence_no_) return it->second;
+    }
+    return -1;
+  }
+  // The document company takes the fuller name; the shorter one stays an alias.
+  void rename(int index, std::string name, std::string k) {
+    auto& c = companies_[static_cast<std::size_t>(index)];
+    if (std::find(c.aliases.begin(), c.aliases.end(), c.name) == c.aliases.end()) c.aliases.push_back(c.name);
+    std::erase(c.aliases, name);
+    c.name = std::move(name);
+    c.key = std::move(k);
+    by_key_.emplace(c.key, index);
+    add_short_form(index);
+  }
+  static std::size_t count_words(std::string_view k) { return static_cast<std::size_t>(std::count(k.begin(), k.end(), ' ')) + 1; }
+
+  // A later bare "Crusoe" is the earlier "Crusoe Energy Systems", "Van Rijn" the earlier "Van Rijn
+  // Brouwerij": every shorter run of leading words that could name a company on its own.
+  void add_short_form(int index) {
+    const std::string& k = companies_[static_cast<std::size_t>(index)].key;
+    const auto first = k.substr(0, k.find(' '));
+    if (first.size() == k.size()) return;
+    // "Grupo Sabadell Lusitano" is also "Sabadell Lusitano".
+    if (organisation_word(first) && k.find(' ', first.size() + 1) != std::string::npos)
+      short_forms_.emplace(k.substr(first.size() + 1), index);
+    const auto* w = lex_.word(first);
+    if (w && (w->flags & (detail::w_stop_cap | detail::w_corp_word | detail::w_nationality))) return;
+    for (auto space = k.find(' '); space != std::string::npos; space = k.find(' ', space + 1)) {
+      const auto prefix = std::string_view(k).substr(0, space);
+      const auto last_word = prefix.substr(prefix.rfind(' ') + 1);
+      if (const auto* lw = lex_.word(last_word); lw && (lw->flags & detail::w_name_link)) continue;
+      // "Reliance" with Reliance Jio Infocomm and Reliance Industries: the shorter full name,
+      // usually the parent.
+      auto [it, added] = short_forms_.emplace(std::string(prefix), index);
+      if (!added && it->second != index && count_words(k) < count_words(companies_[static_cast<std::size_t>(it->second)].key))
+        it->second = index;
+    }
   }
   void note_alias(int company, std::size_t b, std::size_t e) {
     if (company < 0) return;
     auto& c = companies_[static_cast<std::size_t>(company)];
     c.last_seen = ++clock_;
+    c.last_sentence = sentence_no_;
     std::string surface = clean(b, e);
     if (surface == c.name || surface.empty()) return;
     if (std::find(c.aliases.begin(), c.aliases.end(), surface) == c.aliases.end())
@@ -203,7 +285,9 @@ class DocumentRun {
         continue;
       }
       if (key(k) == "," && k + 1 < limit && capitalised(k + 1) && (wflags(k + 1) & detail::w_legal) &&
-          (key(k + 1) == "inc" || key(k + 1) == "ltd" || key(k + 1) == "llc" || key(k + 1) == "plc")) {
+          (key(k + 1) == "inc" || key(k + 1) == "ltd" || key(k + 1) == "llc" || key(k + 1) == "plc" ||
+           key(k + 1) == "incorporated" || key(k + 1) == "limited" || key(k + 1) == "llp" || key(k + 1) == "lp" ||
+           key(k + 1) == "l.p" || key(k + 1) == "l.l.c" || key(k + 1) == "s.a")) {
         ++k;
         continue;
       }
@@ -227,6 +311,7 @@ class DocumentRun {
 
   void find_mentions(const Sentence& s) {
     mentions_.clear();
+    sentence_start_ = s.first_token;
     const std::uint32_t first = s.first_token, last = s.last_token;
     std::string scratch;
     for (std::uint32_t k = first; k < last;) {
@@ -297,12 +382,41 @@ class DocumentRun {
           Mention m;
           m.begin = k;
           m.end = k + n;
-          if (best && (best->kind == HitKind::name || best->kind == HitKind::alias || best->kind == HitKind::ticker)) {
+          if (best && (best->kind == HitKind::name || best->kind == HitKind::alias) && !rule_off("country-unit") &&
+              country_unit(k + n, last)) {
+            // "Vale Indonesia", "Yara Tanzania": a known company and a place right after it name the
+            // company's unit in that place, a company of its own.
+            const std::uint32_t place_end = k + n + country_unit(k + n, last);
+            m.end = place_end;
+            m.type = MentionType::company;
+            m.company = company_for_name(k, place_end);
+            finish_mention(m, last, true);
+            note_alias(m.company, m.begin, m.end);
+          } else if (std::uint32_t longer = 0; best && best->kind != HitKind::product && best->kind != HitKind::descriptor &&
+                     (longer = longer_known_name(k, k + n, last)) != 0) {
+            // "Grupo Sabadell Lusitano ... Sabadell Lusitano said": the document's own longer name
+            // wins over the lexicon's "Sabadell".
+            m.end = longer;
+            m.type = MentionType::company;
+            m.company = known_company(joined_key(k, longer), false, false);
+            finish_mention(m, last, true);
+            note_alias(m.company, m.begin, m.end);
+          } else if (best && (best->kind == HitKind::name || best->kind == HitKind::alias || best->kind == HitKind::ticker)) {
             m.type = MentionType::company;
             m.company = company_for_lexicon(best->company);
             if (nonco && nonco->type == NonCompany::media_reporter) m.reporter = true;
             if (nonco && nonco->type == NonCompany::exchange) m.exchange = true;
             finish_mention(m, last, true);
+            // "Air India Express", "Brookfield Grocers": a known name that runs on into more
+            // capitalised words is the name of another company.
+            if (best->kind != HitKind::ticker && !m.possessive && m.end == m.next && !rule_off("longer-name"))
+              if (const std::uint32_t e = name_continues(m.end, last); e > m.end) {
+                // A unit named after its parent works in the parent's sector.
+                m.company = company_for_name(k, e, lex_.company(best->company).sector);
+                m.end = e;
+                m.reporter = m.exchange = false;
+                finish_mention(m, last, false);
+              }
             note_alias(m.company, m.begin, m.end);
           } else if (nonco && !(best && best->kind == HitKind::product && nonco->type == NonCompany::product)) {
             m.type = (nonco->type == NonCompany::media_reporter || nonco->type == NonCompany::time ||
@@ -310,8 +424,12 @@ class DocumentRun {
                       nonco->type == NonCompany::product)
                          ? MentionType::transparent
                          : MentionType::blocker;
+            m.place = nonco->type == NonCompany::place;
             finish_mention(m, last, false);
-            if (m.next + 1 < last && key(m.next) == "-" && key(m.next + 1) == "based") m.type = MentionType::transparent;
+            // "Hong Kong-listed", "Madrid-based", "Hong Kong based": the place only locates.
+            if (m.next + 1 < last && ((key(m.next) == "-" && (wflags(m.next + 1) & detail::w_based)) ||
+                                      (m.next == m.end && (wflags(m.next) & detail::w_based))))
+              m.type = MentionType::transparent;
           } else if (best->kind == HitKind::product) {
             m.type = MentionType::product;
             m.company = static_cast<int>(best->company);  // lexicon id until used
@@ -344,6 +462,11 @@ class DocumentRun {
           continue;
         }
       }
+      // "PT Vale Indonesia Tbk", "PJSC Rosneft": a legal form written before the name.
+      if (is_upper(text_[tok(k).begin]) && is_legal_prefix(k) && k + 1 < last && capitalised(k + 1) && !tok(k + 1).has(token_newline_before)) {
+        ++k;
+        continue;
+      }
       // 3. capitalised names in no lexicon
       if (starts_name(k)) {
         Mention m = candidate(k, last);
@@ -355,6 +478,236 @@ class DocumentRun {
       intro_ = false;
       ++k;
     }
+    if (!rule_off("modifier-names")) modifier_names(last);
+    if (!rule_off("apposition-noun")) apposition_nouns(last);
+    if (!rule_off("acronym-definition")) acronym_definitions(last);
+  }
+
+  // "Halvard Pension Fund (HPF) agreed to buy ...": the name is a company, the acronym in brackets
+  // one of its names (a later "HPF" is the same node), and no argument of its own.
+  void acronym_definitions(std::uint32_t last) {
+    for (std::size_t i = 0; i + 1 < mentions_.size(); ++i) {
+      auto& m = mentions_[i];
+      if ((m.type != MentionType::company && m.type != MentionType::candidate) || m.possessive) continue;
+      // "Corvane Robotics Inc. (NASDAQ: CRVR)", "Halden Motors (HLDN.O)": a ticker in brackets.
+      if (m.type == MentionType::company && m.next + 2 < last && key(m.next) == "(") {
+        std::size_t j = i + 1;
+        std::uint32_t at = m.next + 1;
+        if (j < mentions_.size() && mentions_[j].begin == at && mentions_[j].exchange && mentions_[j].next < last &&
+            key(mentions_[j].next) == ":") {
+          mentions_[j].type = MentionType::transparent;
+          at = mentions_[j].next + 1;
+          ++j;
+        }
+        if (j < mentions_.size() && mentions_[j].begin == at && mentions_[j].end == at + 1 &&
+            mentions_[j].next < last && key(mentions_[j].next) == ")" &&
+            (mentions_[j].type == MentionType::candidate || mentions_[j].company == m.company)) {
+          const auto ticker = raw(at, at + 1);
+          bool shape = ticker.size() >= 2 && ticker.size() <= 12;
+          for (char c : ticker) shape &= is_upper(c) || (c >= '0' && c <= '9') || c == '.' || c == '-';
+          // Without an exchange, capitals that start like the name are an acronym (below).
+          const bool acronym_like = j == i + 1 && ticker[0] == text_[tok(m.begin).begin] &&
+                                    ticker.find_first_of(".0123456789") == std::string_view::npos;
+          if (shape && !acronym_like) {
+            mentions_[j].type = MentionType::transparent;
+            mentions_[j].company = -1;
+            continue;
+          }
+        }
+      }
+      auto& a = mentions_[i + 1];
+      if (a.begin != m.next + 1 || key(m.next) != "(" || a.end != a.begin + 1 || a.next >= last || key(a.next) != ")")
+        continue;
+      if (a.type != MentionType::candidate && !(a.type == MentionType::company && a.company == m.company)) continue;
+      const auto acronym = raw(a.begin, a.end);
+      bool capitals = acronym.size() >= 2 && acronym.size() <= 6 && acronym[0] == text_[tok(m.begin).begin];
+      for (char c : acronym) capitals &= is_upper(c) || c == '&';
+      if (!capitals || (m.type == MentionType::candidate && m.name_end < m.begin + 2)) continue;
+      if (m.type == MentionType::candidate) {
+        m.company = company_for_name(m.begin, m.name_end);
+        m.type = MentionType::company;
+        note_alias(m.company, m.begin, m.end);
+      }
+      by_key_.emplace(std::string(key(a.begin)), m.company);
+      note_alias(m.company, a.begin, a.end);
+      a.type = MentionType::transparent;
+      a.company = -1;
+    }
+  }
+
+  // "Tamu Pay, a Nairobi-based startup that ...", "Carden Composites, a small supplier in
+  // Toulouse": an apposition whose head is a descriptor noun says the name is a company (an
+  // unknown capitalised name becomes one) and gives the noun that may later refer to it.
+  void apposition_nouns(std::uint32_t last) {
+    for (std::size_t i = 0; i < mentions_.size(); ++i) {
+      auto& m = mentions_[i];
+      // "A smaller Indonesian producer, PT Sinar Nikel Abadi, said ...": the description first.
+      if (m.type == MentionType::candidate && !m.possessive && m.next < last && key(m.next) == ",") {
+        std::uint32_t b = m.begin;
+        if (b > sentence_start_ && is_legal_prefix(b - 1)) --b;
+        if (b >= sentence_start_ + 3 && key(b - 1) == "," && (wflags(b - 2) & detail::w_desc_noun) &&
+            !(wflags(b - 2) & detail::w_title) && is_lower(text_[tok(b - 2).begin]) &&
+            (key(b - 3) != "'s" && key(b - 3) != "'") && !rule_off("apposition-noun-before")) {
+          const int company = company_for_name(m.begin, m.name_end);
+          note_alias(company, m.begin, m.end);
+          m.type = MentionType::company;
+          m.company = company;
+          describe(company, b - 2);
+          continue;
+        }
+      }
+      if (m.type != MentionType::company && m.type != MentionType::candidate) continue;
+      if (m.possessive || m.next + 3 >= last || key(m.next) != ",") continue;
+      const auto article = key(m.next + 1);
+      if (article != "a" && article != "an" && article != "the") continue;
+      std::size_t next_mention = i + 1;
+      for (std::uint32_t j = m.next + 2; j < last && j < m.next + 8; ++j) {
+        // Places and hyphenated attributes may stand in the description ("a Nairobi-based").
+        while (next_mention < mentions_.size() && mentions_[next_mention].end <= j) ++next_mention;
+        if (next_mention < mentions_.size() && mentions_[next_mention].begin <= j) {
+          const auto& inner = mentions_[next_mention];
+          const bool place_like = inner.type == MentionType::transparent ||
+                                  (inner.type == MentionType::blocker && inner.place && !inner.possessive);
+          if (!place_like) break;
+          j = inner.next - 1;
+          continue;
+        }
+        if (key(j) == "-") continue;
+        if (tok(j).kind != TokenKind::word) break;
+        const auto f = wflags(j);
+        if (!is_lower(text_[tok(j).begin]) && !(f & detail::w_nationality)) break;
+        if (f & (detail::w_prep | detail::w_list | detail::w_pronoun | detail::w_say)) break;
+        if (!(f & (detail::w_desc_noun | detail::w_generic))) continue;
+        // "Smith, a developer at ...": a noun that also names a person's job says nothing.
+        if (f & detail::w_title) break;
+        const std::uint32_t after = j + 1;
+        if (after < last && (key(after) == "'s" || key(after) == "'")) break;
+        // "the engine maker jointly owned by ...": an adverb or participle may follow the noun.
+        const auto a = after < last ? key(after) : std::string_view{};
+        const bool modifier_word = after < last && tok(after).kind == TokenKind::word &&
+                                   is_lower(text_[tok(after).begin]) && a.size() > 4 &&
+                                   (a.ends_with("ly") || a.ends_with("ed")) && !(wflags(after) & detail::w_say);
+        if (after < last && !modifier_word && !(key(after) == "," || key(after) == "." || key(after) == "that" ||
+                              key(after) == "which" || key(after) == "-" || key(after) == ";" ||
+                              (wflags(after) & detail::w_prep) || key(after) == "behind" ||
+                              key(after) == "known" || key(after) == "based" || key(after) == "whose"))
+          break;
+        int company = m.company;
+        if (m.type == MentionType::candidate) {
+          std::string_view sector;
+          if (const auto* w = info(j); w && w->sector) sector_buffer_ = sector_name(w->sector), sector = sector_buffer_;
+          company = company_for_name(m.begin, m.name_end, sector);
+          note_alias(company, m.begin, m.end);
+          m.type = MentionType::company;
+          m.company = company;
+        }
+        describe(company, j);
+        break;
+      }
+    }
+  }
+
+  // Lower-case words from k on that end in a descriptor noun ("port operator", "AI startup",
+  // "power cable project company"): the token after that noun, or 0 when there is none. A noun
+  // that is itself a cue ("owner", "unit", "rival") is no plain description.
+  std::uint32_t description_end(std::uint32_t k, std::uint32_t last) const {
+    for (std::uint32_t j = k; j < last && j < k + 5; ++j) {
+      if (tok(j).kind != TokenKind::word) return 0;
+      const auto f = wflags(j);
+      const bool lower = is_lower(text_[tok(j).begin]);
+      // "AI", "LNG": a short capitalised acronym may qualify the noun.
+      const bool acronym = !lower && tok(j).end - tok(j).begin <= 4 && (f & detail::w_stop_cap);
+      if (!lower && !acronym) return 0;
+      if (f & (detail::w_prep | detail::w_list | detail::w_pronoun | detail::w_say)) return 0;
+      if (f & (detail::w_desc_noun | detail::w_generic)) {
+        if (const auto* g = lex_.grammar(key(j)))
+          for (const auto& h : *g)
+            if (h.is_cue) return 0;
+        return j + 1;
+      }
+    }
+    return 0;
+  }
+
+  // Whether token k is the plural of a descriptor noun ("carriers", "lenders", "rivals").
+  bool plural_descriptor(std::uint32_t k) const {
+    if (k >= t_.tokens.size() || tok(k).kind != TokenKind::word || !is_lower(text_[tok(k).begin])) return false;
+    const auto w = key(k);
+    if (w.size() < 4 || w.back() != 's') return false;
+    const auto* singular = lex_.word(w.substr(0, w.size() - 1));
+    return singular && (singular->flags & (detail::w_desc_noun | detail::w_generic));
+  }
+
+  // Names that only qualify a description are no arguments: "Singapore's port operator PSA
+  // International" and "Oslo AI startup Nordlys Labs" (the place only locates the company),
+  // "the Krakow studio behind the hit" (an unknown name inside a description is an attribute).
+  void modifier_names(std::uint32_t last) {
+    for (std::size_t i = 0; i < mentions_.size(); ++i) {
+      auto& m = mentions_[i];
+      const bool place = m.type == MentionType::blocker && m.place;
+      if (!place && m.type != MentionType::candidate) continue;
+      // "Gulf carriers such as Emirates", "European lenders": a place before a plural noun.
+      if (place && !m.possessive && plural_descriptor(m.next)) {
+        m.type = MentionType::transparent;
+        continue;
+      }
+      const std::uint32_t end = description_end(m.next, last);
+      if (!end) continue;
+      const bool named = i + 1 < mentions_.size() && mentions_[i + 1].begin == end &&
+                         (mentions_[i + 1].type == MentionType::company ||
+                          mentions_[i + 1].type == MentionType::candidate);
+      if (place && named) {
+        m.type = MentionType::transparent;
+        continue;
+      }
+      if (m.type != MentionType::candidate || m.possessive || named || m.begin == 0) continue;
+      const auto before = key(m.begin - 1);
+      if ((before == "the" || before == "a" || before == "an") && !(end < last && starts_name(end)))
+        m.type = MentionType::transparent;
+    }
+  }
+
+  // The tokens of a place name that follows a company name ending before e as part of one name ("Vale
+  // Indonesia"), or 0. Not a place that stands as an attribute ("Nvidia India's", "Apple
+  // Brazil-based", "Shell, Nigeria") or that starts a longer name ("Samsung Austin Semiconductor").
+  std::uint32_t country_unit(std::uint32_t e, std::uint32_t last) const {
+    if (e >= last || !capitalised(e) || tok(e).has(token_newline_before) || !tok(e).has(token_space_before)) return 0;
+    const auto* w = info(e);
+    if (!w || !w->lex_tokens) return 0;
+    std::string scratch;
+    std::uint32_t found = 0;
+    for (std::uint32_t n = 1; n <= w->lex_tokens && e + n <= last && n <= 3; ++n) {
+      if (n > 1) scratch += ' ';
+      scratch += key(e + n - 1);
+      const auto* hits = lex_.phrase(scratch);
+      if (!hits) break;
+      for (const auto& h : *hits)
+        if (h.kind == HitKind::non_company && h.type == NonCompany::place) found = n;
+        else if (h.kind != HitKind::non_company) return 0;  // "Air India": a company of its own
+    }
+    if (!found) return 0;
+    const std::uint32_t after = e + found;
+    if (after < last) {
+      const auto a = key(after);
+      if (a == "'s" || a == "'" || a == "-") return 0;
+      if (capitalised(after) && !(wflags(after) & (detail::w_legal | detail::w_stop_cap))) return 0;
+    }
+    return found;
+  }
+
+  // Whether any lexicon phrase (company, product, place, word...) starts at token k.
+  bool lexicon_phrase_at(std::uint32_t k, std::uint32_t last) const {
+    const auto* w = info(k);
+    if (!w || !w->lex_tokens) return false;
+    std::string scratch;
+    for (std::uint32_t n = 1; n <= w->lex_tokens && k + n <= last; ++n) {
+      if (n > 1) scratch += ' ';
+      scratch += key(k + n - 1);
+      const auto* hits = lex_.phrase(scratch);
+      if (!hits) return false;
+      if (!hits->empty()) return true;
+    }
+    return false;
   }
 
   // Whether a lexicon company name or alias starts at token k.
@@ -378,6 +731,86 @@ class DocumentRun {
   bool lexicon_name_at(std::uint32_t k) const {
     const auto* w = info(k);
     return w && w->lex_tokens && tok(k).kind == TokenKind::word && is_upper(text_[tok(k).begin]);
+  }
+
+  // The end of a name of the document's unknown companies that runs on from a lexicon match
+  // [b, e) over capitalised words, or 0. Costs nothing while no such name has been seen.
+  std::uint32_t longer_known_name(std::uint32_t b, std::uint32_t e, std::uint32_t last) {
+    if (short_forms_.empty() || e >= last || !capitalised(e) || (wflags(e) & (detail::w_stop_cap | detail::w_legal)))
+      return 0;
+    std::string k = joined_key(b, e);
+    std::uint32_t found = 0;
+    for (std::uint32_t j = e; j < last && j < e + 3 && capitalised(j) && !(wflags(j) & detail::w_stop_cap); ++j) {
+      k += ' ';
+      k += key(j);
+      if (by_key_.count(k) || short_forms_.count(k)) found = j + 1;
+    }
+    if (found && known_company(joined_key(b, found), false, false) < 0) return 0;
+    return found;
+  }
+
+  // The end of capitalised words from e on that continue a name ("Express" after "Air India"), or
+  // e. Not words of the grammar ("Apple Signs Deal" in a title-case headline), stop words, legal
+  // suffixes, places, people or the start of another lexicon phrase.
+  std::uint32_t name_continues(std::uint32_t e, std::uint32_t last) const {
+    std::uint32_t j = e;
+    while (j < last && j < e + 3 && capitalised(j) && tok(j).has(token_space_before) &&
+           !tok(j).has(token_newline_before)) {
+      const auto* w = info(j);
+      if (w && ((w->lex_tokens && lexicon_phrase_at(j, last)) || w->grammar_tokens ||
+                (w->flags & (detail::w_stop_cap | detail::w_legal | detail::w_first_name | detail::w_title |
+                             detail::w_nationality | detail::w_say))))
+        break;
+      ++j;
+    }
+    if (j == e) return e;
+    // "Delta Airlines Inc" aside: a continuation followed by a possessive or hyphen stays apart.
+    if (j < last && (key(j) == "-" || (tok(j).kind == TokenKind::word && capitalised(j) && !(wflags(j) & detail::w_legal))))
+      return e;
+    return j;
+  }
+
+  // "A smaller Indonesian producer, PT Y, said it ...", "The Dutch brewer, Y, ...": a description
+  // opening the sentence and a name set off by commas after it; the name is the subject. -1 when
+  // the sentence does not open so.
+  int opening_apposition_subject(const Sentence& s) const {
+    if (rule_off("opening-apposition")) return -1;
+    const std::uint32_t b = s.first_token;
+    if (b + 4 >= s.last_token) return -1;
+    const auto article = key(b);
+    if (article != "a" && article != "an" && article != "the") return -1;
+    for (const auto& m : mentions_) {
+      if (m.begin > b + 8) return -1;
+      if (m.type == MentionType::transparent || (m.type == MentionType::blocker && m.place)) continue;
+      if (m.type != MentionType::company || m.possessive) return -1;
+      std::uint32_t before = m.begin;
+      if (before > b && is_legal_prefix(before - 1)) --before;
+      if (before < b + 3 || key(before - 1) != "," || m.next >= s.last_token || key(m.next) != ",") return -1;
+      if (!(wflags(before - 2) & (detail::w_desc_noun | detail::w_generic))) return -1;
+      for (std::uint32_t k = b + 1; k + 1 < before; ++k)
+        if (tok(k).kind != TokenKind::word || !(is_lower(text_[tok(k).begin]) || (wflags(k) & detail::w_nationality)))
+          return -1;
+      return m.company;
+    }
+    return -1;
+  }
+
+  // Words that open a company's name in Romance and German languages ("Grupo", "Banco").
+  static bool organisation_word(std::string_view k) {
+    return k == "grupo" || k == "groupe" || k == "gruppo" || k == "banco" || k == "banca" || k == "banque" ||
+           k == "compania" || k == "companhia" || k == "compagnie" || k == "societe" || k == "sociedad" ||
+           k == "industrias" || k == "laboratorios" || k == "corporacion" || k == "fondo" || k == "caixa" ||
+           k == "caja" || k == "editora" || k == "editorial";
+  }
+
+  bool is_person_surname(std::string_view k) const {
+    if (rule_off("person-surname")) return false;
+    return std::find(person_surnames_.begin(), person_surnames_.end(), k) != person_surnames_.end();
+  }
+
+  bool is_legal_prefix(std::uint32_t k) const {
+    const auto r = raw(k, k + 1);
+    return r == "PT" || r == "PJSC" || r == "JSC" || r == "OJSC" || r == "PAO";
   }
 
   bool starts_name(std::uint32_t k) const {
@@ -404,13 +837,20 @@ class DocumentRun {
       if (capitalised(e) && (!(f & detail::w_stop_cap) || (f & (detail::w_legal | detail::w_corp_word)))) {
         const auto* w = info(e);
         if (w && (f & detail::w_company_start) && !(f & (detail::w_legal | detail::w_corp_word)) &&
-            lexicon_company_at(e, last))
-          break;  // a known name starts
+            !(e == k + 1 && organisation_word(key(k))) && lexicon_company_at(e, last))
+          break;  // a known name starts ("Grupo Sabadell Lusitano" is one name, not Grupo + Sabadell)
         ++e;
         continue;
       }
       if ((f & detail::w_name_link) && e + 1 < last && starts_name(e + 1) && key(e) != "and") {
         e += 2;
+        continue;
+      }
+      // "Brasserie de la Meuse", "Bank of the West": two linking words.
+      if ((f & detail::w_name_link) && key(e) != "and" && key(e) != "&" && e + 2 < last &&
+          ((wflags(e + 1) & detail::w_name_link) || key(e + 1) == "the") && key(e + 1) != "and" &&
+          key(e + 1) != "&" && starts_name(e + 2) && !rule_off("name-link-pair")) {
+        e += 3;
         continue;
       }
       break;
@@ -430,10 +870,22 @@ class DocumentRun {
     const bool corp_word = name_end - k >= 2 && (wflags(name_end - 1) & detail::w_corp_word);
     const bool after_descriptor = k > 0 && (intro_ || (wflags(k - 1) & detail::w_desc_noun) ||
                                             (k >= 2 && key(k - 1) == "based" && key(k - 2) == "-"));
-    const bool person = (k > 0 && (wflags(k - 1) & detail::w_title) && !after_descriptor) ||
+    const std::string k_name = joined_key(k, name_end);
+    const int known_id = known_company(k_name, legal, name_end == k + 1);
+    // "Harbor Lane said": a name the document already uses for a company stays that company.
+    const bool known = known_id >= 0 && !rule_off("known-name-says");
+    // "its chief executive, Lourenco Goncalves": a title and a comma before the name.
+    const bool titled = k > 0 && ((wflags(k - 1) & detail::w_title) ||
+                                  (k > 1 && key(k - 1) == "," && (wflags(k - 2) & detail::w_title) &&
+                                   !(wflags(k - 2) & detail::w_desc_noun) && !rule_off("title-comma")));
+    const bool person = (titled && !after_descriptor) ||
                         (name_end - k >= 2 && (wflags(k) & detail::w_first_name) && !legal && !corp_word) ||
                         (!legal && !corp_word && m.next < last && (wflags(m.next) & detail::w_say) &&
-                         !after_descriptor);
+                         !after_descriptor && !known) ||
+                        // "David Ellison ... Ellison's father": a surname the document gave a person.
+                        (name_end == k + 1 && !legal && known_id < 0 && is_person_surname(key(k)));
+    if (person && name_end - k >= 2 && !legal && !corp_word && person_surnames_.size() < 32)
+      person_surnames_.push_back(key(name_end - 1));
     bool place = m.next + 1 < last && key(m.next) == "-" && key(m.next + 1) == "based";
     // "Spanish-language", "Korean-made": a capitalised word joined to a lower-case one is no name.
     for (std::uint32_t i = k; i < name_end && !place; ++i) {
@@ -446,17 +898,17 @@ class DocumentRun {
                          (wflags(m.next) & detail::w_nationality) &&
                          (key(k) == "north" || key(k) == "south" || key(k) == "east" || key(k) == "west" ||
                           key(k) == "central" || key(k) == "latin");
-    if (person || place || compass) {
+    // ", Incorporated" left over: a legal form alone names nothing.
+    // ("SAS", "AG" in capitals may be the airline or a ticker-like name).
+    const bool legal_only = name_end == k + 1 && (wflags(k) & detail::w_legal) && tok(k).end - tok(k).begin > 1 &&
+                            (is_lower(text_[tok(k).begin + 1]) || text_[tok(k).begin + 1] == '.');
+    if (person || place || compass || legal_only) {
       m.type = MentionType::transparent;
       return m;
     }
-    std::string k_name = joined_key(k, name_end);
-    if (auto it = by_key_.find(k_name); it != by_key_.end()) {
+    if (known_id >= 0) {
       m.type = MentionType::company;
-      m.company = it->second;
-    } else if (auto sf = short_forms_.find(k_name); sf != short_forms_.end()) {
-      m.type = MentionType::company;
-      m.company = sf->second;
+      m.company = known_id;
     } else if (legal || corp_word || after_descriptor) {
       m.type = MentionType::company;
       std::string_view sector;
@@ -465,6 +917,8 @@ class DocumentRun {
         if (w && w->sector) sector_buffer_ = sector_name(w->sector), sector = sector_buffer_;
       }
       m.company = company_for_name(k, name_end, sector);
+      // "artificial intelligence startup Quillmind": a later "the startup" is Quillmind.
+      if (k > 0 && (wflags(k - 1) & detail::w_desc_noun)) describe(m.company, k - 1);
     } else {
       m.type = MentionType::candidate;
     }
@@ -472,11 +926,52 @@ class DocumentRun {
     return m;
   }
 
+  // The document company a name key stands for: the name itself, or a short form of a fuller
+  // name seen before; -1 when none.
+  int known_company(const std::string& k_name, bool legal, bool one_word) const {
+    if (auto it = by_key_.find(k_name); it != by_key_.end()) return it->second;
+    // "Park National Corp" is not the "Park National Bank" of the sentence before, and "Royal
+    // London" beside "Royal London Asset Management" is its parent (a one-word short form in the
+    // same sentence is still the company: "Arbutus Biopharma and Genevant, in which Arbutus holds
+    // a stake").
+    if (auto sf = short_forms_.find(k_name);
+        sf != short_forms_.end() && !legal &&
+        (one_word || companies_[static_cast<std::size_t>(sf->second)].last_sentence != sentence_no_))
+      return sf->second;
+    return -1;
+  }
+
+  // Remembers the descriptor noun at token k for a company ("startup", "studio", "lender"), so
+  // that "the startup" later finds it.
+  void describe(int company, std::uint32_t k) {
+    // "company", "firm", "group" describe every company: they resolve by subject, not by noun.
+    if (company < 0 || (wflags(k) & detail::w_generic)) return;
+    auto& c = companies_[static_cast<std::size_t>(company)];
+    const auto noun = key(k);
+    for (std::uint8_t i = 0; i < c.noun_count; ++i)
+      if (c.nouns[i] == noun) return;
+    if (c.noun_count < std::size(c.nouns)) c.nouns[c.noun_count++] = noun;
+  }
+
+  // The company the document described with this noun most recently, or -1.
+  int described_as(std::string_view noun) const {
+    int best = -1;
+    std::uint32_t seen = 0;
+    for (std::size_t i = 0; i < companies_.size(); ++i) {
+      const auto& c = companies_[i];
+      for (std::uint8_t n = 0; n < c.noun_count; ++n)
+        if (c.nouns[n] == noun && (best < 0 || c.last_seen > seen)) best = static_cast<int>(i), seen = c.last_seen;
+    }
+    return best;
+  }
+
   static std::string sector_name(std::uint8_t group) {
+    // One sector per group that the group's own sectors fit (Lexicon::sector_fits).
     static const char* names[] = {"automotive", "semiconductors", "pharma", "banking", "retail",
                                   "airlines", "insurance", "mining", "gaming", "media",
-                                  "telecom", "energy", "consumer electronics", "technology"};
-    return group >= 1 && group <= 14 ? names[group - 1] : "";
+                                  "telecom", "energy", "consumer electronics", "technology", "investment",
+                                  "conglomerate"};
+    return group >= 1 && group <= std::size(names) ? names[group - 1] : "";
   }
 
   int resolve_lexicon_descriptor() {
@@ -520,7 +1015,26 @@ class DocumentRun {
               break;
             }
         }
-        m.company = resolve_by_kind(sector, country, generic);
+        // "Air India Express, the airline's budget unit": a possessive description in an
+        // apposition speaks of another company than the one it follows.
+        int exclude = -1;
+        if (m.possessive && k >= 1 && key(k - 1) == "," && !mentions_.empty() && mentions_.back().next == k - 1 &&
+            !rule_off("apposition-possessive"))
+          exclude = mentions_.back().company;
+        m.company = resolve_by_kind(sector, country, generic, exclude);
+        // "The company ..." opening a paragraph speaks of the article's own company, whoever
+        // the paragraph before ended with.
+        if ((f & detail::w_generic) && !sector && country.empty() && k == sentence_start_ && tok(k).has(token_newline_before) &&
+            main_company_ >= 0 && !rule_off("paragraph-company"))
+          m.company = main_company_;
+        // "Tamu Pay, a Nairobi-based startup ... the startup": the company the text gave that noun.
+        if (country.empty() && !rule_off("described-noun"))
+          if (const int d = described_as(key(j)); d >= 0) m.company = d;
+        // "the two companies", "both firms": a plural stands for no single company.
+        const auto head = key(j);
+        if (!rule_off("plural-descriptor") && head.size() > 3 && head.back() == 's' && head != "business" &&
+            head != "holdings" && !m.possessive)
+          m.company = -1;
         // Unresolved: the lexicon may know the phrase ("the iPhone maker").
         if (m.company < 0 && k + 1 < last && info(k + 1) && info(k + 1)->lex_tokens) return std::nullopt;
         return m;
@@ -538,12 +1052,22 @@ class DocumentRun {
     return std::nullopt;
   }
 
-  int resolve_by_kind(std::uint8_t sector, std::string_view country, bool generic) {
+  int resolve_by_kind(std::uint8_t sector, std::string_view country, bool generic, int exclude = -1) {
     int best = -1;
     std::uint32_t seen = 0;
     if (sector || !country.empty()) {
+      // The company the text is about, when it fits, before a more recent passer-by.
+      for (const int preferred : {last_subject_, main_company_}) {
+        if (preferred < 0 || preferred == exclude || rule_off("subject-descriptor")) continue;
+        const auto& c = companies_[static_cast<std::size_t>(preferred)];
+        // "Albertsons sued the Cincinnati-based grocer": not the company the sentence named already.
+        if (c.last_sentence == sentence_no_) continue;
+        if ((!sector || Lexicon::sector_fits(sector, c.sector)) && (country.empty() || c.country == country))
+          return preferred;
+      }
       for (std::size_t i = 0; i < companies_.size(); ++i) {
         const auto& c = companies_[i];
+        if (static_cast<int>(i) == exclude) continue;
         if (sector && !Lexicon::sector_fits(sector, c.sector)) continue;
         if (!country.empty() && c.country != country) continue;
         if (c.last_seen >= seen) best = static_cast<int>(i), seen = c.last_seen;
@@ -1617,10 +2141,17 @@ class DocumentRun {
     first_subject_ = -1;
     used_objects_.clear();
     // "Greenway said it would sue...": "it" is the company that opens the sentence.
-    sentence_subject_ = -1;
+    sentence_subject_ = opening_apposition_subject(s);
     for (const auto& m : mentions_) {
-      if (m.begin > s.first_token + 2) break;
+      if (sentence_subject_ >= 0 || m.begin > s.first_token + 2) break;
       if (m.type == MentionType::company && !m.reporter) {
+        sentence_subject_ = m.company;
+        break;
+      }
+      // "The Taiwanese company is a supplier to ..., and competes with ...": a description that
+      // opens the sentence is its subject too.
+      if (m.type == MentionType::descriptor && m.begin == s.first_token && !m.possessive && m.company >= 0 &&
+          !rule_off("descriptor-subject")) {
         sentence_subject_ = m.company;
         break;
       }
@@ -4005,6 +4536,7 @@ class DocumentRun {
   }
 
   void sentence(const Sentence& s) {
+    ++sentence_no_;
     find_mentions(s);
     sentence_deal_ = -1;
     deal_back_reference(s);
@@ -4058,6 +4590,8 @@ class DocumentRun {
       topic_backers(s);
       customer_and_rival_appositions(s);
       ordered_goods(s);
+    } else {
+      if (debug_) dump(s, false);
     }
     the_two(s, any);
     // the companies a later "the two companies" may mean
@@ -4085,28 +4619,52 @@ class DocumentRun {
         if (is_company_like(m)) previous_deal_ = -1;
     if (!pairs_.empty()) unnamed_rivals(s);
     if (!any) first_subject_ = -1;
-    if (first_subject_ >= 0) {
-      last_subject_ = first_subject_;
-    } else {
+    // The grammatical subject (the company that opens the sentence) before the subject of the
+    // first relation found: "Anthropic, founded by former OpenAI researchers, is one of OpenAI's
+    // rivals" is about Anthropic.
+    int subject = opening_apposition_subject(s);
+    for (const auto& m : mentions_) {
+      if (m.begin > s.first_token + 2 || rule_off("opening-subject")) break;
+      if (m.type == MentionType::company && m.company >= 0 && !m.reporter && !m.possessive) {
+        subject = m.company;
+        break;
+      }
+    }
+    if (subject < 0) subject = first_subject_;
+    if (subject < 0) {
       for (const auto& m : mentions_) {
         if (m.begin > s.first_token + 2) break;
         if (m.type == MentionType::company && m.company >= 0 && !m.reporter) {
-          last_subject_ = m.company;
+          subject = m.company;
           break;
         }
       }
     }
+    if (subject >= 0) {
+      last_subject_ = subject;
+      auto& c = companies_[static_cast<std::size_t>(last_subject_)];
+      ++c.subject_count;
+      if (main_company_ < 0 || c.subject_count > companies_[static_cast<std::size_t>(main_company_)].subject_count)
+        main_company_ = last_subject_;
+    }
   }
 
   // CORPGRAPH_DEBUG=1 shows what the extractor saw in each sentence, on stderr.
-  void dump(const Sentence& s) const {
+  // Sentences with fewer than two arguments are shown too (without cues), so that a script can
+  // tell which companies of a document were found at all.
+  void dump(const Sentence& s, bool with_cues = true) const {
     static const char* types[] = {"company", "candidate", "blocker", "transparent", "product", "pronoun", "descriptor"};
-    std::fprintf(stderr, "S[%u,%u)\n", s.first_token, s.last_token);
+    std::fprintf(stderr, "S[%u,%u) doc %s\n", s.first_token, s.last_token, article_.doc.id.c_str());
+    if (s.last_token > s.first_token) {
+      const auto text = raw(s.first_token, s.last_token);
+      std::fprintf(stderr, "  text %.*s\n", static_cast<int>(text.size()), text.data());
+    }
     for (const auto& m : mentions_)
       std::fprintf(stderr, "  mention %u-%u next %u %s company=%d %s%s '%.*s'\n", m.begin, m.end, m.next,
                    types[static_cast<int>(m.type)], m.company,
                    m.company >= 0 && m.type != MentionType::product ? companies_[static_cast<std::size_t>(m.company)].name.c_str() : "",
                    m.possessive ? " poss" : "", static_cast<int>(raw(m.begin, m.end).size()), raw(m.begin, m.end).data());
+    if (!with_cues) return;
     for (const auto& c : cues_)
       std::fprintf(stderr, "  cue %u-%u %.*s\n", c.begin, c.end, static_cast<int>(lex_.cue(c.cue).rule.size()), lex_.cue(c.cue).rule.data());
     for (const auto& m : modifiers_) std::fprintf(stderr, "  modifier %u kind %d '%.*s'\n", m.at, static_cast<int>(m.modifier), static_cast<int>(key(m.at).size()), key(m.at).data());
@@ -4139,10 +4697,13 @@ class DocumentRun {
   std::vector<std::uint32_t> descriptor_lexicon_ids_;
   std::string sector_buffer_;
   std::uint32_t clock_ = 0;
+  std::uint32_t sentence_no_ = 0;
   int last_subject_ = -1;
+  int main_company_ = -1;  // the company most often the subject so far: the article's own
   int first_subject_ = -1;
   int sentence_subject_ = -1;
   std::uint32_t sentence_first_ = 0;
+  std::uint32_t sentence_start_ = 0;  // first token of the sentence whose mentions are found
   std::vector<int> used_objects_;
   // How often each pair of companies was related so far in the document: "both companies" refers
   // back to the pair the article is about.
@@ -4162,6 +4723,7 @@ class DocumentRun {
   std::vector<std::size_t> superseded_;  // deal edges a later sentence ended
 
   std::vector<Mention> mentions_;
+  std::vector<std::string_view> person_surnames_;  // last words of people's names (token keys)
   std::vector<const WordInfo*> infos_;
   std::vector<CueAt> cues_;
   std::vector<ModifierAt> modifiers_;

@@ -16,21 +16,25 @@ struct SectorGroup {
 };
 // A descriptor such as "the German carmaker" binds to the company of the document whose sector
 // fits; these groups say which nouns fit which sectors.
-constexpr std::array<SectorGroup, 14> sector_groups{{
-    {"carmaker|automaker|automotive|vehicle", "automotive|auto"},
-    {"chipmaker|chipmakers|foundry|semiconductor", "semiconductor"},
-    {"drugmaker|pharmaceutical|pharma|biotech", "pharma|biotech|health"},
-    {"lender|bank|banking", "bank|financ"},
-    {"retailer|grocer|supermarket", "retail|e-commerce|grocery"},
-    {"airline|carrier", "airline|aviation"},
-    {"insurer", "insurance"},
-    {"miner", "mining|metals"},
-    {"publisher|studio", "gaming|media|publishing"},
-    {"streamer|broadcaster|newspaper", "media|entertainment"},
-    {"telecom|telco|operator", "telecom"},
-    {"oil|energy", "energy|oil"},
+constexpr std::array<SectorGroup, 16> sector_groups{{
+    // nouns of descriptions and of company names ("the carmaker", "Halden Motors") | sectors
+    {"carmaker|automaker|automotive|vehicle|motors|motor", "automotive|auto"},
+    {"chipmaker|chipmakers|foundry|semiconductor|semiconductors|microelectronics", "semiconductor"},
+    {"drugmaker|pharmaceutical|pharma|biotech|pharmaceuticals|therapeutics|biosciences|biopharma|biologics",
+     "pharma|biotech|health|medtech"},
+    {"lender|bank|banking|bancorp", "bank|financ"},
+    {"retailer|grocer|supermarket|grocers|stores", "retail|e-commerce|grocery"},
+    {"airline|carrier|airlines|airways", "airline|aviation"},
+    {"insurer|insurance|assurance", "insurance"},
+    {"miner|mining|minerals", "mining|metals|steel"},
+    {"publisher|studio|games|gaming|studios", "gaming|media|publishing"},
+    {"streamer|broadcaster|newspaper|broadcasting", "media|entertainment"},
+    {"telecom|telco|operator|telecommunications", "telecom"},
+    {"oil|energy|petroleum|refiner|utility|driller", "energy|oil|petroleum|utilities"},
     {"smartphone|phone", "consumer electronics|technology|telecom"},
     {"tech|technology|internet|software|ecommerce|cloud|ai", "technology|internet|software|e-commerce|artificial intelligence|cloud|semiconductor|consumer electronics"},
+    {"fund|investor|backer|financier", "sovereign wealth|private equity|venture capital|asset management|investment"},
+    {"conglomerate", "conglomerate"},
 }};
 
 std::vector<std::string_view> split(std::string_view text, char sep) {
@@ -362,8 +366,8 @@ const WordSpec word_specs[] = {
      "under|per|via|plus|minus|versus|vs|amid|whereas|whether|unless|once|twice",
      w_stop_cap},
     {"inc|incorporated|corp|corporation|co|company|ltd|limited|llc|lp|llp|plc|ag|se|sa|nv|bv|"
-     "gmbh|kk|kgaa|spa|sas|ab|asa|oyj|as|pte|pty|bhd|tbk|sarl|holding|holdings|group|"
-     "co.,|s.a|n.v|s.p.a|a.g|k.k",
+     "gmbh|kk|kgaa|spa|sas|ab|asa|oyj|oy|srl|pvt|as|pte|pty|bhd|tbk|sarl|holding|holdings|group|"
+     "co.,|s.a|n.v|s.p.a|a.g|k.k|l.p|l.l.c|l.l.p|b.v|s.a.s|s.r.l",
      w_legal},
     {"technologies|technology|systems|therapeutics|pharmaceuticals|pharmaceutical|pharma|labs|"
      "laboratories|biopharma|biosciences|sciences|holdco|airways|aviation|"
@@ -377,7 +381,7 @@ const WordSpec word_specs[] = {
      "security|payments|finance|investments|management|advisors|realty|properties|"
      "shipping|lines|railways|rail|airline|automation|innovations|genomics|biologics|"
      "diagnostics|retail|stores|markets|apparel|beverages|brewing|foods|nutrition|"
-     "power|renewables|solar|wind|batteries|battery|fintech|bio|tech",
+     "power|renewables|solar|wind|batteries|battery|fintech|bio|tech|international|microelectronics",
      w_corp_word},
     {"startup|startups|firm|company|chipmaker|carmaker|automaker|maker|manufacturer|lender|"
      "bank|insurer|retailer|rival|competitor|supplier|developer|operator|giant|conglomerate|"
@@ -387,7 +391,10 @@ const WordSpec word_specs[] = {
      "group|business|venture|foundry|streamer|app|service|chainmaker|vendor|automaker|"
      "smartphonemaker|phonemaker|challenger|incumbent|powerhouse|behemoth|heavyweight|"
      "titan|leader|pioneer|holding|affiliate|division|arm|spinoff|startup's|lab|network|"
-     "exchange|operator|grocer|supermarket|broadcaster|newspaper|outlet|company's|firm's",
+     "exchange|operator|grocer|supermarket|broadcaster|newspaper|outlet|company's|firm's|"
+     "trader|cooperative|coop|wholesaler|processor|refiner|shipper|bottler|brewer|steelmaker|"
+     "planemaker|shipbuilder|builder|contractor|lessor|consultancy|label|chain|"
+     "manufacturers|makers|producer|fabricator|packager|integrator|reseller|lab|laboratory",
      w_desc_noun},
     {"it|its|itself|it's", w_pronoun},
     {"company|firm|group|business|companies|firms", w_generic},
@@ -404,7 +411,7 @@ const WordSpec word_specs[] = {
     {"from|for|with|on|at|of|in|into|about|over|by|against|between|among|than|after|before|"
      "to|under|through|during|toward|towards|via|per|across",
      w_prep},
-    {"&|of|de|du|la|le|del|der|den|von|van|and|y", w_name_link},
+    {"&|of|de|du|la|le|del|der|den|von|van|and|y|do|da|dos|das|di|des", w_name_link},
     {"based|headquartered|listed|registered", w_based},
     // Common first names: a capitalised pair that starts with one is a person, not a company.
     {"john|james|robert|michael|william|david|richard|joseph|thomas|charles|christopher|daniel|"
@@ -448,6 +455,24 @@ const NationalitySpec nationality_specs[] = {
     {"irish", "IE"}, {"saudi", "SA"}, {"emirati", "AE"}, {"singaporean", "SG"},
     {"hongkong", "HK"}, {"belgian", "BE"}, {"austrian", "AT"}, {"mexican", "MX"},
     {"russian", "RU"}, {"turkish", "TR"}, {"polish", "PL"},
+    // Demonyms only: country names start company names ("Telkom Indonesia", "Kenya Airways").
+    {"indonesian", "ID"}, {"kenyan", "KE"}, {"qatari", "QA"}, {"malaysian", "MY"}, {"thai", "TH"},
+    {"vietnamese", "VN"}, {"nigerian", "NG"}, {"chilean", "CL"}, {"argentine|argentinian", "AR"},
+    {"colombian", "CO"}, {"peruvian", "PE"}, {"egyptian", "EG"}, {"portuguese", "PT"},
+    {"greek", "GR"}, {"czech", "CZ"}, {"hungarian", "HU"}, {"filipino|philippine", "PH"},
+    {"pakistani", "PK"}, {"bangladeshi", "BD"}, {"ghanaian", "GH"}, {"tanzanian", "TZ"},
+    {"ugandan", "UG"}, {"ethiopian", "ET"}, {"moroccan", "MA"}, {"kuwaiti", "KW"},
+    {"omani", "OM"}, {"bahraini", "BH"}, {"ukrainian", "UA"}, {"romanian", "RO"},
+    {"nigerien", "NE"}, {"rwandan", "RW"}, {"zambian", "ZM"}, {"angolan", "AO"},
+    {"algerian", "DZ"}, {"tunisian", "TN"}, {"jordanian", "JO"}, {"lebanese", "LB"},
+    {"iranian", "IR"}, {"iraqi", "IQ"}, {"kazakh", "KZ"}, {"uzbek", "UZ"}, {"mongolian", "MN"},
+    {"cambodian", "KH"}, {"burmese", "MM"}, {"nepalese", "NP"},
+    {"venezuelan", "VE"}, {"ecuadorian", "EC"}, {"bolivian", "BO"}, {"uruguayan", "UY"},
+    {"paraguayan", "PY"}, {"cuban", "CU"}, {"jamaican", "JM"}, {"panamanian", "PA"},
+    {"slovak", "SK"}, {"slovenian", "SI"}, {"croatian", "HR"}, {"serbian", "RS"},
+    {"bulgarian", "BG"}, {"lithuanian", "LT"}, {"latvian", "LV"}, {"estonian", "EE"},
+    {"icelandic", "IS"}, {"luxembourgish", "LU"}, {"maltese", "MT"}, {"cypriot", "CY"},
+    {"scottish", "GB"}, {"welsh", "GB"}, {"english", "GB"}, {"alaskan|texan|californian|hawaiian", "US"},
 };
 
 NonCompany parse_non_company(std::string_view type) {

@@ -101,7 +101,7 @@ class DocumentRun {
 
  private:
   // ---- tokens -------------------------------------------------------------------------------
-  std::string_view key(std::size_t k) const { return t_.key(k); }
+  TokenKey key(std::size_t k) const { return t_.key(k); }
   const Token& tok(std::size_t k) const { return t_.tokens[k]; }
   // One dictionary lookup per token and document, however often the rules ask.
   const WordInfo* info(std::size_t k) const { return infos_[k]; }
@@ -116,21 +116,7 @@ class DocumentRun {
   std::string_view raw(std::size_t b, std::size_t e) const {
     return std::string_view(text_).substr(tok(b).begin, tok(e - 1).end - tok(b).begin);
   }
-  std::string clean(std::size_t b, std::size_t e) const {
-    auto n = normalise(raw(b, e));
-    std::string out;
-    bool space = false;
-    for (char c : n.text) {
-      if (c == '\n' || c == '\r' || c == '\t' || c == ' ') {
-        space = true;
-        continue;
-      }
-      if (space && !out.empty()) out += ' ';
-      space = false;
-      out += c;
-    }
-    return out;
-  }
+  std::string clean(std::size_t b, std::size_t e) const { return normalise_collapsed(raw(b, e)); }
   std::string joined_key(std::size_t b, std::size_t e) {
     std::string k;
     for (std::size_t i = b; i < e; ++i) {
@@ -146,7 +132,7 @@ class DocumentRun {
     const auto& c = lex_.company(id);
     DocCompany d;
     d.name = c.name;
-    d.key = phrase_key(c.name);
+    d.key = c.key;
     d.lexicon = static_cast<int>(id);
     d.sector = c.sector;
     d.country = c.country;

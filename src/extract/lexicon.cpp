@@ -562,6 +562,7 @@ void Lexicon::add_companies(std::string_view text, const std::string& file) {
       id = static_cast<std::uint32_t>(companies_.size());
       LexCompany c;
       c.name = std::string(name);
+      c.key = key;
       if (auto kind = parse_company_kind(field(1))) c.kind = *kind;
       c.sector = std::string(field(6));
       c.country = std::string(field(7));

@@ -19,6 +19,7 @@ enum class NonCompany : std::uint8_t {
 
 struct LexCompany {
   std::string name;
+  std::string key;  // phrase_key(name), kept so that documents need not tokenise it again
   CompanyKind kind = CompanyKind::company;
   std::string sector;
   std::string country;

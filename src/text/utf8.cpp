@@ -133,4 +133,34 @@ NormalisedText normalise(std::string_view text) {
   return out;
 }
 
+std::string normalise_collapsed(std::string_view text) {
+  std::string out;
+  bool space = false;
+  auto put = [&](char c) {
+    if (c == '\n' || c == '\r' || c == '\t' || c == ' ') {
+      space = true;
+      return;
+    }
+    if (space && !out.empty()) out += ' ';
+    space = false;
+    out += c;
+  };
+  for (std::size_t i = 0; i < text.size();) {
+    if (static_cast<unsigned char>(text[i]) < 0x80) {
+      put(text[i++]);
+      continue;
+    }
+    const auto d = detail::decode_utf8(text, i);
+    if (!d.valid) {
+      put('\xEF'), put('\xBF'), put('\xBD');
+    } else if (d.length > 1 && detail::ascii_form(d.cp) != 0) {
+      put(detail::ascii_form(d.cp));
+    } else {
+      for (std::size_t k = 0; k < d.length; ++k) put(text[i + k]);
+    }
+    i += d.length;
+  }
+  return out;
+}
+
 }  // namespace corpgraph

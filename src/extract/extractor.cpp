@@ -1016,22 +1016,26 @@ class DocumentRun {
     if (is_symmetric(label) && a > b) std::swap(a, b);
     const std::uint64_t k = (static_cast<std::uint64_t>(a) << 36) ^ (static_cast<std::uint64_t>(b) << 4) ^
                             static_cast<std::uint64_t>(label);
-    Evidence ev;
-    ev.doc = article_.doc.id;
-    ev.start = s.begin;
-    ev.end = s.end;
-    ev.sentence = repair_utf8(std::string_view(text_).substr(s.begin, s.end - s.begin));
-    ev.confidence = confidence;
-    ev.pattern = std::string(rule);
+    // The evidence (a copy of the sentence) is built only when it is new.
+    const auto evidence = [&] {
+      Evidence ev;
+      ev.doc = article_.doc.id;
+      ev.start = s.begin;
+      ev.end = s.end;
+      ev.sentence = repair_utf8(std::string_view(text_).substr(s.begin, s.end - s.begin));
+      ev.confidence = confidence;
+      ev.pattern = std::string(rule);
+      return ev;
+    };
     if (auto it = seen_.find(k); it != seen_.end()) {
       auto& r = relations_[it->second];
       r.status = merge_status(r.status, status);
       const bool same = std::any_of(r.evidence.begin(), r.evidence.end(),
-                                    [&](const Evidence& e) { return e.start == ev.start && e.end == ev.end; });
-      if (!same) r.evidence.push_back(std::move(ev));
+                                    [&](const Evidence& e) { return e.start == s.begin && e.end == s.end; });
+      if (!same) r.evidence.push_back(evidence());
       else
         for (auto& e : r.evidence)
-          if (e.start == ev.start) e.confidence = std::max(e.confidence, ev.confidence);
+          if (e.start == s.begin) e.confidence = std::max(e.confidence, static_cast<double>(confidence));
       return;
     }
     Relation r;
@@ -1044,7 +1048,7 @@ class DocumentRun {
     r.label = label;
     r.status = status;
     r.confidence = confidence;
-    r.evidence.push_back(std::move(ev));
+    r.evidence.push_back(evidence());
     seen_.emplace(k, relations_.size());
     relations_.push_back(std::move(r));
     rel_source_.push_back(source);

@@ -37,6 +37,15 @@ constexpr std::array<std::uint8_t, 256> make_word_bytes() {
   return table;
 }
 constexpr auto word_bytes = make_word_bytes();
+// Per byte: its key form (lower case) when an ASCII letter or digit, else 0, so the inner loop of
+// words is one load, one test and one store a byte.
+constexpr std::array<char, 256> make_word_keys() {
+  std::array<char, 256> table{};
+  for (std::size_t c = 0; c < 256; ++c)
+    if (word_bytes[c]) table[c] = static_cast<char>((word_bytes[c] & word_letter) ? (c | 0x20) : c);
+  return table;
+}
+constexpr auto word_keys = make_word_keys();
 
 bool is_upper(char c) noexcept { return c >= 'A' && c <= 'Z'; }
 bool is_lower(char c) noexcept { return c >= 'a' && c <= 'z'; }
@@ -148,7 +157,7 @@ void tokenize(std::string_view text, TokenizedText& out) {
         continue;
       }
     }
-    const Unit u = unit_at(text, i);
+    const Unit u = b < 0x80 ? Unit{ascii_classes[b], static_cast<char>(b), 1} : unit_at(text, i);
     if (u.cls == CharClass::space) {
       pending_flags |= token_space_before;
       i += u.length;
@@ -192,25 +201,16 @@ void tokenize(std::string_view text, TokenizedText& out) {
     // A word or number: alnum runs joined by - . & ' and (inside numbers) ','.
     const bool number = b < 0x80 && is_digit(static_cast<char>(b));
     std::uint8_t flags = 0;
-    bool any_lower = false;
-    int letters = 0;
     if (b < 0x80 && is_upper(static_cast<char>(b))) flags |= token_capitalised;
     while (i < n) {
-      auto c = static_cast<unsigned char>(text[i]);
-      if (const std::uint8_t info = word_bytes[c]) {
+      const auto c = static_cast<unsigned char>(text[i]);
+      if (char lowered = word_keys[c]) {
         // A run of ASCII letters and digits, the common case.
-        std::uint8_t seen = 0;
-        std::uint8_t info_c = info;
-        while (true) {
-          seen |= info_c;
-          letters += (info_c >> 1) & 1;
-          *kp++ = static_cast<char>(c | ((info_c & word_letter) ? 0x20 : 0));
+        do {
+          *kp++ = lowered;
           if (++i >= n) break;
-          c = static_cast<unsigned char>(text[i]);
-          info_c = word_bytes[c];
-          if (!info_c) break;
-        }
-        if (seen & word_lower) any_lower = true;
+          lowered = word_keys[static_cast<unsigned char>(text[i])];
+        } while (lowered);
         continue;
       }
       const Unit v = c < 0x80 ? Unit{ascii_classes[c], static_cast<char>(c), 1} : unit_at(text, i);
@@ -249,7 +249,18 @@ void tokenize(std::string_view text, TokenizedText& out) {
       }
       break;
     }
-    if (letters >= 2 && !any_lower && (flags & token_capitalised)) flags |= token_all_caps;
+    if (flags & token_capitalised) {
+      // All caps: two or more ASCII letters, none lower case. Every byte of the word that is not
+      // in one of its ASCII runs is no ASCII letter, so the word's bytes can be counted here.
+      int letters = 0;
+      bool any_lower = false;
+      for (std::size_t p = begin; p < i && !any_lower; ++p) {
+        const std::uint8_t info = word_bytes[static_cast<unsigned char>(text[p])];
+        letters += (info >> 1) & 1;
+        any_lower = (info & word_lower) != 0;
+      }
+      if (letters >= 2 && !any_lower) flags |= token_all_caps;
+    }
     push(begin, i, key_begin, number ? TokenKind::number : TokenKind::word, flags);
   }
 

@@ -134,16 +134,21 @@ NormalisedText normalise(std::string_view text) {
 }
 
 std::string normalise_collapsed(std::string_view text) {
-  std::string out;
+  // Written through a pointer into a buffer of the largest size it can take (an invalid byte
+  // becomes three), then copied once: names are short, and short strings need no allocation.
+  char small[192];
+  std::string large;
+  char* const base = text.size() * 3 <= sizeof small ? small : (large.resize(text.size() * 3), large.data());
+  char* p = base;
   bool space = false;
   auto put = [&](char c) {
     if (c == '\n' || c == '\r' || c == '\t' || c == ' ') {
       space = true;
       return;
     }
-    if (space && !out.empty()) out += ' ';
+    if (space && p != base) *p++ = ' ';
     space = false;
-    out += c;
+    *p++ = c;
   };
   for (std::size_t i = 0; i < text.size();) {
     if (static_cast<unsigned char>(text[i]) < 0x80) {
@@ -160,7 +165,7 @@ std::string normalise_collapsed(std::string_view text) {
     }
     i += d.length;
   }
-  return out;
+  return std::string(base, p);
 }
 
 }  // namespace corpgraph

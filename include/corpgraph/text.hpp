@@ -40,7 +40,8 @@ struct Token {
   std::uint32_t begin = 0;  // bytes in the original text, end exclusive
   std::uint32_t end = 0;
   std::uint32_t key_begin = 0;  // the matching key in TokenizedText::keys: ASCII lower case,
-  std::uint32_t key_end = 0;    // typographic forms normalised, hyphens inside words dropped
+  std::uint32_t key_end = 0;    // typographic forms normalised, hyphens inside words dropped;
+                                // one ' ' stands between a key and the next one
   TokenKind kind = TokenKind::punct;
   std::uint8_t flags = 0;
 
@@ -79,6 +80,13 @@ struct TokenizedText {
   }
   [[nodiscard]] TokenKey key(std::size_t index) const noexcept {
     return key(tokens[index]);
+  }
+  // The keys of tokens [first, last) joined by ' ', as phrase_key() writes a phrase: a view into
+  // keys, which are stored that way, so a phrase lookup builds no string.
+  [[nodiscard]] std::string_view keys_of(std::size_t first, std::size_t last) const noexcept {
+    if (first >= last) return {};
+    return std::string_view(keys.data() + tokens[first].key_begin,
+                            tokens[last - 1].key_end - tokens[first].key_begin);
   }
 };
 

@@ -117,14 +117,7 @@ class DocumentRun {
     return std::string_view(text_).substr(tok(b).begin, tok(e - 1).end - tok(b).begin);
   }
   std::string clean(std::size_t b, std::size_t e) const { return normalise_collapsed(raw(b, e)); }
-  std::string joined_key(std::size_t b, std::size_t e) {
-    std::string k;
-    for (std::size_t i = b; i < e; ++i) {
-      if (i > b) k += ' ';
-      k += key(i);
-    }
-    return k;
-  }
+  std::string joined_key(std::size_t b, std::size_t e) { return std::string(t_.keys_of(b, e)); }
 
   // ---- document companies -------------------------------------------------------------------
   int company_for_lexicon(std::uint32_t id) {
@@ -340,14 +333,8 @@ class DocumentRun {
   bool lexicon_company_at(std::uint32_t k, std::uint32_t last) const {
     const auto* w = info(k);
     if (!w || !w->lex_tokens) return false;
-    std::string scratch;
     for (std::uint32_t n = std::min<std::uint32_t>(w->lex_tokens, last - k); n >= 1; --n) {
-      scratch.clear();
-      for (std::uint32_t i = k; i < k + n; ++i) {
-        if (i > k) scratch += ' ';
-        scratch += key(i);
-      }
-      if (const auto* hits = lex_.phrase(scratch))
+      if (const auto* hits = lex_.phrase(t_.keys_of(k, k + n)))
         for (const auto& h : *hits)
           if (h.kind == HitKind::name || h.kind == HitKind::alias) return true;
     }
@@ -536,7 +523,6 @@ class DocumentRun {
   void find_cues(const Sentence& s) {
     cues_.clear();
     modifiers_.clear();
-    std::string scratch;
     std::size_t mi = 0;
     for (std::uint32_t k = s.first_token; k < s.last_token;) {
       while (mi < mentions_.size() && mentions_[mi].end <= k) ++mi;
@@ -558,11 +544,8 @@ class DocumentRun {
       const std::vector<GrammarHit>* found_hits[16];
       std::uint32_t found_n[16];
       int count = 0;
-      scratch.clear();
       for (std::uint32_t n = 1; n <= max_n && n <= 16; ++n) {
-        if (n > 1) scratch += ' ';
-        scratch += key(k + n - 1);
-        const auto* found = lex_.grammar(scratch);
+        const auto* found = lex_.grammar(t_.keys_of(k, k + n));
         if (!found) break;
         if (!found->empty()) found_hits[count] = found, found_n[count++] = n;
       }

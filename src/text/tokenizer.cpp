@@ -114,9 +114,10 @@ void tokenize(std::string_view text, TokenizedText& out) {
   out.sentences.clear();
   const std::size_t n = text.size();
   if (out.tokens.capacity() < n / 5) out.tokens.reserve(n / 5);
-  // A key byte always comes from at least one text byte, so n bytes are enough: keys are written
-  // through a pointer, without the size check of a push_back per character.
-  out.keys.resize(n + 8);
+  // A key byte always comes from at least one text byte and every token has one, so n bytes of
+  // keys and n separators are enough: keys are written through a pointer, without the size check
+  // of a push_back per character.
+  out.keys.resize(2 * n + 8);
   char* const key_base = out.keys.data();
   char* kp = key_base;
   auto key_at = [&] { return static_cast<std::size_t>(kp - key_base); };
@@ -131,6 +132,7 @@ void tokenize(std::string_view text, TokenizedText& out) {
     t.end = static_cast<std::uint32_t>(end);
     t.key_begin = static_cast<std::uint32_t>(key_begin);
     t.key_end = static_cast<std::uint32_t>(key_at());
+    *kp++ = ' ';  // keys of consecutive tokens read as a phrase key
     t.kind = kind;
     t.flags = static_cast<std::uint8_t>(flags | pending_flags);
     if (newlines >= 2) t.flags |= token_blank_line_before | token_newline_before;
@@ -323,14 +325,9 @@ void tokenize(std::string_view text, TokenizedText& out) {
 }
 
 std::string phrase_key(std::string_view phrase) {
-  TokenizedText t;
+  thread_local TokenizedText t;
   tokenize(phrase, t);
-  std::string out;
-  for (std::size_t k = 0; k < t.tokens.size(); ++k) {
-    if (k) out += ' ';
-    out += t.key(k);
-  }
-  return out;
+  return std::string(t.keys_of(0, t.tokens.size()));
 }
 
 }  // namespace corpgraph

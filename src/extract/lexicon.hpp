@@ -115,7 +115,37 @@ class Lexicon {
   [[nodiscard]] static bool sector_fits(std::uint8_t group, std::string_view sector);
 
  private:
-  static std::uint64_t hash(std::string_view s) noexcept;
+  // In the header, so that the lookups inline it: it runs once a token.
+  static std::uint64_t hash(std::string_view s) noexcept {
+    // FNV-1a over 8-byte words keeps the per-token lookup cheap.
+    std::uint64_t h = 1469598103934665603ull ^ s.size();
+    std::size_t i = 0;
+    for (; i + 8 <= s.size(); i += 8) {
+      std::uint64_t w;
+      __builtin_memcpy(&w, s.data() + i, 8);
+      h = (h ^ w) * 1099511628211ull;
+      h ^= h >> 29;
+    }
+    // The tail (most words are shorter than 8 bytes) as one word, read with at most two loads
+    // (overlapping when short): one multiply, not one a byte. The length is in h already.
+    const std::size_t left = s.size() - i;
+    const char* p = s.data() + i;
+    std::uint64_t tail = 0;
+    if (left >= 4) {
+      std::uint32_t lo, hi;
+      __builtin_memcpy(&lo, p, 4);
+      __builtin_memcpy(&hi, p + left - 4, 4);
+      tail = lo | (std::uint64_t{hi} << 32);
+    } else if (left > 0) {
+      tail = std::uint64_t{static_cast<unsigned char>(p[0])} |
+             (std::uint64_t{static_cast<unsigned char>(p[left / 2])} << 8) |
+             (std::uint64_t{static_cast<unsigned char>(p[left - 1])} << 16);
+    }
+    h = (h ^ tail) * 1099511628211ull;
+    h ^= h >> 32;
+    h *= 0x9E3779B97F4A7C15ull;  // spread the bits the mask keeps
+    return h ^ (h >> 29);
+  }
 
   // Open addressing with linear probing: a lookup is one hash and, mostly, one slot, where
   // std::unordered_map chases a node per probe. Built once, read by every thread.

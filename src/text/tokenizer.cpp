@@ -125,8 +125,11 @@ void tokenize(std::string_view text, TokenizedText& out) {
   std::uint8_t pending_flags = 0;
   int newlines = 0;
   std::size_t i = 0;
+  // Inlined: it runs once a token, from five places.
   auto push = [&](std::size_t begin, std::size_t end, std::size_t key_begin, TokenKind kind,
-                  std::uint8_t flags) {
+                  std::uint8_t flags) __attribute__((always_inline)) {
+    static constexpr std::uint8_t line_flags[3] = {
+        0, token_newline_before, token_blank_line_before | token_newline_before};
     Token t;
     t.begin = static_cast<std::uint32_t>(begin);
     t.end = static_cast<std::uint32_t>(end);
@@ -134,9 +137,7 @@ void tokenize(std::string_view text, TokenizedText& out) {
     t.key_end = static_cast<std::uint32_t>(key_at());
     *kp++ = ' ';  // keys of consecutive tokens read as a phrase key
     t.kind = kind;
-    t.flags = static_cast<std::uint8_t>(flags | pending_flags);
-    if (newlines >= 2) t.flags |= token_blank_line_before | token_newline_before;
-    else if (newlines == 1) t.flags |= token_newline_before;
+    t.flags = static_cast<std::uint8_t>(flags | pending_flags | line_flags[newlines < 2 ? newlines : 2]);
     out.tokens.push_back(t);
     pending_flags = 0;
     newlines = 0;

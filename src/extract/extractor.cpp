@@ -89,8 +89,7 @@ class DocumentRun {
 
   std::vector<Relation> run() {
     tokenize(text_, t_);
-    infos_.resize(t_.tokens.size());
-    for (std::size_t k = 0; k < t_.tokens.size(); ++k) infos_[k] = lex_.word(t_.key(k));
+    lex_.words(t_, infos_);
     for (const auto& s : t_.sentences) sentence(s);
     for (auto& r : relations_) {
       r.source.aliases = companies_[static_cast<std::size_t>(rel_source_[&r - relations_.data()])].aliases;

@@ -422,6 +422,25 @@ WordInfo& Lexicon::word_slot(std::string_view key) { return words_[key]; }
 
 const WordInfo* Lexicon::word(std::string_view key) const { return words_.find(key); }
 
+void Lexicon::words(const TokenizedText& t, std::vector<const WordInfo*>& out) const {
+  const std::size_t n = t.tokens.size();
+  out.resize(n);
+  constexpr std::size_t ahead = 8;  // a power of two: the ring below
+  std::uint64_t hashes[ahead];
+  for (std::size_t k = 0; k < n && k < ahead; ++k) {
+    hashes[k] = hash(t.key(k));
+    words_.prefetch(hashes[k]);
+  }
+  for (std::size_t k = 0; k < n; ++k) {
+    const std::uint64_t h = hashes[k % ahead];
+    if (k + ahead < n) {
+      hashes[k % ahead] = hash(t.key(k + ahead));
+      words_.prefetch(hashes[k % ahead]);
+    }
+    out[k] = words_.find(t.key(k), h);
+  }
+}
+
 const std::vector<LexHit>* Lexicon::phrase(std::string_view key) const { return phrases_.find(key); }
 
 const std::vector<GrammarHit>* Lexicon::grammar(std::string_view key) const { return grammar_.find(key); }

@@ -4,6 +4,7 @@
 #pragma once
 
 #include <corpgraph/model.hpp>
+#include <corpgraph/text.hpp>
 
 #include <cstdint>
 #include <string>
@@ -105,6 +106,9 @@ class Lexicon {
   void add_non_companies(std::string_view text, const std::string& file);
 
   [[nodiscard]] const WordInfo* word(std::string_view key) const;
+  // out[k] = word(t.key(k)) for every token of t, with the table slots of later tokens fetched
+  // ahead: one lookup per token of every document, so its cache misses are worth overlapping.
+  void words(const TokenizedText& t, std::vector<const WordInfo*>& out) const;
   [[nodiscard]] const std::vector<LexHit>* phrase(std::string_view key) const;
   [[nodiscard]] const std::vector<GrammarHit>* grammar(std::string_view key) const;
   [[nodiscard]] const Cue& cue(std::uint16_t index) const { return cues_[index]; }
@@ -155,14 +159,23 @@ class Lexicon {
     V* find(std::string_view key) noexcept {
       return const_cast<V*>(static_cast<const Map*>(this)->find(key));
     }
-    const V* find(std::string_view key) const noexcept {
+    const V* find(std::string_view key) const noexcept { return find(key, hash(key)); }
+    // With the key's hash already known (h == hash(key)).
+    const V* find(std::string_view key, std::uint64_t h) const noexcept {
       if (slots_.empty()) return nullptr;
-      const std::uint64_t h = hash(key);
       for (std::size_t i = h & mask_;; i = (i + 1) & mask_) {
         const Slot& slot = slots_[i];
         if (!slot.used) return nullptr;
-        if (slot.hash == h && slot.key == key) return &slot.value;
+        if (slot.hash == h && same_key(slot.key, key)) return &slot.value;
       }
+    }
+    // Asks the cache for the first slot a key of hash h is looked for in: the tables are bigger
+    // than the caches, so lookups issued ahead overlap their misses.
+    void prefetch(std::uint64_t h) const noexcept {
+      if (slots_.empty()) return;
+      const auto* p = reinterpret_cast<const char*>(&slots_[h & mask_]);
+      __builtin_prefetch(p);
+      __builtin_prefetch(p + sizeof(Slot) - 1);
     }
     // The value for key, default-constructed when new; second is true when it was inserted.
     std::pair<V*, bool> insert(std::string_view key) {
@@ -183,12 +196,41 @@ class Lexicon {
     V& operator[](std::string_view key) { return *insert(key).first; }
 
    private:
+    // What a probe reads (hash, used, key) comes first.
     struct Slot {
       std::uint64_t hash = 0;
+      bool used = false;
       std::string key;
       V value{};
-      bool used = false;
     };
+    // Equal bytes, after equal 64-bit hashes (so nearly always true): inline loads instead of a
+    // call to memcmp; keys are mostly shorter than 16 bytes.
+    static bool same_key(const std::string& a, std::string_view b) noexcept {
+      const std::size_t n = a.size();
+      if (n != b.size()) return false;
+      const char* x = a.data();
+      const char* y = b.data();
+      if (n >= 8) {
+        std::uint64_t u, v;
+        for (std::size_t i = 0; i + 8 < n; i += 8) {
+          __builtin_memcpy(&u, x + i, 8);
+          __builtin_memcpy(&v, y + i, 8);
+          if (u != v) return false;
+        }
+        __builtin_memcpy(&u, x + n - 8, 8);
+        __builtin_memcpy(&v, y + n - 8, 8);
+        return u == v;
+      }
+      if (n >= 4) {
+        std::uint32_t u1, v1, u2, v2;
+        __builtin_memcpy(&u1, x, 4);
+        __builtin_memcpy(&v1, y, 4);
+        __builtin_memcpy(&u2, x + n - 4, 4);
+        __builtin_memcpy(&v2, y + n - 4, 4);
+        return u1 == v1 && u2 == v2;
+      }
+      return n == 0 || (x[0] == y[0] && x[n / 2] == y[n / 2] && x[n - 1] == y[n - 1]);
+    }
     void grow() {
       std::vector<Slot> old = std::move(slots_);
       slots_.clear();

@@ -425,19 +425,17 @@ const WordInfo* Lexicon::word(std::string_view key) const { return words_.find(k
 void Lexicon::words(const TokenizedText& t, std::vector<const WordInfo*>& out) const {
   const std::size_t n = t.tokens.size();
   out.resize(n);
-  constexpr std::size_t ahead = 8;  // a power of two: the ring below
-  std::uint64_t hashes[ahead];
-  for (std::size_t k = 0; k < n && k < ahead; ++k) {
-    hashes[k] = hash(t.key(k));
-    words_.prefetch(hashes[k]);
-  }
-  for (std::size_t k = 0; k < n; ++k) {
-    const std::uint64_t h = hashes[k % ahead];
-    if (k + ahead < n) {
-      hashes[k % ahead] = hash(t.key(k + ahead));
-      words_.prefetch(hashes[k % ahead]);
+  // A block of tokens at a time: hash them all and ask for their slots, then probe, so that the
+  // misses of the block are in flight together.
+  constexpr std::size_t block = 32;
+  std::uint64_t hashes[block];
+  for (std::size_t first = 0; first < n; first += block) {
+    const std::size_t count = std::min(block, n - first);
+    for (std::size_t i = 0; i < count; ++i) {
+      hashes[i] = hash(t.key(first + i));
+      if (const void* slot = words_.first_slot(hashes[i])) __builtin_prefetch(slot);
     }
-    out[k] = words_.find(t.key(k), h);
+    for (std::size_t i = 0; i < count; ++i) out[first + i] = words_.find(t.key(first + i), hashes[i]);
   }
 }
 

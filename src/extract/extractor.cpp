@@ -89,7 +89,7 @@ class DocumentRun {
 
   std::vector<Relation> run() {
     tokenize(text_, t_);
-    lex_.words(t_, infos_);
+    lex_.words(t_, word_copies_, infos_);
     for (const auto& s : t_.sentences) sentence(s);
     for (auto& r : relations_) {
       r.source.aliases = companies_[static_cast<std::size_t>(rel_source_[&r - relations_.data()])].aliases;
@@ -1891,6 +1891,7 @@ class DocumentRun {
 
   std::vector<Mention> mentions_;
   std::vector<const WordInfo*> infos_;
+  std::vector<WordInfo> word_copies_;  // what infos_ points at
   std::vector<CueAt> cues_;
   std::vector<ModifierAt> modifiers_;
 

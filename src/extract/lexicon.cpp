@@ -422,9 +422,11 @@ WordInfo& Lexicon::word_slot(std::string_view key) { return words_[key]; }
 
 const WordInfo* Lexicon::word(std::string_view key) const { return words_.find(key); }
 
-void Lexicon::words(const TokenizedText& t, std::vector<const WordInfo*>& out) const {
+void Lexicon::words(const TokenizedText& t, std::vector<WordInfo>& copies,
+                    std::vector<const WordInfo*>& out) const {
   const std::size_t n = t.tokens.size();
   out.resize(n);
+  copies.resize(n);
   // A block of tokens at a time: hash them all and ask for their slots, then probe, so that the
   // misses of the block are in flight together.
   constexpr std::size_t block = 32;
@@ -435,7 +437,11 @@ void Lexicon::words(const TokenizedText& t, std::vector<const WordInfo*>& out) c
       hashes[i] = hash(t.key(first + i));
       if (const void* slot = words_.first_slot(hashes[i])) __builtin_prefetch(slot);
     }
-    for (std::size_t i = 0; i < count; ++i) out[first + i] = words_.find(t.key(first + i), hashes[i]);
+    for (std::size_t i = 0; i < count; ++i) {
+      const WordInfo* w = words_.find(t.key(first + i), hashes[i]);
+      if (w) copies[first + i] = *w;
+      out[first + i] = w ? &copies[first + i] : nullptr;
+    }
   }
 }
 

@@ -106,9 +106,10 @@ class Lexicon {
   void add_non_companies(std::string_view text, const std::string& file);
 
   [[nodiscard]] const WordInfo* word(std::string_view key) const;
-  // out[k] = word(t.key(k)) for every token of t, with the table slots of later tokens fetched
-  // ahead: one lookup per token of every document, so its cache misses are worth overlapping.
-  void words(const TokenizedText& t, std::vector<const WordInfo*>& out) const;
+  // For every token of t, word(t.key(k)) copied into copies[k], and out[k] pointing at that copy
+  // (nullptr when the word is unknown). The table slots of later tokens are fetched ahead, and the
+  // rules, which read a token's word many times, read a dense array instead of a big table.
+  void words(const TokenizedText& t, std::vector<WordInfo>& copies, std::vector<const WordInfo*>& out) const;
   [[nodiscard]] const std::vector<LexHit>* phrase(std::string_view key) const;
   [[nodiscard]] const std::vector<GrammarHit>* grammar(std::string_view key) const;
   [[nodiscard]] const Cue& cue(std::uint16_t index) const { return cues_[index]; }

@@ -109,11 +109,10 @@ bool is_relation_suffix(std::string_view text) {
 }  // namespace
 
 void tokenize(std::string_view text, TokenizedText& out) {
-  out.tokens.clear();
   out.keys.clear();
   out.sentences.clear();
   const std::size_t n = text.size();
-  if (out.tokens.capacity() < n / 5) out.tokens.reserve(n / 5);
+  std::size_t token_count = 0;  // out.tokens[0, token_count) are this text's
   // A key byte always comes from at least one text byte and every token has one, so n bytes of
   // keys and n separators are enough: keys are written through a pointer, without the size check
   // of a push_back per character.
@@ -138,7 +137,10 @@ void tokenize(std::string_view text, TokenizedText& out) {
     *kp++ = ' ';  // keys of consecutive tokens read as a phrase key
     t.kind = kind;
     t.flags = static_cast<std::uint8_t>(flags | pending_flags | line_flags[newlines < 2 ? newlines : 2]);
-    out.tokens.push_back(t);
+    // Written in place: the buffer grows by half when full (zero-filling only the new part,
+    // so a thread's buffer costs little once it has grown), and is cut to size at the end.
+    if (token_count == out.tokens.size()) out.tokens.resize(token_count + token_count / 2 + 256);
+    out.tokens[token_count++] = t;
     pending_flags = 0;
     newlines = 0;
   };
@@ -268,6 +270,7 @@ void tokenize(std::string_view text, TokenizedText& out) {
   }
 
   out.keys.resize(key_at());
+  out.tokens.resize(token_count);
 
   // Sentences.
   const auto& toks = out.tokens;

@@ -134,6 +134,13 @@ NormalisedText normalise(std::string_view text) {
 }
 
 std::string normalise_collapsed(std::string_view text) {
+  // Most names are printable ASCII with single spaces inside: already what this returns.
+  bool plain = !text.empty() && text.front() != ' ' && text.back() != ' ';
+  for (std::size_t i = 0; i < text.size() && plain; ++i) {
+    const auto c = static_cast<unsigned char>(text[i]);
+    plain = (c > 0x20 && c < 0x80) || (c == ' ' && text[i - 1] != ' ');
+  }
+  if (plain) return std::string(text);
   // Written through a pointer into a buffer of the largest size it can take (an invalid byte
   // becomes three), then copied once: names are short, and short strings need no allocation.
   char small[192];

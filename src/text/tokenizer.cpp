@@ -6,6 +6,10 @@
 #include <array>
 #include <cstring>
 
+#ifdef __SSE2__
+#include <emmintrin.h>
+#endif
+
 namespace corpgraph {
 
 namespace {
@@ -116,7 +120,7 @@ void tokenize(std::string_view text, TokenizedText& out) {
   // A key byte always comes from at least one text byte and every token has one, so n bytes of
   // keys and n separators are enough: keys are written through a pointer, without the size check
   // of a push_back per character.
-  out.keys.resize(2 * n + 8);
+  out.keys.resize(2 * n + 32);  // and room for one 16-byte store past the last key
   char* const key_base = out.keys.data();
   char* kp = key_base;
   auto key_at = [&] { return static_cast<std::size_t>(kp - key_base); };
@@ -209,13 +213,33 @@ void tokenize(std::string_view text, TokenizedText& out) {
     if (b < 0x80 && is_upper(static_cast<char>(b))) flags |= token_capitalised;
     while (i < n) {
       const auto c = static_cast<unsigned char>(text[i]);
-      if (char lowered = word_keys[c]) {
+      if (word_keys[c]) {
         // A run of ASCII letters and digits, the common case.
-        do {
+#ifdef __SSE2__
+        // Sixteen bytes at a time: the run's length from a compare mask, its key (letters with
+        // 0x20 set) stored whole; bytes past the run are overwritten by what comes next.
+        while (i + 16 <= n) {
+          const __m128i v = _mm_loadu_si128(reinterpret_cast<const __m128i*>(text.data() + i));
+          const __m128i folded = _mm_or_si128(v, _mm_set1_epi8(0x20));
+          const __m128i letter = _mm_and_si128(_mm_cmpgt_epi8(folded, _mm_set1_epi8('a' - 1)),
+                                               _mm_cmplt_epi8(folded, _mm_set1_epi8('z' + 1)));
+          const __m128i digit = _mm_and_si128(_mm_cmpgt_epi8(v, _mm_set1_epi8('0' - 1)),
+                                              _mm_cmplt_epi8(v, _mm_set1_epi8('9' + 1)));
+          const auto alnum = static_cast<unsigned>(_mm_movemask_epi8(_mm_or_si128(letter, digit)));
+          const auto length = static_cast<std::size_t>(__builtin_ctz(~alnum | 0x10000u));
+          _mm_storeu_si128(reinterpret_cast<__m128i*>(kp),
+                           _mm_or_si128(v, _mm_and_si128(letter, _mm_set1_epi8(0x20))));
+          kp += length;
+          i += length;
+          if (length < 16) break;
+        }
+#endif
+        while (i < n) {
+          const char lowered = word_keys[static_cast<unsigned char>(text[i])];
+          if (!lowered) break;
           *kp++ = lowered;
-          if (++i >= n) break;
-          lowered = word_keys[static_cast<unsigned char>(text[i])];
-        } while (lowered);
+          ++i;
+        }
         continue;
       }
       const Unit v = c < 0x80 ? Unit{ascii_classes[c], static_cast<char>(c), 1} : unit_at(text, i);

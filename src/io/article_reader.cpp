@@ -313,6 +313,7 @@ struct ArticleReader::Impl {
         Chunk c;
         c.name = name;
         c.first_line = line_no + 1;
+        c.lines.reserve(target_bytes + target_bytes / 4);  // grown once, not copied at each doubling
         bool too_long = false;
         while (c.lines.size() < target_bytes) {
           if (!lines->next(line, limits().max_line_bytes, too_long)) {
@@ -329,7 +330,7 @@ struct ArticleReader::Impl {
                             "line longer than " + std::to_string(limits().max_line_bytes) + " bytes, skipped");
             break;
           }
-          if (c.lines.empty()) c.lines.swap(line);  // a huge line is not copied
+          if (c.lines.empty() && line.size() > c.lines.capacity()) c.lines.swap(line);  // a huge line is not copied
           else c.lines += line;
           c.lines += '\n';
         }

@@ -199,7 +199,6 @@ class DocumentRun {
   void find_mentions(const Sentence& s) {
     mentions_.clear();
     const std::uint32_t first = s.first_token, last = s.last_token;
-    std::string scratch;
     for (std::uint32_t k = first; k < last;) {
       const auto* w = info(k);
       if (w && (w->flags & detail::w_pronoun)) {
@@ -218,23 +217,16 @@ class DocumentRun {
         const std::uint32_t max_n = std::min<std::uint32_t>(w->lex_tokens, last - k);
         bool matched = false;
         std::uint32_t lengths[16];
+        const std::vector<LexHit>* found_hits[16];
         int count = 0;
-        scratch.clear();
         for (std::uint32_t n = 1; n <= max_n && n <= 16; ++n) {
-          if (n > 1) scratch += ' ';
-          scratch += key(k + n - 1);
-          const auto* found = lex_.phrase(scratch);
+          const auto* found = lex_.phrase(t_.keys_of(k, k + n));
           if (!found) break;
-          if (!found->empty()) lengths[count++] = n;
+          if (!found->empty()) found_hits[count] = found, lengths[count++] = n;
         }
         for (int index = count - 1; index >= 0 && !matched; --index) {
           const std::uint32_t n = lengths[index];
-          scratch.clear();
-          for (std::uint32_t i = k; i < k + n; ++i) {
-            if (i > k) scratch += ' ';
-            scratch += key(i);
-          }
-          const auto* hits = lex_.phrase(scratch);
+          const auto* hits = found_hits[index];
           if (!hits) continue;
           const LexHit* best = nullptr;
           const LexHit* nonco = nullptr;

@@ -95,8 +95,7 @@ class DocumentRun {
 
   std::vector<Relation> run() {
     tokenize(text_, t_);
-    infos_.resize(t_.tokens.size());
-    for (std::size_t k = 0; k < t_.tokens.size(); ++k) infos_[k] = lex_.word(t_.key(k));
+    lex_.words(t_, word_copies_, infos_);
     for (const auto& s : t_.sentences) sentence(s);
     for (auto& r : relations_) {
       // Names may have grown since the relation was found ("Velora" -> "Velora Therapeutics").
@@ -120,7 +119,7 @@ class DocumentRun {
 
  private:
   // ---- tokens -------------------------------------------------------------------------------
-  std::string_view key(std::size_t k) const { return t_.key(k); }
+  TokenKey key(std::size_t k) const { return t_.key(k); }
   const Token& tok(std::size_t k) const { return t_.tokens[k]; }
   // One dictionary lookup per token and document, however often the rules ask.
   const WordInfo* info(std::size_t k) const { return infos_[k]; }
@@ -135,29 +134,8 @@ class DocumentRun {
   std::string_view raw(std::size_t b, std::size_t e) const {
     return std::string_view(text_).substr(tok(b).begin, tok(e - 1).end - tok(b).begin);
   }
-  std::string clean(std::size_t b, std::size_t e) const {
-    auto n = normalise(raw(b, e));
-    std::string out;
-    bool space = false;
-    for (char c : n.text) {
-      if (c == '\n' || c == '\r' || c == '\t' || c == ' ') {
-        space = true;
-        continue;
-      }
-      if (space && !out.empty()) out += ' ';
-      space = false;
-      out += c;
-    }
-    return out;
-  }
-  std::string joined_key(std::size_t b, std::size_t e) {
-    std::string k;
-    for (std::size_t i = b; i < e; ++i) {
-      if (i > b) k += ' ';
-      k += key(i);
-    }
-    return k;
-  }
+  std::string clean(std::size_t b, std::size_t e) const { return normalise_collapsed(raw(b, e)); }
+  std::string joined_key(std::size_t b, std::size_t e) { return std::string(t_.keys_of(b, e)); }
 
   // ---- document companies -------------------------------------------------------------------
   int company_for_lexicon(std::uint32_t id) {
@@ -313,7 +291,6 @@ class DocumentRun {
     mentions_.clear();
     sentence_start_ = s.first_token;
     const std::uint32_t first = s.first_token, last = s.last_token;
-    std::string scratch;
     for (std::uint32_t k = first; k < last;) {
       const auto* w = info(k);
       if (w && (w->flags & detail::w_pronoun)) {
@@ -332,23 +309,16 @@ class DocumentRun {
         const std::uint32_t max_n = std::min<std::uint32_t>(w->lex_tokens, last - k);
         bool matched = false;
         std::uint32_t lengths[16];
+        const std::vector<LexHit>* found_hits[16];
         int count = 0;
-        scratch.clear();
         for (std::uint32_t n = 1; n <= max_n && n <= 16; ++n) {
-          if (n > 1) scratch += ' ';
-          scratch += key(k + n - 1);
-          const auto* found = lex_.phrase(scratch);
+          const auto* found = lex_.phrase(t_.keys_of(k, k + n));
           if (!found) break;
-          if (!found->empty()) lengths[count++] = n;
+          if (!found->empty()) found_hits[count] = found, lengths[count++] = n;
         }
         for (int index = count - 1; index >= 0 && !matched; --index) {
           const std::uint32_t n = lengths[index];
-          scratch.clear();
-          for (std::uint32_t i = k; i < k + n; ++i) {
-            if (i > k) scratch += ' ';
-            scratch += key(i);
-          }
-          const auto* hits = lex_.phrase(scratch);
+          const auto* hits = found_hits[index];
           if (!hits) continue;
           const LexHit* best = nullptr;
           const LexHit* nonco = nullptr;
@@ -714,14 +684,8 @@ class DocumentRun {
   bool lexicon_company_at(std::uint32_t k, std::uint32_t last) const {
     const auto* w = info(k);
     if (!w || !w->lex_tokens) return false;
-    std::string scratch;
     for (std::uint32_t n = std::min<std::uint32_t>(w->lex_tokens, last - k); n >= 1; --n) {
-      scratch.clear();
-      for (std::uint32_t i = k; i < k + n; ++i) {
-        if (i > k) scratch += ' ';
-        scratch += key(i);
-      }
-      if (const auto* hits = lex_.phrase(scratch))
+      if (const auto* hits = lex_.phrase(t_.keys_of(k, k + n)))
         for (const auto& h : *hits)
           if (h.kind == HitKind::name || h.kind == HitKind::alias) return true;
     }
@@ -1081,7 +1045,6 @@ class DocumentRun {
   void find_cues(const Sentence& s) {
     cues_.clear();
     modifiers_.clear();
-    std::string scratch;
     std::size_t mi = 0;
     for (std::uint32_t k = s.first_token; k < s.last_token;) {
       while (mi < mentions_.size() && mentions_[mi].end <= k) ++mi;
@@ -1103,11 +1066,8 @@ class DocumentRun {
       const std::vector<GrammarHit>* found_hits[16];
       std::uint32_t found_n[16];
       int count = 0;
-      scratch.clear();
       for (std::uint32_t n = 1; n <= max_n && n <= 16; ++n) {
-        if (n > 1) scratch += ' ';
-        scratch += key(k + n - 1);
-        const auto* found = lex_.grammar(scratch);
+        const auto* found = lex_.grammar(t_.keys_of(k, k + n));
         if (!found) break;
         if (!found->empty()) found_hits[count] = found, found_n[count++] = n;
       }
@@ -2099,22 +2059,26 @@ class DocumentRun {
     if (is_symmetric(label) && a > b) std::swap(a, b);
     const std::uint64_t k = (static_cast<std::uint64_t>(a) << 36) ^ (static_cast<std::uint64_t>(b) << 4) ^
                             static_cast<std::uint64_t>(label);
-    Evidence ev;
-    ev.doc = article_.doc.id;
-    ev.start = s.begin;
-    ev.end = s.end;
-    ev.sentence = repair_utf8(std::string_view(text_).substr(s.begin, s.end - s.begin));
-    ev.confidence = confidence;
-    ev.pattern = std::string(rule);
+    // The evidence (a copy of the sentence) is built only when it is new.
+    const auto evidence = [&] {
+      Evidence ev;
+      ev.doc = article_.doc.id;
+      ev.start = s.begin;
+      ev.end = s.end;
+      ev.sentence = repair_utf8(std::string_view(text_).substr(s.begin, s.end - s.begin));
+      ev.confidence = confidence;
+      ev.pattern = std::string(rule);
+      return ev;
+    };
     if (auto it = seen_.find(k); it != seen_.end()) {
       auto& r = relations_[it->second];
       r.status = merge_status(r.status, status);
       const bool same = std::any_of(r.evidence.begin(), r.evidence.end(),
-                                    [&](const Evidence& e) { return e.start == ev.start && e.end == ev.end; });
-      if (!same) r.evidence.push_back(std::move(ev));
+                                    [&](const Evidence& e) { return e.start == s.begin && e.end == s.end; });
+      if (!same) r.evidence.push_back(evidence());
       else
         for (auto& e : r.evidence)
-          if (e.start == ev.start) e.confidence = std::max(e.confidence, ev.confidence);
+          if (e.start == s.begin) e.confidence = std::max(e.confidence, static_cast<double>(confidence));
       if (is_deal_label(label)) sentence_deal_ = static_cast<int>(it->second);
       return;
     }
@@ -2128,7 +2092,7 @@ class DocumentRun {
     r.label = label;
     r.status = status;
     r.confidence = confidence;
-    r.evidence.push_back(std::move(ev));
+    r.evidence.push_back(evidence());
     if (is_deal_label(label)) sentence_deal_ = static_cast<int>(relations_.size());
     seen_.emplace(k, relations_.size());
     relations_.push_back(std::move(r));
@@ -4725,6 +4689,7 @@ class DocumentRun {
   std::vector<Mention> mentions_;
   std::vector<std::string_view> person_surnames_;  // last words of people's names (token keys)
   std::vector<const WordInfo*> infos_;
+  std::vector<WordInfo> word_copies_;  // what infos_ points at
   std::vector<CueAt> cues_;
   std::vector<ModifierAt> modifiers_;
 

@@ -494,42 +494,34 @@ bool starts_lower(std::string_view s) { return !s.empty() && s[0] >= 'a' && s[0]
 
 }  // namespace
 
-std::uint64_t Lexicon::hash(std::string_view s) noexcept {
-  // FNV-1a over 8-byte words keeps the per-token lookup cheap.
-  std::uint64_t h = 1469598103934665603ull ^ s.size();
-  std::size_t i = 0;
-  for (; i + 8 <= s.size(); i += 8) {
-    std::uint64_t w;
-    __builtin_memcpy(&w, s.data() + i, 8);
-    h = (h ^ w) * 1099511628211ull;
-    h ^= h >> 29;
-  }
-  // The tail (most words are shorter than 8 bytes) as one word, read with at most two loads
-  // (overlapping when short): one multiply, not one a byte. The length is in h already.
-  const std::size_t left = s.size() - i;
-  const char* p = s.data() + i;
-  std::uint64_t tail = 0;
-  if (left >= 4) {
-    std::uint32_t lo, hi;
-    __builtin_memcpy(&lo, p, 4);
-    __builtin_memcpy(&hi, p + left - 4, 4);
-    tail = lo | (std::uint64_t{hi} << 32);
-  } else if (left > 0) {
-    tail = std::uint64_t{static_cast<unsigned char>(p[0])} |
-           (std::uint64_t{static_cast<unsigned char>(p[left / 2])} << 8) |
-           (std::uint64_t{static_cast<unsigned char>(p[left - 1])} << 16);
-  }
-  h = (h ^ tail) * 1099511628211ull;
-  h ^= h >> 32;
-  h *= 0x9E3779B97F4A7C15ull;  // spread the bits the mask keeps
-  return h ^ (h >> 29);
-}
-
 Lexicon::Lexicon() { load_grammar(); }
 
 WordInfo& Lexicon::word_slot(std::string_view key) { return words_[key]; }
 
 const WordInfo* Lexicon::word(std::string_view key) const { return words_.find(key); }
+
+void Lexicon::words(const TokenizedText& t, std::vector<WordInfo>& copies,
+                    std::vector<const WordInfo*>& out) const {
+  const std::size_t n = t.tokens.size();
+  out.resize(n);
+  copies.resize(n);
+  // A block of tokens at a time: hash them all and ask for their slots, then probe, so that the
+  // misses of the block are in flight together.
+  constexpr std::size_t block = 32;
+  std::uint64_t hashes[block];
+  for (std::size_t first = 0; first < n; first += block) {
+    const std::size_t count = std::min(block, n - first);
+    for (std::size_t i = 0; i < count; ++i) {
+      hashes[i] = hash(t.key(first + i));
+      if (const void* slot = words_.first_slot(hashes[i])) __builtin_prefetch(slot);
+    }
+    for (std::size_t i = 0; i < count; ++i) {
+      const WordInfo* w = words_.find(t.key(first + i), hashes[i]);
+      if (w) copies[first + i] = *w;
+      out[first + i] = w ? &copies[first + i] : nullptr;
+    }
+  }
+}
 
 const std::vector<LexHit>* Lexicon::phrase(std::string_view key) const { return phrases_.find(key); }
 
@@ -640,6 +632,7 @@ void Lexicon::add_companies(std::string_view text, const std::string& file) {
       id = static_cast<std::uint32_t>(companies_.size());
       LexCompany c;
       c.name = std::string(name);
+      c.key = key;
       if (auto kind = parse_company_kind(field(1))) c.kind = *kind;
       c.sector = std::string(field(6));
       c.country = std::string(field(7));

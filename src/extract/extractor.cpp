@@ -8,6 +8,7 @@
 #include <corpgraph/text.hpp>
 
 #include <algorithm>
+#include <array>
 #include <cstdio>
 #include <cstdlib>
 #include <fstream>
@@ -46,6 +47,7 @@ struct Mention {
   bool possessive = false;
   bool reporter = false;    // a news agency that is also a company
   bool exchange = false;
+  bool place = false;       // a blocker that is a place
   std::uint32_t name_end = 0;  // the name without its legal suffix: [begin, name_end)
 };
 
@@ -57,6 +59,10 @@ struct DocCompany {
   std::string sector;
   std::string country;
   std::uint32_t last_seen = 0;
+  std::uint32_t last_sentence = 0;  // ordinal of the last sentence that named it
+  std::string_view nouns[3];         // descriptor nouns the document used for it (token keys)
+  std::uint8_t noun_count = 0;
+  std::uint32_t subject_count = 0;   // sentences it was the subject of
 };
 
 struct CueAt {
@@ -89,19 +95,31 @@ class DocumentRun {
 
   std::vector<Relation> run() {
     tokenize(text_, t_);
-    infos_.resize(t_.tokens.size());
-    for (std::size_t k = 0; k < t_.tokens.size(); ++k) infos_[k] = lex_.word(t_.key(k));
+    lex_.words(t_, word_copies_, infos_);
     for (const auto& s : t_.sentences) sentence(s);
     for (auto& r : relations_) {
+      // Names may have grown since the relation was found ("Velora" -> "Velora Therapeutics").
+      const auto& source = companies_[static_cast<std::size_t>(rel_source_[&r - relations_.data()])];
+      const auto& target = companies_[static_cast<std::size_t>(rel_target_[&r - relations_.data()])];
+      r.source.name = source.name;
+      r.target.name = target.name;
+      if (source.lexicon >= 0) r.source.kind = lex_.company(static_cast<std::uint32_t>(source.lexicon)).kind;
+      if (target.lexicon >= 0) r.target.kind = lex_.company(static_cast<std::uint32_t>(target.lexicon)).kind;
       r.source.aliases = companies_[static_cast<std::size_t>(rel_source_[&r - relations_.data()])].aliases;
       r.target.aliases = companies_[static_cast<std::size_t>(rel_target_[&r - relations_.data()])].aliases;
+    }
+    // deals that a later sentence called off live on as their former-deal edge
+    if (!superseded_.empty()) {
+      std::sort(superseded_.begin(), superseded_.end());
+      for (auto i = superseded_.rbegin(); i != superseded_.rend(); ++i)
+        relations_.erase(relations_.begin() + static_cast<std::ptrdiff_t>(*i));
     }
     return std::move(relations_);
   }
 
  private:
   // ---- tokens -------------------------------------------------------------------------------
-  std::string_view key(std::size_t k) const { return t_.key(k); }
+  TokenKey key(std::size_t k) const { return t_.key(k); }
   const Token& tok(std::size_t k) const { return t_.tokens[k]; }
   // One dictionary lookup per token and document, however often the rules ask.
   const WordInfo* info(std::size_t k) const { return infos_[k]; }
@@ -116,37 +134,27 @@ class DocumentRun {
   std::string_view raw(std::size_t b, std::size_t e) const {
     return std::string_view(text_).substr(tok(b).begin, tok(e - 1).end - tok(b).begin);
   }
-  std::string clean(std::size_t b, std::size_t e) const {
-    auto n = normalise(raw(b, e));
-    std::string out;
-    bool space = false;
-    for (char c : n.text) {
-      if (c == '\n' || c == '\r' || c == '\t' || c == ' ') {
-        space = true;
-        continue;
-      }
-      if (space && !out.empty()) out += ' ';
-      space = false;
-      out += c;
-    }
-    return out;
-  }
-  std::string joined_key(std::size_t b, std::size_t e) {
-    std::string k;
-    for (std::size_t i = b; i < e; ++i) {
-      if (i > b) k += ' ';
-      k += key(i);
-    }
-    return k;
-  }
+  std::string clean(std::size_t b, std::size_t e) const { return normalise_collapsed(raw(b, e)); }
+  std::string joined_key(std::size_t b, std::size_t e) { return std::string(t_.keys_of(b, e)); }
 
   // ---- document companies -------------------------------------------------------------------
   int company_for_lexicon(std::uint32_t id) {
     if (auto it = by_lexicon_.find(id); it != by_lexicon_.end()) return it->second;
     const auto& c = lex_.company(id);
+    std::string k = phrase_key(c.name);
+    // "Spirit" in the headline, "Spirit AeroSystems" in the text: one company, the lexicon's.
+    if (const int old = shorter_company(k); old >= 0) {
+      rename(old, c.name, k);
+      auto& d = companies_[static_cast<std::size_t>(old)];
+      d.lexicon = static_cast<int>(id);
+      d.sector = c.sector;
+      d.country = c.country;
+      by_lexicon_.emplace(id, old);
+      return old;
+    }
     DocCompany d;
     d.name = c.name;
-    d.key = phrase_key(c.name);
+    d.key = std::move(k);
     d.lexicon = static_cast<int>(id);
     d.sector = c.sector;
     d.country = c.country;
@@ -154,27 +162,86 @@ class DocumentRun {
     const int index = static_cast<int>(companies_.size() - 1);
     by_lexicon_.emplace(id, index);
     by_key_.emplace(companies_.back().key, index);
+    add_short_form(index);
     return index;
   }
   int company_for_name(std::size_t b, std::size_t e, std::string_view sector = {}) {
     std::string k = joined_key(b, e);
     if (auto it = by_key_.find(k); it != by_key_.end()) return it->second;
+    if (const int old = shorter_company(k); old >= 0) {
+      rename(old, clean(b, e), k);
+      auto& d = companies_[static_cast<std::size_t>(old)];
+      if (d.sector.empty()) d.sector = std::string(sector);
+      return old;
+    }
     DocCompany d;
     d.name = clean(b, e);
     d.key = k;
     d.sector = std::string(sector);
+    // "Orla Bank" is a lender, "Halden Motors" a carmaker: the last word of the name tells.
+    if (d.sector.empty() && e > b + 1)
+      if (const auto* w = info(e - 1); w && w->sector && !rule_off("name-sector")) d.sector = sector_name(w->sector);
     companies_.push_back(std::move(d));
     const int index = static_cast<int>(companies_.size() - 1);
     by_key_.emplace(std::move(k), index);
-    // A later bare "Crusoe" is the earlier "Crusoe Energy Systems".
-    if (e - b >= 2 && capitalised(b) && !(wflags(b) & (detail::w_stop_cap | detail::w_corp_word)))
-      short_forms_.emplace(std::string(key(b)), index);
+    add_short_form(index);
     return index;
+  }
+  // An unknown company of the document whose name is the first words of the name key k
+  // ("Velora" for "velora therapeutics"), or -1. Runs once per new company, not per token.
+  int shorter_company(std::string_view k) const {
+    for (auto space = k.rfind(' '); space != std::string_view::npos && space > 0; space = k.rfind(' ', space - 1)) {
+      const auto prefix = k.substr(0, space);
+      const auto it = by_key_.find(std::string(prefix));
+      if (it == by_key_.end()) continue;
+      const auto& c = companies_[static_cast<std::size_t>(it->second)];
+      // Only a company still known by that short name: "Universal" became Universal Music Group,
+      // so Universal Music Publishing Group is another company.
+      // Both in one sentence, they are two companies ("Royal London Asset Management, a unit of
+      // Royal London").
+      if (c.lexicon < 0 && c.key == prefix && c.last_sentence != sentence_no_) return it->second;
+    }
+    return -1;
+  }
+  // The document company takes the fuller name; the shorter one stays an alias.
+  void rename(int index, std::string name, std::string k) {
+    auto& c = companies_[static_cast<std::size_t>(index)];
+    if (std::find(c.aliases.begin(), c.aliases.end(), c.name) == c.aliases.end()) c.aliases.push_back(c.name);
+    std::erase(c.aliases, name);
+    c.name = std::move(name);
+    c.key = std::move(k);
+    by_key_.emplace(c.key, index);
+    add_short_form(index);
+  }
+  static std::size_t count_words(std::string_view k) { return static_cast<std::size_t>(std::count(k.begin(), k.end(), ' ')) + 1; }
+
+  // A later bare "Crusoe" is the earlier "Crusoe Energy Systems", "Van Rijn" the earlier "Van Rijn
+  // Brouwerij": every shorter run of leading words that could name a company on its own.
+  void add_short_form(int index) {
+    const std::string& k = companies_[static_cast<std::size_t>(index)].key;
+    const auto first = k.substr(0, k.find(' '));
+    if (first.size() == k.size()) return;
+    // "Grupo Sabadell Lusitano" is also "Sabadell Lusitano".
+    if (organisation_word(first) && k.find(' ', first.size() + 1) != std::string::npos)
+      short_forms_.emplace(k.substr(first.size() + 1), index);
+    const auto* w = lex_.word(first);
+    if (w && (w->flags & (detail::w_stop_cap | detail::w_corp_word | detail::w_nationality))) return;
+    for (auto space = k.find(' '); space != std::string::npos; space = k.find(' ', space + 1)) {
+      const auto prefix = std::string_view(k).substr(0, space);
+      const auto last_word = prefix.substr(prefix.rfind(' ') + 1);
+      if (const auto* lw = lex_.word(last_word); lw && (lw->flags & detail::w_name_link)) continue;
+      // "Reliance" with Reliance Jio Infocomm and Reliance Industries: the shorter full name,
+      // usually the parent.
+      auto [it, added] = short_forms_.emplace(std::string(prefix), index);
+      if (!added && it->second != index && count_words(k) < count_words(companies_[static_cast<std::size_t>(it->second)].key))
+        it->second = index;
+    }
   }
   void note_alias(int company, std::size_t b, std::size_t e) {
     if (company < 0) return;
     auto& c = companies_[static_cast<std::size_t>(company)];
     c.last_seen = ++clock_;
+    c.last_sentence = sentence_no_;
     std::string surface = clean(b, e);
     if (surface == c.name || surface.empty()) return;
     if (std::find(c.aliases.begin(), c.aliases.end(), surface) == c.aliases.end())
@@ -196,7 +263,9 @@ class DocumentRun {
         continue;
       }
       if (key(k) == "," && k + 1 < limit && capitalised(k + 1) && (wflags(k + 1) & detail::w_legal) &&
-          (key(k + 1) == "inc" || key(k + 1) == "ltd" || key(k + 1) == "llc" || key(k + 1) == "plc")) {
+          (key(k + 1) == "inc" || key(k + 1) == "ltd" || key(k + 1) == "llc" || key(k + 1) == "plc" ||
+           key(k + 1) == "incorporated" || key(k + 1) == "limited" || key(k + 1) == "llp" || key(k + 1) == "lp" ||
+           key(k + 1) == "l.p" || key(k + 1) == "l.l.c" || key(k + 1) == "s.a")) {
         ++k;
         continue;
       }
@@ -220,8 +289,8 @@ class DocumentRun {
 
   void find_mentions(const Sentence& s) {
     mentions_.clear();
+    sentence_start_ = s.first_token;
     const std::uint32_t first = s.first_token, last = s.last_token;
-    std::string scratch;
     for (std::uint32_t k = first; k < last;) {
       const auto* w = info(k);
       if (w && (w->flags & detail::w_pronoun)) {
@@ -240,23 +309,16 @@ class DocumentRun {
         const std::uint32_t max_n = std::min<std::uint32_t>(w->lex_tokens, last - k);
         bool matched = false;
         std::uint32_t lengths[16];
+        const std::vector<LexHit>* found_hits[16];
         int count = 0;
-        scratch.clear();
         for (std::uint32_t n = 1; n <= max_n && n <= 16; ++n) {
-          if (n > 1) scratch += ' ';
-          scratch += key(k + n - 1);
-          const auto* found = lex_.phrase(scratch);
+          const auto* found = lex_.phrase(t_.keys_of(k, k + n));
           if (!found) break;
-          if (!found->empty()) lengths[count++] = n;
+          if (!found->empty()) found_hits[count] = found, lengths[count++] = n;
         }
         for (int index = count - 1; index >= 0 && !matched; --index) {
           const std::uint32_t n = lengths[index];
-          scratch.clear();
-          for (std::uint32_t i = k; i < k + n; ++i) {
-            if (i > k) scratch += ' ';
-            scratch += key(i);
-          }
-          const auto* hits = lex_.phrase(scratch);
+          const auto* hits = found_hits[index];
           if (!hits) continue;
           const LexHit* best = nullptr;
           const LexHit* nonco = nullptr;
@@ -290,12 +352,41 @@ class DocumentRun {
           Mention m;
           m.begin = k;
           m.end = k + n;
-          if (best && (best->kind == HitKind::name || best->kind == HitKind::alias || best->kind == HitKind::ticker)) {
+          if (best && (best->kind == HitKind::name || best->kind == HitKind::alias) && !rule_off("country-unit") &&
+              country_unit(k + n, last)) {
+            // "Vale Indonesia", "Yara Tanzania": a known company and a place right after it name the
+            // company's unit in that place, a company of its own.
+            const std::uint32_t place_end = k + n + country_unit(k + n, last);
+            m.end = place_end;
+            m.type = MentionType::company;
+            m.company = company_for_name(k, place_end);
+            finish_mention(m, last, true);
+            note_alias(m.company, m.begin, m.end);
+          } else if (std::uint32_t longer = 0; best && best->kind != HitKind::product && best->kind != HitKind::descriptor &&
+                     (longer = longer_known_name(k, k + n, last)) != 0) {
+            // "Grupo Sabadell Lusitano ... Sabadell Lusitano said": the document's own longer name
+            // wins over the lexicon's "Sabadell".
+            m.end = longer;
+            m.type = MentionType::company;
+            m.company = known_company(joined_key(k, longer), false, false);
+            finish_mention(m, last, true);
+            note_alias(m.company, m.begin, m.end);
+          } else if (best && (best->kind == HitKind::name || best->kind == HitKind::alias || best->kind == HitKind::ticker)) {
             m.type = MentionType::company;
             m.company = company_for_lexicon(best->company);
             if (nonco && nonco->type == NonCompany::media_reporter) m.reporter = true;
             if (nonco && nonco->type == NonCompany::exchange) m.exchange = true;
             finish_mention(m, last, true);
+            // "Air India Express", "Brookfield Grocers": a known name that runs on into more
+            // capitalised words is the name of another company.
+            if (best->kind != HitKind::ticker && !m.possessive && m.end == m.next && !rule_off("longer-name"))
+              if (const std::uint32_t e = name_continues(m.end, last); e > m.end) {
+                // A unit named after its parent works in the parent's sector.
+                m.company = company_for_name(k, e, lex_.company(best->company).sector);
+                m.end = e;
+                m.reporter = m.exchange = false;
+                finish_mention(m, last, false);
+              }
             note_alias(m.company, m.begin, m.end);
           } else if (nonco && !(best && best->kind == HitKind::product && nonco->type == NonCompany::product)) {
             m.type = (nonco->type == NonCompany::media_reporter || nonco->type == NonCompany::time ||
@@ -303,8 +394,12 @@ class DocumentRun {
                       nonco->type == NonCompany::product)
                          ? MentionType::transparent
                          : MentionType::blocker;
+            m.place = nonco->type == NonCompany::place;
             finish_mention(m, last, false);
-            if (m.next + 1 < last && key(m.next) == "-" && key(m.next + 1) == "based") m.type = MentionType::transparent;
+            // "Hong Kong-listed", "Madrid-based", "Hong Kong based": the place only locates.
+            if (m.next + 1 < last && ((key(m.next) == "-" && (wflags(m.next + 1) & detail::w_based)) ||
+                                      (m.next == m.end && (wflags(m.next) & detail::w_based))))
+              m.type = MentionType::transparent;
           } else if (best->kind == HitKind::product) {
             m.type = MentionType::product;
             m.company = static_cast<int>(best->company);  // lexicon id until used
@@ -337,6 +432,11 @@ class DocumentRun {
           continue;
         }
       }
+      // "PT Vale Indonesia Tbk", "PJSC Rosneft": a legal form written before the name.
+      if (is_upper(text_[tok(k).begin]) && is_legal_prefix(k) && k + 1 < last && capitalised(k + 1) && !tok(k + 1).has(token_newline_before)) {
+        ++k;
+        continue;
+      }
       // 3. capitalised names in no lexicon
       if (starts_name(k)) {
         Mention m = candidate(k, last);
@@ -348,20 +448,244 @@ class DocumentRun {
       intro_ = false;
       ++k;
     }
+    if (!rule_off("modifier-names")) modifier_names(last);
+    if (!rule_off("apposition-noun")) apposition_nouns(last);
+    if (!rule_off("acronym-definition")) acronym_definitions(last);
+  }
+
+  // "Halvard Pension Fund (HPF) agreed to buy ...": the name is a company, the acronym in brackets
+  // one of its names (a later "HPF" is the same node), and no argument of its own.
+  void acronym_definitions(std::uint32_t last) {
+    for (std::size_t i = 0; i + 1 < mentions_.size(); ++i) {
+      auto& m = mentions_[i];
+      if ((m.type != MentionType::company && m.type != MentionType::candidate) || m.possessive) continue;
+      // "Corvane Robotics Inc. (NASDAQ: CRVR)", "Halden Motors (HLDN.O)": a ticker in brackets.
+      if (m.type == MentionType::company && m.next + 2 < last && key(m.next) == "(") {
+        std::size_t j = i + 1;
+        std::uint32_t at = m.next + 1;
+        if (j < mentions_.size() && mentions_[j].begin == at && mentions_[j].exchange && mentions_[j].next < last &&
+            key(mentions_[j].next) == ":") {
+          mentions_[j].type = MentionType::transparent;
+          at = mentions_[j].next + 1;
+          ++j;
+        }
+        if (j < mentions_.size() && mentions_[j].begin == at && mentions_[j].end == at + 1 &&
+            mentions_[j].next < last && key(mentions_[j].next) == ")" &&
+            (mentions_[j].type == MentionType::candidate || mentions_[j].company == m.company)) {
+          const auto ticker = raw(at, at + 1);
+          bool shape = ticker.size() >= 2 && ticker.size() <= 12;
+          for (char c : ticker) shape &= is_upper(c) || (c >= '0' && c <= '9') || c == '.' || c == '-';
+          // Without an exchange, capitals that start like the name are an acronym (below).
+          const bool acronym_like = j == i + 1 && ticker[0] == text_[tok(m.begin).begin] &&
+                                    ticker.find_first_of(".0123456789") == std::string_view::npos;
+          if (shape && !acronym_like) {
+            mentions_[j].type = MentionType::transparent;
+            mentions_[j].company = -1;
+            continue;
+          }
+        }
+      }
+      auto& a = mentions_[i + 1];
+      if (a.begin != m.next + 1 || key(m.next) != "(" || a.end != a.begin + 1 || a.next >= last || key(a.next) != ")")
+        continue;
+      if (a.type != MentionType::candidate && !(a.type == MentionType::company && a.company == m.company)) continue;
+      const auto acronym = raw(a.begin, a.end);
+      bool capitals = acronym.size() >= 2 && acronym.size() <= 6 && acronym[0] == text_[tok(m.begin).begin];
+      for (char c : acronym) capitals &= is_upper(c) || c == '&';
+      if (!capitals || (m.type == MentionType::candidate && m.name_end < m.begin + 2)) continue;
+      if (m.type == MentionType::candidate) {
+        m.company = company_for_name(m.begin, m.name_end);
+        m.type = MentionType::company;
+        note_alias(m.company, m.begin, m.end);
+      }
+      by_key_.emplace(std::string(key(a.begin)), m.company);
+      note_alias(m.company, a.begin, a.end);
+      a.type = MentionType::transparent;
+      a.company = -1;
+    }
+  }
+
+  // "Tamu Pay, a Nairobi-based startup that ...", "Carden Composites, a small supplier in
+  // Toulouse": an apposition whose head is a descriptor noun says the name is a company (an
+  // unknown capitalised name becomes one) and gives the noun that may later refer to it.
+  void apposition_nouns(std::uint32_t last) {
+    for (std::size_t i = 0; i < mentions_.size(); ++i) {
+      auto& m = mentions_[i];
+      // "A smaller Indonesian producer, PT Sinar Nikel Abadi, said ...": the description first.
+      if (m.type == MentionType::candidate && !m.possessive && m.next < last && key(m.next) == ",") {
+        std::uint32_t b = m.begin;
+        if (b > sentence_start_ && is_legal_prefix(b - 1)) --b;
+        if (b >= sentence_start_ + 3 && key(b - 1) == "," && (wflags(b - 2) & detail::w_desc_noun) &&
+            !(wflags(b - 2) & detail::w_title) && is_lower(text_[tok(b - 2).begin]) &&
+            (key(b - 3) != "'s" && key(b - 3) != "'") && !rule_off("apposition-noun-before")) {
+          const int company = company_for_name(m.begin, m.name_end);
+          note_alias(company, m.begin, m.end);
+          m.type = MentionType::company;
+          m.company = company;
+          describe(company, b - 2);
+          continue;
+        }
+      }
+      if (m.type != MentionType::company && m.type != MentionType::candidate) continue;
+      if (m.possessive || m.next + 3 >= last || key(m.next) != ",") continue;
+      const auto article = key(m.next + 1);
+      if (article != "a" && article != "an" && article != "the") continue;
+      std::size_t next_mention = i + 1;
+      for (std::uint32_t j = m.next + 2; j < last && j < m.next + 8; ++j) {
+        // Places and hyphenated attributes may stand in the description ("a Nairobi-based").
+        while (next_mention < mentions_.size() && mentions_[next_mention].end <= j) ++next_mention;
+        if (next_mention < mentions_.size() && mentions_[next_mention].begin <= j) {
+          const auto& inner = mentions_[next_mention];
+          const bool place_like = inner.type == MentionType::transparent ||
+                                  (inner.type == MentionType::blocker && inner.place && !inner.possessive);
+          if (!place_like) break;
+          j = inner.next - 1;
+          continue;
+        }
+        if (key(j) == "-") continue;
+        if (tok(j).kind != TokenKind::word) break;
+        const auto f = wflags(j);
+        if (!is_lower(text_[tok(j).begin]) && !(f & detail::w_nationality)) break;
+        if (f & (detail::w_prep | detail::w_list | detail::w_pronoun | detail::w_say)) break;
+        if (!(f & (detail::w_desc_noun | detail::w_generic))) continue;
+        // "Smith, a developer at ...": a noun that also names a person's job says nothing.
+        if (f & detail::w_title) break;
+        const std::uint32_t after = j + 1;
+        if (after < last && (key(after) == "'s" || key(after) == "'")) break;
+        // "the engine maker jointly owned by ...": an adverb or participle may follow the noun.
+        const auto a = after < last ? key(after) : std::string_view{};
+        const bool modifier_word = after < last && tok(after).kind == TokenKind::word &&
+                                   is_lower(text_[tok(after).begin]) && a.size() > 4 &&
+                                   (a.ends_with("ly") || a.ends_with("ed")) && !(wflags(after) & detail::w_say);
+        if (after < last && !modifier_word && !(key(after) == "," || key(after) == "." || key(after) == "that" ||
+                              key(after) == "which" || key(after) == "-" || key(after) == ";" ||
+                              (wflags(after) & detail::w_prep) || key(after) == "behind" ||
+                              key(after) == "known" || key(after) == "based" || key(after) == "whose"))
+          break;
+        int company = m.company;
+        if (m.type == MentionType::candidate) {
+          std::string_view sector;
+          if (const auto* w = info(j); w && w->sector) sector_buffer_ = sector_name(w->sector), sector = sector_buffer_;
+          company = company_for_name(m.begin, m.name_end, sector);
+          note_alias(company, m.begin, m.end);
+          m.type = MentionType::company;
+          m.company = company;
+        }
+        describe(company, j);
+        break;
+      }
+    }
+  }
+
+  // Lower-case words from k on that end in a descriptor noun ("port operator", "AI startup",
+  // "power cable project company"): the token after that noun, or 0 when there is none. A noun
+  // that is itself a cue ("owner", "unit", "rival") is no plain description.
+  std::uint32_t description_end(std::uint32_t k, std::uint32_t last) const {
+    for (std::uint32_t j = k; j < last && j < k + 5; ++j) {
+      if (tok(j).kind != TokenKind::word) return 0;
+      const auto f = wflags(j);
+      const bool lower = is_lower(text_[tok(j).begin]);
+      // "AI", "LNG": a short capitalised acronym may qualify the noun.
+      const bool acronym = !lower && tok(j).end - tok(j).begin <= 4 && (f & detail::w_stop_cap);
+      if (!lower && !acronym) return 0;
+      if (f & (detail::w_prep | detail::w_list | detail::w_pronoun | detail::w_say)) return 0;
+      if (f & (detail::w_desc_noun | detail::w_generic)) {
+        if (const auto* g = lex_.grammar(key(j)))
+          for (const auto& h : *g)
+            if (h.is_cue) return 0;
+        return j + 1;
+      }
+    }
+    return 0;
+  }
+
+  // Whether token k is the plural of a descriptor noun ("carriers", "lenders", "rivals").
+  bool plural_descriptor(std::uint32_t k) const {
+    if (k >= t_.tokens.size() || tok(k).kind != TokenKind::word || !is_lower(text_[tok(k).begin])) return false;
+    const auto w = key(k);
+    if (w.size() < 4 || w.back() != 's') return false;
+    const auto* singular = lex_.word(w.substr(0, w.size() - 1));
+    return singular && (singular->flags & (detail::w_desc_noun | detail::w_generic));
+  }
+
+  // Names that only qualify a description are no arguments: "Singapore's port operator PSA
+  // International" and "Oslo AI startup Nordlys Labs" (the place only locates the company),
+  // "the Krakow studio behind the hit" (an unknown name inside a description is an attribute).
+  void modifier_names(std::uint32_t last) {
+    for (std::size_t i = 0; i < mentions_.size(); ++i) {
+      auto& m = mentions_[i];
+      const bool place = m.type == MentionType::blocker && m.place;
+      if (!place && m.type != MentionType::candidate) continue;
+      // "Gulf carriers such as Emirates", "European lenders": a place before a plural noun.
+      if (place && !m.possessive && plural_descriptor(m.next)) {
+        m.type = MentionType::transparent;
+        continue;
+      }
+      const std::uint32_t end = description_end(m.next, last);
+      if (!end) continue;
+      const bool named = i + 1 < mentions_.size() && mentions_[i + 1].begin == end &&
+                         (mentions_[i + 1].type == MentionType::company ||
+                          mentions_[i + 1].type == MentionType::candidate);
+      if (place && named) {
+        m.type = MentionType::transparent;
+        continue;
+      }
+      if (m.type != MentionType::candidate || m.possessive || named || m.begin == 0) continue;
+      const auto before = key(m.begin - 1);
+      if ((before == "the" || before == "a" || before == "an") && !(end < last && starts_name(end)))
+        m.type = MentionType::transparent;
+    }
+  }
+
+  // The tokens of a place name that follows a company name ending before e as part of one name ("Vale
+  // Indonesia"), or 0. Not a place that stands as an attribute ("Nvidia India's", "Apple
+  // Brazil-based", "Shell, Nigeria") or that starts a longer name ("Samsung Austin Semiconductor").
+  std::uint32_t country_unit(std::uint32_t e, std::uint32_t last) const {
+    if (e >= last || !capitalised(e) || tok(e).has(token_newline_before) || !tok(e).has(token_space_before)) return 0;
+    const auto* w = info(e);
+    if (!w || !w->lex_tokens) return 0;
+    std::string scratch;
+    std::uint32_t found = 0;
+    for (std::uint32_t n = 1; n <= w->lex_tokens && e + n <= last && n <= 3; ++n) {
+      if (n > 1) scratch += ' ';
+      scratch += key(e + n - 1);
+      const auto* hits = lex_.phrase(scratch);
+      if (!hits) break;
+      for (const auto& h : *hits)
+        if (h.kind == HitKind::non_company && h.type == NonCompany::place) found = n;
+        else if (h.kind != HitKind::non_company) return 0;  // "Air India": a company of its own
+    }
+    if (!found) return 0;
+    const std::uint32_t after = e + found;
+    if (after < last) {
+      const auto a = key(after);
+      if (a == "'s" || a == "'" || a == "-") return 0;
+      if (capitalised(after) && !(wflags(after) & (detail::w_legal | detail::w_stop_cap))) return 0;
+    }
+    return found;
+  }
+
+  // Whether any lexicon phrase (company, product, place, word...) starts at token k.
+  bool lexicon_phrase_at(std::uint32_t k, std::uint32_t last) const {
+    const auto* w = info(k);
+    if (!w || !w->lex_tokens) return false;
+    std::string scratch;
+    for (std::uint32_t n = 1; n <= w->lex_tokens && k + n <= last; ++n) {
+      if (n > 1) scratch += ' ';
+      scratch += key(k + n - 1);
+      const auto* hits = lex_.phrase(scratch);
+      if (!hits) return false;
+      if (!hits->empty()) return true;
+    }
+    return false;
   }
 
   // Whether a lexicon company name or alias starts at token k.
   bool lexicon_company_at(std::uint32_t k, std::uint32_t last) const {
     const auto* w = info(k);
     if (!w || !w->lex_tokens) return false;
-    std::string scratch;
     for (std::uint32_t n = std::min<std::uint32_t>(w->lex_tokens, last - k); n >= 1; --n) {
-      scratch.clear();
-      for (std::uint32_t i = k; i < k + n; ++i) {
-        if (i > k) scratch += ' ';
-        scratch += key(i);
-      }
-      if (const auto* hits = lex_.phrase(scratch))
+      if (const auto* hits = lex_.phrase(t_.keys_of(k, k + n)))
         for (const auto& h : *hits)
           if (h.kind == HitKind::name || h.kind == HitKind::alias) return true;
     }
@@ -371,6 +695,86 @@ class DocumentRun {
   bool lexicon_name_at(std::uint32_t k) const {
     const auto* w = info(k);
     return w && w->lex_tokens && tok(k).kind == TokenKind::word && is_upper(text_[tok(k).begin]);
+  }
+
+  // The end of a name of the document's unknown companies that runs on from a lexicon match
+  // [b, e) over capitalised words, or 0. Costs nothing while no such name has been seen.
+  std::uint32_t longer_known_name(std::uint32_t b, std::uint32_t e, std::uint32_t last) {
+    if (short_forms_.empty() || e >= last || !capitalised(e) || (wflags(e) & (detail::w_stop_cap | detail::w_legal)))
+      return 0;
+    std::string k = joined_key(b, e);
+    std::uint32_t found = 0;
+    for (std::uint32_t j = e; j < last && j < e + 3 && capitalised(j) && !(wflags(j) & detail::w_stop_cap); ++j) {
+      k += ' ';
+      k += key(j);
+      if (by_key_.count(k) || short_forms_.count(k)) found = j + 1;
+    }
+    if (found && known_company(joined_key(b, found), false, false) < 0) return 0;
+    return found;
+  }
+
+  // The end of capitalised words from e on that continue a name ("Express" after "Air India"), or
+  // e. Not words of the grammar ("Apple Signs Deal" in a title-case headline), stop words, legal
+  // suffixes, places, people or the start of another lexicon phrase.
+  std::uint32_t name_continues(std::uint32_t e, std::uint32_t last) const {
+    std::uint32_t j = e;
+    while (j < last && j < e + 3 && capitalised(j) && tok(j).has(token_space_before) &&
+           !tok(j).has(token_newline_before)) {
+      const auto* w = info(j);
+      if (w && ((w->lex_tokens && lexicon_phrase_at(j, last)) || w->grammar_tokens ||
+                (w->flags & (detail::w_stop_cap | detail::w_legal | detail::w_first_name | detail::w_title |
+                             detail::w_nationality | detail::w_say))))
+        break;
+      ++j;
+    }
+    if (j == e) return e;
+    // "Delta Airlines Inc" aside: a continuation followed by a possessive or hyphen stays apart.
+    if (j < last && (key(j) == "-" || (tok(j).kind == TokenKind::word && capitalised(j) && !(wflags(j) & detail::w_legal))))
+      return e;
+    return j;
+  }
+
+  // "A smaller Indonesian producer, PT Y, said it ...", "The Dutch brewer, Y, ...": a description
+  // opening the sentence and a name set off by commas after it; the name is the subject. -1 when
+  // the sentence does not open so.
+  int opening_apposition_subject(const Sentence& s) const {
+    if (rule_off("opening-apposition")) return -1;
+    const std::uint32_t b = s.first_token;
+    if (b + 4 >= s.last_token) return -1;
+    const auto article = key(b);
+    if (article != "a" && article != "an" && article != "the") return -1;
+    for (const auto& m : mentions_) {
+      if (m.begin > b + 8) return -1;
+      if (m.type == MentionType::transparent || (m.type == MentionType::blocker && m.place)) continue;
+      if (m.type != MentionType::company || m.possessive) return -1;
+      std::uint32_t before = m.begin;
+      if (before > b && is_legal_prefix(before - 1)) --before;
+      if (before < b + 3 || key(before - 1) != "," || m.next >= s.last_token || key(m.next) != ",") return -1;
+      if (!(wflags(before - 2) & (detail::w_desc_noun | detail::w_generic))) return -1;
+      for (std::uint32_t k = b + 1; k + 1 < before; ++k)
+        if (tok(k).kind != TokenKind::word || !(is_lower(text_[tok(k).begin]) || (wflags(k) & detail::w_nationality)))
+          return -1;
+      return m.company;
+    }
+    return -1;
+  }
+
+  // Words that open a company's name in Romance and German languages ("Grupo", "Banco").
+  static bool organisation_word(std::string_view k) {
+    return k == "grupo" || k == "groupe" || k == "gruppo" || k == "banco" || k == "banca" || k == "banque" ||
+           k == "compania" || k == "companhia" || k == "compagnie" || k == "societe" || k == "sociedad" ||
+           k == "industrias" || k == "laboratorios" || k == "corporacion" || k == "fondo" || k == "caixa" ||
+           k == "caja" || k == "editora" || k == "editorial";
+  }
+
+  bool is_person_surname(std::string_view k) const {
+    if (rule_off("person-surname")) return false;
+    return std::find(person_surnames_.begin(), person_surnames_.end(), k) != person_surnames_.end();
+  }
+
+  bool is_legal_prefix(std::uint32_t k) const {
+    const auto r = raw(k, k + 1);
+    return r == "PT" || r == "PJSC" || r == "JSC" || r == "OJSC" || r == "PAO";
   }
 
   bool starts_name(std::uint32_t k) const {
@@ -397,13 +801,20 @@ class DocumentRun {
       if (capitalised(e) && (!(f & detail::w_stop_cap) || (f & (detail::w_legal | detail::w_corp_word)))) {
         const auto* w = info(e);
         if (w && (f & detail::w_company_start) && !(f & (detail::w_legal | detail::w_corp_word)) &&
-            lexicon_company_at(e, last))
-          break;  // a known name starts
+            !(e == k + 1 && organisation_word(key(k))) && lexicon_company_at(e, last))
+          break;  // a known name starts ("Grupo Sabadell Lusitano" is one name, not Grupo + Sabadell)
         ++e;
         continue;
       }
       if ((f & detail::w_name_link) && e + 1 < last && starts_name(e + 1) && key(e) != "and") {
         e += 2;
+        continue;
+      }
+      // "Brasserie de la Meuse", "Bank of the West": two linking words.
+      if ((f & detail::w_name_link) && key(e) != "and" && key(e) != "&" && e + 2 < last &&
+          ((wflags(e + 1) & detail::w_name_link) || key(e + 1) == "the") && key(e + 1) != "and" &&
+          key(e + 1) != "&" && starts_name(e + 2) && !rule_off("name-link-pair")) {
+        e += 3;
         continue;
       }
       break;
@@ -423,10 +834,22 @@ class DocumentRun {
     const bool corp_word = name_end - k >= 2 && (wflags(name_end - 1) & detail::w_corp_word);
     const bool after_descriptor = k > 0 && (intro_ || (wflags(k - 1) & detail::w_desc_noun) ||
                                             (k >= 2 && key(k - 1) == "based" && key(k - 2) == "-"));
-    const bool person = (k > 0 && (wflags(k - 1) & detail::w_title) && !after_descriptor) ||
+    const std::string k_name = joined_key(k, name_end);
+    const int known_id = known_company(k_name, legal, name_end == k + 1);
+    // "Harbor Lane said": a name the document already uses for a company stays that company.
+    const bool known = known_id >= 0 && !rule_off("known-name-says");
+    // "its chief executive, Lourenco Goncalves": a title and a comma before the name.
+    const bool titled = k > 0 && ((wflags(k - 1) & detail::w_title) ||
+                                  (k > 1 && key(k - 1) == "," && (wflags(k - 2) & detail::w_title) &&
+                                   !(wflags(k - 2) & detail::w_desc_noun) && !rule_off("title-comma")));
+    const bool person = (titled && !after_descriptor) ||
                         (name_end - k >= 2 && (wflags(k) & detail::w_first_name) && !legal && !corp_word) ||
                         (!legal && !corp_word && m.next < last && (wflags(m.next) & detail::w_say) &&
-                         !after_descriptor);
+                         !after_descriptor && !known) ||
+                        // "David Ellison ... Ellison's father": a surname the document gave a person.
+                        (name_end == k + 1 && !legal && known_id < 0 && is_person_surname(key(k)));
+    if (person && name_end - k >= 2 && !legal && !corp_word && person_surnames_.size() < 32)
+      person_surnames_.push_back(key(name_end - 1));
     bool place = m.next + 1 < last && key(m.next) == "-" && key(m.next + 1) == "based";
     // "Spanish-language", "Korean-made": a capitalised word joined to a lower-case one is no name.
     for (std::uint32_t i = k; i < name_end && !place; ++i) {
@@ -439,17 +862,17 @@ class DocumentRun {
                          (wflags(m.next) & detail::w_nationality) &&
                          (key(k) == "north" || key(k) == "south" || key(k) == "east" || key(k) == "west" ||
                           key(k) == "central" || key(k) == "latin");
-    if (person || place || compass) {
+    // ", Incorporated" left over: a legal form alone names nothing.
+    // ("SAS", "AG" in capitals may be the airline or a ticker-like name).
+    const bool legal_only = name_end == k + 1 && (wflags(k) & detail::w_legal) && tok(k).end - tok(k).begin > 1 &&
+                            (is_lower(text_[tok(k).begin + 1]) || text_[tok(k).begin + 1] == '.');
+    if (person || place || compass || legal_only) {
       m.type = MentionType::transparent;
       return m;
     }
-    std::string k_name = joined_key(k, name_end);
-    if (auto it = by_key_.find(k_name); it != by_key_.end()) {
+    if (known_id >= 0) {
       m.type = MentionType::company;
-      m.company = it->second;
-    } else if (auto sf = short_forms_.find(k_name); sf != short_forms_.end()) {
-      m.type = MentionType::company;
-      m.company = sf->second;
+      m.company = known_id;
     } else if (legal || corp_word || after_descriptor) {
       m.type = MentionType::company;
       std::string_view sector;
@@ -458,6 +881,8 @@ class DocumentRun {
         if (w && w->sector) sector_buffer_ = sector_name(w->sector), sector = sector_buffer_;
       }
       m.company = company_for_name(k, name_end, sector);
+      // "artificial intelligence startup Quillmind": a later "the startup" is Quillmind.
+      if (k > 0 && (wflags(k - 1) & detail::w_desc_noun)) describe(m.company, k - 1);
     } else {
       m.type = MentionType::candidate;
     }
@@ -465,11 +890,52 @@ class DocumentRun {
     return m;
   }
 
+  // The document company a name key stands for: the name itself, or a short form of a fuller
+  // name seen before; -1 when none.
+  int known_company(const std::string& k_name, bool legal, bool one_word) const {
+    if (auto it = by_key_.find(k_name); it != by_key_.end()) return it->second;
+    // "Park National Corp" is not the "Park National Bank" of the sentence before, and "Royal
+    // London" beside "Royal London Asset Management" is its parent (a one-word short form in the
+    // same sentence is still the company: "Arbutus Biopharma and Genevant, in which Arbutus holds
+    // a stake").
+    if (auto sf = short_forms_.find(k_name);
+        sf != short_forms_.end() && !legal &&
+        (one_word || companies_[static_cast<std::size_t>(sf->second)].last_sentence != sentence_no_))
+      return sf->second;
+    return -1;
+  }
+
+  // Remembers the descriptor noun at token k for a company ("startup", "studio", "lender"), so
+  // that "the startup" later finds it.
+  void describe(int company, std::uint32_t k) {
+    // "company", "firm", "group" describe every company: they resolve by subject, not by noun.
+    if (company < 0 || (wflags(k) & detail::w_generic)) return;
+    auto& c = companies_[static_cast<std::size_t>(company)];
+    const auto noun = key(k);
+    for (std::uint8_t i = 0; i < c.noun_count; ++i)
+      if (c.nouns[i] == noun) return;
+    if (c.noun_count < std::size(c.nouns)) c.nouns[c.noun_count++] = noun;
+  }
+
+  // The company the document described with this noun most recently, or -1.
+  int described_as(std::string_view noun) const {
+    int best = -1;
+    std::uint32_t seen = 0;
+    for (std::size_t i = 0; i < companies_.size(); ++i) {
+      const auto& c = companies_[i];
+      for (std::uint8_t n = 0; n < c.noun_count; ++n)
+        if (c.nouns[n] == noun && (best < 0 || c.last_seen > seen)) best = static_cast<int>(i), seen = c.last_seen;
+    }
+    return best;
+  }
+
   static std::string sector_name(std::uint8_t group) {
+    // One sector per group that the group's own sectors fit (Lexicon::sector_fits).
     static const char* names[] = {"automotive", "semiconductors", "pharma", "banking", "retail",
                                   "airlines", "insurance", "mining", "gaming", "media",
-                                  "telecom", "energy", "consumer electronics", "technology"};
-    return group >= 1 && group <= 14 ? names[group - 1] : "";
+                                  "telecom", "energy", "consumer electronics", "technology", "investment",
+                                  "conglomerate"};
+    return group >= 1 && group <= std::size(names) ? names[group - 1] : "";
   }
 
   int resolve_lexicon_descriptor() {
@@ -513,7 +979,26 @@ class DocumentRun {
               break;
             }
         }
-        m.company = resolve_by_kind(sector, country, generic);
+        // "Air India Express, the airline's budget unit": a possessive description in an
+        // apposition speaks of another company than the one it follows.
+        int exclude = -1;
+        if (m.possessive && k >= 1 && key(k - 1) == "," && !mentions_.empty() && mentions_.back().next == k - 1 &&
+            !rule_off("apposition-possessive"))
+          exclude = mentions_.back().company;
+        m.company = resolve_by_kind(sector, country, generic, exclude);
+        // "The company ..." opening a paragraph speaks of the article's own company, whoever
+        // the paragraph before ended with.
+        if ((f & detail::w_generic) && !sector && country.empty() && k == sentence_start_ && tok(k).has(token_newline_before) &&
+            main_company_ >= 0 && !rule_off("paragraph-company"))
+          m.company = main_company_;
+        // "Tamu Pay, a Nairobi-based startup ... the startup": the company the text gave that noun.
+        if (country.empty() && !rule_off("described-noun"))
+          if (const int d = described_as(key(j)); d >= 0) m.company = d;
+        // "the two companies", "both firms": a plural stands for no single company.
+        const auto head = key(j);
+        if (!rule_off("plural-descriptor") && head.size() > 3 && head.back() == 's' && head != "business" &&
+            head != "holdings" && !m.possessive)
+          m.company = -1;
         // Unresolved: the lexicon may know the phrase ("the iPhone maker").
         if (m.company < 0 && k + 1 < last && info(k + 1) && info(k + 1)->lex_tokens) return std::nullopt;
         return m;
@@ -531,12 +1016,22 @@ class DocumentRun {
     return std::nullopt;
   }
 
-  int resolve_by_kind(std::uint8_t sector, std::string_view country, bool generic) {
+  int resolve_by_kind(std::uint8_t sector, std::string_view country, bool generic, int exclude = -1) {
     int best = -1;
     std::uint32_t seen = 0;
     if (sector || !country.empty()) {
+      // The company the text is about, when it fits, before a more recent passer-by.
+      for (const int preferred : {last_subject_, main_company_}) {
+        if (preferred < 0 || preferred == exclude || rule_off("subject-descriptor")) continue;
+        const auto& c = companies_[static_cast<std::size_t>(preferred)];
+        // "Albertsons sued the Cincinnati-based grocer": not the company the sentence named already.
+        if (c.last_sentence == sentence_no_) continue;
+        if ((!sector || Lexicon::sector_fits(sector, c.sector)) && (country.empty() || c.country == country))
+          return preferred;
+      }
       for (std::size_t i = 0; i < companies_.size(); ++i) {
         const auto& c = companies_[i];
+        if (static_cast<int>(i) == exclude) continue;
         if (sector && !Lexicon::sector_fits(sector, c.sector)) continue;
         if (!country.empty() && c.country != country) continue;
         if (c.last_seen >= seen) best = static_cast<int>(i), seen = c.last_seen;
@@ -550,7 +1045,6 @@ class DocumentRun {
   void find_cues(const Sentence& s) {
     cues_.clear();
     modifiers_.clear();
-    std::string scratch;
     std::size_t mi = 0;
     for (std::uint32_t k = s.first_token; k < s.last_token;) {
       while (mi < mentions_.size() && mentions_[mi].end <= k) ++mi;
@@ -572,11 +1066,8 @@ class DocumentRun {
       const std::vector<GrammarHit>* found_hits[16];
       std::uint32_t found_n[16];
       int count = 0;
-      scratch.clear();
       for (std::uint32_t n = 1; n <= max_n && n <= 16; ++n) {
-        if (n > 1) scratch += ' ';
-        scratch += key(k + n - 1);
-        const auto* found = lex_.grammar(scratch);
+        const auto* found = lex_.grammar(t_.keys_of(k, k + n));
         if (!found) break;
         if (!found->empty()) found_hits[count] = found, found_n[count++] = n;
       }
@@ -631,27 +1122,165 @@ class DocumentRun {
     return k == "business" || k == "businesses" || k == "unit" || k == "units" || k == "division" ||
            k == "divisions" || k == "arm" || k == "operations" || k == "subsidiary" || k == "subsidiaries" ||
            k == "stake" || k == "stakes" || k == "assets" || k == "plant" || k == "plants" || k == "shares" ||
-           k == "operation" || k == "brand" || k == "brands" || k == "portfolio";
+           k == "operation" || k == "brand" || k == "brands" || k == "portfolio" || k == "store" || k == "stores" ||
+           k == "site" || k == "sites" || k == "factory" || k == "factories" || k == "facility" ||
+           k == "facilities" || k == "mill" || k == "mills" || k == "branches" || k == "outlets" || k == "hotels" ||
+           k == "restaurants" || k == "properties" || k == "mines" || k == "refinery" || k == "network" || k == "refineries" || k == "stations" || k == "mine";
+  }
+
+  // "Kroger had planned to sell 579 stores to C&S; that divestiture deal was also cancelled": a
+  // sale of assets between two companies that was called off is a former deal between them (a
+  // sale that goes ahead moves assets, not a company, and gives no edge).
+  void asset_sales(const Sentence& s) {
+    for (std::uint32_t k = s.first_token; k + 2 < s.last_token; ++k) {
+      const auto verb = key(k);
+      if (verb.size() < 4 || verb[0] != 's') continue;
+      if (verb != "sell" && verb != "sells" && verb != "sold" && verb != "selling") continue;
+      std::uint32_t to = 0;
+      bool asset = false;
+      for (std::uint32_t j = k + 1; j < s.last_token && j <= k + 7; ++j) {
+        if (key(j) == "to") {
+          to = j;
+          break;
+        }
+        if (key(j) == "," || key(j) == ";" || key(j) == "stake" || key(j) == "shares") break;
+        asset |= is_business_noun(key(j)) && key(j) != "stake" && key(j) != "stakes" && key(j) != "shares";
+      }
+      if (!to || !asset) continue;
+      // what is sold is no company ("sold Y's stores" is the owns/acquired rules')
+      bool company = false;
+      for (const auto& m : mentions_) company |= m.begin > k && m.begin < to && is_company_like(m);
+      if (company) continue;
+      // the buyer, past "Novo Nordisk's partner" (a possessive and its noun only describe it)
+      int buyer = -1;
+      for (std::size_t i = 0; i < mentions_.size(); ++i) {
+        const auto& m = mentions_[i];
+        if (m.begin <= to) continue;
+        if (m.begin > to + 7) break;
+        if (m.possessive && i + 1 < mentions_.size() && mentions_[i + 1].begin <= m.next + 2) continue;
+        if (is_company_like(m)) buyer = argument(m);
+        break;
+      }
+      if (buyer < 0) continue;
+      CueAt at{k, to + 1, 0};
+      Cue plain;
+      const Found seller = subject(at, plain);
+      if (seller.company < 0 || seller.company == buyer) continue;
+      const std::uint32_t from = seller.scope ? seller.scope
+                                 : seller.mention >= 0 ? mentions_[static_cast<std::size_t>(seller.mention)].next : k;
+      if (modifier_in(Modifier::negation, from, to)) continue;
+      // the ending is said before the buyer, or after it of "that sale" / "the deal" (not of a
+      // relation of its own: "... to Y after a merger with Z collapsed")
+      bool ended = modifier_in(Modifier::ended, from, to);
+      for (const auto& md : modifiers_) {
+        if (ended || md.modifier != Modifier::ended || md.at <= to) continue;
+        bool back = false, own = false;
+        for (std::uint32_t j = to + 1; j + 1 < md.at; ++j)
+          back |= (key(j) == "that" || key(j) == "the" || key(j) == "this") &&
+                  (is_deal_noun(key(j + 1)) || (j + 2 < md.at && is_deal_noun(key(j + 2))));
+        for (const auto& c : cues_)
+          own |= c.begin > to && c.begin < md.at && !(lex_.cue(c.cue).flags & detail::cue_tight);
+        ended = back && !own;
+      }
+      if (!ended) continue;
+      emit(seller.company, buyer, Label::former_deal, Status::ended, 0.75f * seller.weight, s, "asset-sale-ended");
+    }
+  }
+
+  static bool deal_gap(Label label) {
+    return label == Label::partners || label == Label::talked_to || label == Label::former_deal;
+  }
+  // "signed its own deals with Y", "works on camera systems with Y": the words between a deal
+  // word and its "with" describe the deal; a clause of its own, a reported-speech verb or "along
+  // with" means the "with" belongs elsewhere.
+  bool deal_gap_ok(std::uint32_t b, std::uint32_t with) const {
+    if (with > b) {
+      const auto before = key(with - 1);
+      if (before == "along" || before == "together" || before == "compared" || before == "comparison" ||
+          before == "line" || before == "par" || before == "familiar" || before == "up")
+        return false;
+    }
+    for (std::uint32_t k = b; k < with; ++k) {
+      const auto w = key(k);
+      if (w == "that" || w == "which" || w == "who" || w == "whose" || w == "where" || w == "and" || w == "or" ||
+          w == "but" || w == "after" || w == "before" || w == "while" || w == "when" || w == "since" ||
+          w == "as" || w == "because" || w == "although" || w == "if" || (wflags(k) & detail::w_say))
+        return false;
+    }
+    return true;
+  }
+
+  // A company right after a deal word's "with" ("with the state-run Y", "with Germany's Y"), not
+  // one behind a further noun and preposition ("with funding from Y").
+  bool names_next(std::uint32_t k, std::uint32_t last) const {
+    for (std::uint32_t j = k; j < last && j < k + 5; ++j) {
+      for (const auto& m : mentions_)
+        if (m.begin == j) return m.type != MentionType::transparent;
+      if (tok(j).kind != TokenKind::word && key(j) != "-") return false;
+      if (wflags(j) & (detail::w_prep | detail::w_list)) return false;
+    }
+    return false;
+  }
+
+  static bool is_contract_noun(std::string_view k) {
+    return k == "deal" || k == "deals" || k == "agreement" || k == "contract" || k == "merger" || k == "bid" ||
+           k == "offer" || k == "takeover" || k == "partnership" || k == "pact" || k == "tieup" || k == "venture" ||
+           k == "lawsuit" || k == "suit" || k == "order" || k == "orders";
+  }
+
+  static bool is_make_idiom(std::string_view k) {
+    static constexpr std::string_view idioms[] = {
+        "bid", "bids", "offer", "offers", "way", "sense", "case", "room", "push", "provision", "provisions", "it",
+        "easier", "harder", "possible", "difficult", "support", "momentum", "results", "profit", "profits",
+        "money", "payment", "payments", "plan", "plans", "pitch", "claim", "changes", "decision", "arrangements",
+        "preparations", "progress", "effort", "efforts", "headlines", "history", "gains", "losses", "name",
+        "deal", "deals", "approach", "request", "appeal", "call", "calls", "donation", "donations", "contribution",
+        "allowance", "allowances", "reserves", "them", "us", "him", "her", "things", "life", "time", "use"};
+    for (auto i : idioms)
+      if (k == i) return true;
+    return false;
   }
 
   void gapped_cue(std::uint32_t k, std::uint32_t last) {
     const auto head = key(k);
     for (const auto& g : lex_.gapped()) {
       if (std::find(g.heads.begin(), g.heads.end(), head) == g.heads.end()) continue;
+      // ("processes payments for Y" is a service, whatever "made payments for" means)
+      const bool make_for = lex_.cue(g.cue).rule == "make-for" && head.substr(0, 7) != "process";
       for (std::uint32_t j = k + 2; j < last && j <= k + 1 + g.max_gap; ++j) {
+        // "made a bid for", "make way for", "built support for": idioms, not goods made for a buyer;
+        // "plans to make cars for Y" is an intention.
+        if (make_for && (is_make_idiom(key(j - 1)) ||
+                         (k >= 2 && key(k - 1) == "to" &&
+                          (key(k - 2) == "plan" || key(k - 2) == "plans" || key(k - 2) == "aims" ||
+                           key(k - 2) == "hopes" || key(k - 2) == "wants" || key(k - 2) == "seeks"))))
+          break;
         // The gap holds what is sold or raised, never a company.
         bool company = false;
         for (const auto& m : mentions_)
-          if (m.begin < j && m.end > k && (m.type == MentionType::company || m.type == MentionType::candidate)) company = true;
+          if (m.begin < j && m.end > k && (m.type == MentionType::company || m.type == MentionType::candidate)) {
+            // "a joint venture in Chile, the Escondida mine, with Y": an unknown name before a
+            // common noun only names the deal's asset.
+            const bool asset_name = m.type == MentionType::candidate && deal_gap(lex_.cue(g.cue).label) &&
+                                    m.next < last && tok(m.next).kind == TokenKind::word && is_lower(text_[tok(m.next).begin]);
+            if (!asset_name) company = true;
+          }
         // "sells its heat business to Y" is a divestiture, not a supply.
         const bool business = lex_.cue(g.cue).label == Label::supplies && !lex_.cue(g.cue).reversed &&
                               is_business_noun(key(j - 1));
-        if (company || business || key(j) == "." || key(j) == ";") break;
+        // "received an approach from Y" is talks, "received a complaint from Y" nothing: money only
+        const bool no_money = lex_.cue(g.cue).label == Label::invests_in && lex_.cue(g.cue).reversed &&
+                              (key(j - 1) == "approach" || key(j - 1) == "approaches" || key(j - 1) == "offer" ||
+                               key(j - 1) == "offers" || key(j - 1) == "bid" || key(j - 1) == "bids" ||
+                               key(j - 1) == "proposal" || key(j - 1) == "complaint" || key(j - 1) == "interest" ||
+                               key(j - 1) == "letter" || key(j - 1) == "request" || key(j - 1) == "orders");
+        if (company || business || no_money || key(j) == "." || key(j) == ";") break;
         if (std::find(g.tails.begin(), g.tails.end(), key(j)) != g.tails.end()) {
           // "received an approach from Y", "drew interest from Y": only money raised is an investment.
           if (lex_.cue(g.cue).label == Label::invests_in && lex_.cue(g.cue).reversed && !money_between(k + 1, j) &&
               !rule_off("raised-money"))
             break;
+          if (deal_gap(lex_.cue(g.cue).label) && !(deal_gap_ok(k + 1, j) && names_next(j + 1, last))) break;
           cues_.push_back(CueAt{k, j + 1, g.cue});
           break;
         }
@@ -679,7 +1308,10 @@ class DocumentRun {
   }
   bool cue_in(std::uint32_t b, std::uint32_t e, const CueAt* self) const {
     for (const auto& c : cues_)
-      if (&c != self && c.begin >= b && c.begin < e && !(lex_.cue(c.cue).flags & detail::cue_tight)) return true;
+      if (&c != self && c.begin >= b && c.begin < e && !(lex_.cue(c.cue).flags & detail::cue_tight) &&
+          !(self && c.end == e && c.end == c.begin + 1 && (wflags(c.begin) & detail::w_desc_noun) &&
+            !rule_off("descriptor-cue")))
+        return true;
     return false;
   }
 
@@ -715,7 +1347,92 @@ class DocumentRun {
     int company = -1;
     float weight = 1.0f;
     std::uint32_t scope = 0;  // where the subject's own clause resumes (after an inserted clause)
+    int pair = -1;            // "both chains": the second company of a plural subject
   };
+
+  // "both companies", "the two South Korean groups", "the pair" starting at b: the end of the
+  // phrase (0 when there is none) and the two companies it refers back to: the two last companies
+  // of that nationality when it names one, else the two parties of the last relation found.
+  void note_pair(int a, int b) {
+    if (a > b) std::swap(a, b);
+    ++clock_;
+    for (auto& p : pairs_)
+      if (p.a == a && p.b == b) {
+        ++p.count, p.last = clock_;
+        return;
+      }
+    pairs_.push_back({a, b, 1, clock_});
+  }
+  // The pair related most often so far, when one stands out (related in two statements at least,
+  // more often than any other pair).
+  bool main_pair(int& first, int& second) const {
+    const PairCount* best = nullptr;
+    int runner_up = 0;
+    for (const auto& p : pairs_) {
+      if (!best || p.count > best->count) {
+        if (best) runner_up = best->count;
+        best = &p;
+      } else {
+        runner_up = std::max(runner_up, p.count);
+      }
+    }
+    if (!best || best->count < 2 || best->count == runner_up) return false;
+    first = best->a, second = best->b;
+    return true;
+  }
+
+  std::uint32_t plural_pair(std::uint32_t b, std::uint32_t last, int& first, int& second) const {
+    if (rule_off("plural-pair") || b >= last) return 0;
+    std::uint32_t j = b;
+    if (key(j) == "both") {
+      ++j;
+    } else if (key(j) == "the" && j + 1 < last && (key(j + 1) == "two" || key(j + 1) == "pair" || key(j + 1) == "duo")) {
+      if (key(j + 1) != "two") {
+        j += 2;
+        return main_pair(first, second) ? j : 0;
+      }
+      j += 2;
+    } else {
+      return 0;
+    }
+    std::string_view country;
+    for (std::uint32_t n = 0; j < last && n < 5; ++j, ++n) {
+      const auto k = key(j);
+      if (k == "companies" || k == "firms" || k == "groups" || k == "chains" || k == "carriers" || k == "airlines" ||
+          k == "banks" || k == "lenders" || k == "apps" || k == "sides" || k == "rivals" || k == "makers" ||
+          k == "chipmakers" || k == "carmakers" || k == "automakers" || k == "retailers" || k == "grocers" ||
+          k == "giants" || k == "operators" || k == "insurers" || k == "miners" || k == "utilities" ||
+          k == "platforms" || k == "startups" || k == "studios" || k == "manufacturers" || k == "suppliers" ||
+          k == "producers" || k == "drugmakers" || k == "brewers" || k == "businesses" || k == "partners") {
+        first = second = -1;
+        if (!country.empty()) {
+          std::uint32_t seen_first = 0, seen_second = 0;
+          for (std::size_t i = 0; i < companies_.size(); ++i) {
+            const auto& c = companies_[i];
+            if (c.country != country) continue;
+            if (c.last_seen >= seen_first) {
+              second = first, seen_second = seen_first;
+              first = static_cast<int>(i), seen_first = c.last_seen;
+            } else if (c.last_seen >= seen_second) {
+              second = static_cast<int>(i), seen_second = c.last_seen;
+            }
+          }
+        } else if (!main_pair(first, second)) {
+          return 0;
+        }
+        return first >= 0 && second >= 0 ? j + 1 : 0;
+      }
+      const auto f = wflags(j);
+      if (f & detail::w_nationality) {
+        country = std::string_view(info(j)->country, 2);
+        continue;
+      }
+      if (tok(j).kind != TokenKind::word || (f & (detail::w_prep | detail::w_list)) || !is_lower(text_[tok(j).begin])) {
+        if (!(k == "south" || k == "north")) return 0;
+      }
+    }
+    return 0;
+  }
 
   // "Arm, which is majority-owned by SoftBank, sued Qualcomm", "CATL, the world's largest battery
   // maker, supplies Tesla": a clause or apposition set off by commas right before the cue is
@@ -742,8 +1459,14 @@ class DocumentRun {
     }
     if (!open || open + 1 >= close - 1) return {};
     const auto lead = key(open + 1);
+    // (", in which both A and B hold stakes, have sued": a relative clause after a preposition too)
+    // (", founded in 2021 by ..., is": a participle clause too)
     bool opener = lead == "which" || lead == "whose" || lead == "the" || lead == "a" || lead == "an" ||
-                  lead == "one";
+                  lead == "one" || ((wflags(open + 1) & detail::w_prep) && key(open + 2) == "which") ||
+                  ((lead == "founded" || lead == "based" || lead == "headquartered" || lead == "known" ||
+                    lead == "created" || lead == "launched" || lead == "started" || lead == "listed" ||
+                    lead == "spun") &&
+                   !rule_off("participle-clause"));
     for (std::size_t i = 0; i < mentions_.size() && !opener; ++i) {
       const auto& m = mentions_[i];
       // "Nippon Steel, Japan's biggest steelmaker, owns...": a possessive opens the apposition.
@@ -765,8 +1488,43 @@ class DocumentRun {
     return {};
   }
 
+  // Whether a cue opens with a noun ("rivals such as", "lawsuit against"): such a cue after "and"
+  // continues a list of nouns, not a verb phrase.
+  bool noun_cue(const CueAt& c) const {
+    const auto w = key(c.begin);
+    if (wflags(c.begin) & (detail::w_desc_noun | detail::w_generic)) return true;
+    static constexpr std::string_view nouns[] = {
+        "rivals", "competitors", "competition", "rivalry", "challenger", "partners", "partnership", "suppliers",
+        "customers", "customer", "client", "clients", "deal", "alliance", "lawsuit", "lawsuits", "suit", "complaint",
+        "case", "litigation", "acquisition", "purchase", "takeover", "talks", "stake", "investment", "agreement"};
+    for (auto n : nouns)
+      if (w == n) return true;
+    return false;
+  }
+
   Found subject(const CueAt& c, const Cue& cue) {
     const bool tight = cue.flags & detail::cue_tight;
+    // "Both chains compete with ...", "The two groups are partners": a plural subject that opens
+    // its clause refers back to two companies.
+    if (!(cue.flags & detail::cue_no_subject)) {
+      std::uint32_t e = c.begin;
+      while (e > sentence_first_ + 1 && e + 4 > c.begin &&
+             (is_auxiliary(key(e - 1)) || key(e - 1) == "both" || key(e - 1) == "still" || key(e - 1) == "been"))
+        --e;
+      if (!tight || e < c.begin)
+        for (std::uint32_t b = e > sentence_first_ + 6 ? e - 6 : sentence_first_; b + 1 < e; ++b) {
+          // "Moderna and the two partners": a plural coordinated with a name is not the pair itself.
+          if (!(b == sentence_first_ || key(b - 1) == "," || key(b - 1) == "but" || key(b - 1) == "while" ||
+                (key(b - 1) == "and" && mention_at(b - 2) < 0 && (b < 2 || !mention_ends_at(b - 1)))))
+            continue;
+          int first = -1, second = -1;
+          if (plural_pair(b, e, first, second) == e) {
+            Found f{-1, first, 0.85f, e};
+            f.pair = second;
+            return f;
+          }
+        }
+    }
     if (!tight && !(cue.flags & detail::cue_no_subject)) {
       // "Y, a buyout firm in Oslo, which bought it": the relative clause hangs on the name before
       // the apposition.
@@ -807,8 +1565,16 @@ class DocumentRun {
         for (const auto& m : mentions_) named |= m.begin < k && m.end >= k;
         if (named) break;
       }
-      if (conj && conj + 1 < c.begin && (is_auxiliary(key(conj + 1)) || verb_after_conjunction(conj, c.begin))) {
-        const int shared = sentence_subject_ >= 0 ? sentence_subject_ : first_subject_;
+      // "..., and competes with Z": the cue itself may be the verb right after the "and".
+      const bool verb_cue = conj && conj + 1 == c.begin && !cue.reversed && verb_after_conjunction(conj, c.end) &&
+                            !noun_cue(c);
+      if (conj && (conj + 1 < c.begin || verb_cue) &&
+          (is_auxiliary(key(conj + 1)) || verb_cue || verb_after_conjunction(conj, c.begin))) {
+        int shared = sentence_subject_ >= 0 ? sentence_subject_ : first_subject_;
+        // "It has a venture with X and Y, and supplies ore to Z": an opening "it" is the last subject.
+        if (shared < 0 && verb_cue && !mentions_.empty() && mentions_.front().begin == sentence_first_ &&
+            mentions_.front().type == MentionType::pronoun && !mentions_.front().possessive)
+          shared = last_subject_;
         if (shared >= 0 && !rule_off("shared-subject")) return {-1, shared, 0.9f, conj + 1};
       }
     }
@@ -848,10 +1614,15 @@ class DocumentRun {
       }
       // "X said its subsidiary Y acquired Z": the name an apposition introduces, right before a
       // verb, is that verb's subject.
-      if (!relative && gap == 0 && !tight && !(wflags(c.begin) & detail::w_prep) && key(c.begin) != "to" &&
+      // "Boeing's rival Airbus also buys ...": after a possessive, the noun cue's name heads the phrase.
+      bool adverbs = gap <= 2;
+      for (std::uint32_t k = m.next; k < c.begin && adverbs; ++k) adverbs = is_auxiliary(key(k));
+      if (!relative && adverbs && !tight && !(wflags(c.begin) & detail::w_prep) && key(c.begin) != "to" &&
           !rule_off("apposition-subject"))
         for (const auto& other : cues_)
-          if (other.end == m.begin && (lex_.cue(other.cue).flags & detail::cue_tight)) relative = true;
+          if (other.end == m.begin &&
+              ((gap == 0 && (lex_.cue(other.cue).flags & detail::cue_tight)) || possessive_before(other.begin)))
+            relative = true;
       if (!relative && std::find(used_objects_.begin(), used_objects_.end(), i) != used_objects_.end()) continue;
       // "Arm, which is majority-owned by SoftBank, sued Qualcomm, ... after buying Y": a name inside
       // a relative clause closed before the cue is not the cue's subject.
@@ -884,13 +1655,29 @@ class DocumentRun {
       switch (m.type) {
         case MentionType::transparent:
           continue;
-        case MentionType::blocker:
+        case MentionType::blocker: {
+          // "sells its devices in the United States through a partnership with Y": a place after
+          // "in" only locates the clause.
+          const auto p = m.begin > sentence_first_ ? key(m.begin - 1) : std::string_view{};
+          const auto pp = m.begin > sentence_first_ + 1 ? key(m.begin - 2) : std::string_view{};
+          bool comma = false;
+          for (std::uint32_t k = m.next; k < c.begin; ++k) comma |= key(k) == ",";
+          if (!tight && !comma &&
+              (p == "in" || p == "across" || p == "throughout" || (p == "the" && (pp == "in" || pp == "across"))))
+            continue;
           return {};
+        }
         case MentionType::pronoun:
           // "Its rival NetEase ...": a possessive that opens the sentence points back to the last
           // subject, never to the name it introduces.
           if (m.possessive && m.begin == sentence_first_ && gap <= 2 && last_subject_ >= 0 && !rule_off("its-opening"))
             return {i, last_subject_, 0.9f};
+          // "sued Pfizer and its German partner BioNTech": "its" is the name it is joined to.
+          if (tight && m.possessive && i > 0 && m.begin > sentence_first_ && key(m.begin - 1) == "and") {
+            const auto& joined = mentions_[static_cast<std::size_t>(i - 1)];
+            if (joined.next + 1 == m.begin && joined.type == MentionType::company && !joined.possessive)
+              return {i, joined.company, 0.9f};
+          }
           if (tight || (key(m.begin) == "it" && (gap <= 3 || (gap <= 6 && m.begin == sentence_first_)))) {
             const int target = pronoun_target();
             if (target >= 0) return {i, target, 0.9f};
@@ -922,6 +1709,19 @@ class DocumentRun {
           return {i, m.company, 0.9f};
         case MentionType::company:
           if (m.reporter && gap > 1) continue;
+          // "signs new Spotify deal, sues Y": a name before a deal noun only qualifies the noun.
+          if (!m.possessive && gap > 0 && m.next < c.begin && is_contract_noun(key(m.next)) && !rule_off("deal-noun-modifier"))
+            continue;
+          // "Mobileye, the Intel-controlled company that has long supplied Y": a name inside a
+          // hyphenated adjective qualifies the noun after it.
+          if (!m.possessive && gap > 2 && !tight && !rule_off("hyphen-modifier")) {
+            bool modifier = false;
+            for (const auto& other : cues_)
+              modifier |= other.begin == m.next && key(m.next) == "-" && (lex_.cue(other.cue).flags & detail::cue_tight) &&
+                          other.end < c.begin && tok(other.end).kind == TokenKind::word &&
+                          is_lower(text_[tok(other.end).begin]);
+            if (modifier) continue;
+          }
           // "including Samsung's Galaxy devices, and also sells modems to Apple": a possessive
           // far from the cue belongs to a noun phrase, not to the cue.
           if (m.possessive && gap > 3 && !(cue.flags & detail::cue_noun)) continue;
@@ -968,6 +1768,27 @@ class DocumentRun {
            (key(c.begin - 2) == "," || key(c.begin - 1) == ",");
   }
 
+  // Whether the cue opens an apposition: ", the owner of", ", a supplier to".
+  bool apposition_cue(const CueAt& c) const {
+    std::uint32_t k = c.begin;
+    if (k > sentence_first_ && (key(k - 1) == "the" || key(k - 1) == "a" || key(k - 1) == "an")) --k;
+    else if (!(key(k) == "the" || key(k) == "a" || key(k) == "an")) return false;
+    return k > sentence_first_ && key(k - 1) == ",";
+  }
+
+  // ", the owner of Zara, and H&M": where an apposition that opens with an article at k closes, when
+  // the list goes on after it (", and" or ", or"); 0 otherwise.
+  std::uint32_t apposition_end(std::uint32_t k, std::uint32_t last) const {
+    if (k + 3 >= last || key(k) != "," || !(key(k + 1) == "the" || key(k + 1) == "a" || key(k + 1) == "an")) return 0;
+    for (std::uint32_t j = k + 2; j + 2 < last && j <= k + 10; ++j) {
+      const auto kj = key(j);
+      if (kj == ";" || kj == "(" || kj == ")" || kj == "which" || kj == "who" || kj == "that") return 0;
+      if (kj != ",") continue;
+      return key(j + 1) == "and" || key(j + 1) == "or" ? j : 0;
+    }
+    return 0;
+  }
+
   // Whether the cue sits in a relative clause set off by a comma: ", which is backed by".
   bool relative_cue(const CueAt& c) const {
     for (std::uint32_t k = c.begin; k > sentence_first_ + 1 && k + 4 > c.begin; --k) {
@@ -985,7 +1806,12 @@ class DocumentRun {
     const bool tight = cue.flags & detail::cue_tight;
     const bool direct = cue.flags & detail::cue_direct;
     const bool poss = cue.flags & detail::cue_poss_object;
-    const std::uint32_t first_gap = tight ? 1 : poss ? 1 : direct ? 4 : (cue.flags & detail::cue_wide) ? 12 : 8;
+    std::uint32_t first_gap = tight ? 1 : poss ? 1 : direct ? 4 : (cue.flags & detail::cue_wide) ? 12 : 8;
+    // "makes most of Apple's iPhones": a quantifier may stand before the possessive.
+    if (poss && c.end + 2 < last && key(c.end + 1) == "of" &&
+        (key(c.end) == "most" || key(c.end) == "some" || key(c.end) == "all" || key(c.end) == "many" ||
+         key(c.end) == "much" || key(c.end) == "part" || key(c.end) == "half"))
+      first_gap = 3;
     std::uint32_t cursor = c.end;
     bool after_by = false;
     for (std::size_t i = 0; i < mentions_.size(); ++i) {
@@ -994,23 +1820,48 @@ class DocumentRun {
       if (static_cast<int>(i) == subject_mention) continue;
       const std::uint32_t gap = m.begin - cursor;
       // What lies between the previous argument (or the cue) and this mention.
-      bool stop = false, listy = false, prep = false, by = false;
+      bool stop = false, listy = false, prep = false, by = false, person = false;
       for (std::uint32_t k = cursor; k < m.begin; ++k) {
         const auto f = wflags(k);
         if (key(k) == "by" && (cue.flags & detail::cue_noun)) by = true;
+        else if (key(k) == "as" && k + 2 < m.begin && key(k + 1) == "well" && key(k + 2) == "as") listy = true, k += 2;
         else if (f & detail::w_list) listy = true;
         else if (f & detail::w_prep) prep = true;
+        // "sued X and its chief executive, Y": a title says the next name is a person's.
+        if ((f & detail::w_title) && !(f & detail::w_desc_noun) && !out.empty() && !rule_off("title-list")) person = true;
       }
+      if (person) break;
       stop = modifier_in(Modifier::stop, cursor, m.begin) || cue_in(cursor, m.begin, &c);
+      // "talks with Eutelsat's rival Viasat": a rival noun between a possessive name and the next
+      // name only describes the object
+      if (stop && i > 0 && mentions_[i - 1].possessive && mentions_[i - 1].next + 1 == m.begin &&
+          mentions_[i - 1].begin >= cursor && !modifier_in(Modifier::stop, cursor, m.begin)) {
+        const auto w = key(m.begin - 1);
+        bool other_cue = false;
+        for (const auto& oc : cues_)
+          other_cue |= &oc != &c && oc.begin >= cursor && oc.begin < m.begin && oc.begin != m.begin - 1 &&
+                       !(lex_.cue(oc.cue).flags & detail::cue_tight);
+        if ((w == "rival" || w == "competitor") && !other_cue) stop = false;
+      }
       if (stop) break;
       if (out.empty() && by_source < 0) {
         if (gap > first_gap) break;
         if (tight && !(gap == 0 || (gap == 1 && (key(cursor) == "," || key(cursor) == "the")))) break;
         if (direct && prep && !(cue.label == Label::supplies)) break;
+        // "sues former partner, signs Samsung deal": a comma after a common noun ends a verb's object.
+        if (direct && gap > 0 && !rule_off("direct-comma")) {
+          bool comma = false;
+          for (std::uint32_t k = cursor + 1; k < m.begin && !comma; ++k)
+            comma = key(k) == "," && tok(k - 1).kind == TokenKind::word && is_lower(text_[tok(k - 1).begin]) &&
+                    k + 1 < m.begin && tok(k + 1).kind == TokenKind::word && is_lower(text_[tok(k + 1).begin]) &&
+                    !(wflags(k + 1) & (detail::w_prep | detail::w_list | detail::w_desc_noun | detail::w_stop_cap));
+          if (comma) break;
+        }
         if (poss && !m.possessive) break;
         // "sells its products to farmers through Y": a cue that ends in a preposition takes the
         // noun right after it; a name behind another preposition belongs to that one.
-        if (prep && !(cue.flags & detail::cue_wide) && (wflags(c.end - 1) & detail::w_prep) && !rule_off("prep-object"))
+        if (prep && (!(cue.flags & detail::cue_wide) || cue.label == Label::supplies) &&
+            (wflags(c.end - 1) & detail::w_prep) && !rule_off("prep-object"))
           break;
         // "sells out its supply as Samsung chases...": "as" opens another clause.
         bool as_clause = false;
@@ -1029,6 +1880,8 @@ class DocumentRun {
         } else if (key(cursor) == "," && cursor + 1 < m.begin && key(cursor + 1) == "and" && out.size() == 1 &&
                    appositive_cue(c) && !rule_off("apposition-list")) {
           break;  // "chains such as X, the owner of Y, and Z": the comma closes the apposition
+        } else if (key(cursor) == "," && apposition_cue(c) && !rule_off("apposition-list")) {
+          break;  // "Inditex, the owner of Zara, and H&M": the comma closes the apposition
         }
       }
       if (m.type == MentionType::transparent) {
@@ -1039,6 +1892,40 @@ class DocumentRun {
         if (m.possessive && i + 1 < mentions_.size() && mentions_[i + 1].begin == m.next &&
             is_company_like(mentions_[i + 1]))
           continue;
+        // "Morocco's state-owned OCP Group": adjectives may stand between.
+        if (m.possessive && i + 1 < mentions_.size() && is_company_like(mentions_[i + 1]) &&
+            mentions_[i + 1].begin <= m.next + 4 && !rule_off("place-modifier")) {
+          bool adjectives = true;
+          for (std::uint32_t k = m.next; k < mentions_[i + 1].begin && adjectives; ++k)
+            adjectives = key(k) == "-" || (tok(k).kind == TokenKind::word && is_lower(text_[tok(k).begin]) &&
+                                           !(wflags(k) & (detail::w_prep | detail::w_list | detail::w_say)));
+          if (adjectives) continue;
+        }
+        // "by U.S. rival Abiomed", "to German utility Rheinwerk": a place before a descriptor.
+        if (!m.possessive && i + 1 < mentions_.size() && is_company_like(mentions_[i + 1]) &&
+            mentions_[i + 1].begin > m.next && mentions_[i + 1].begin <= m.next + 2 && !rule_off("place-modifier")) {
+          bool descriptor = false, plain = true;
+          for (std::uint32_t k = m.next; k < mentions_[i + 1].begin && plain; ++k) {
+            plain = tok(k).kind == TokenKind::word && is_lower(text_[tok(k).begin]) &&
+                    !(wflags(k) & (detail::w_prep | detail::w_list | detail::w_say));
+            descriptor |= (wflags(k) & detail::w_desc_noun) != 0;
+          }
+          if (plain && descriptor) {
+            cursor = m.next;
+            continue;
+          }
+        }
+        // "Gulf carriers such as Emirates": a place that modifies the noun of a list's head.
+        if (!m.possessive && m.next + 3 < last && tok(m.next).kind == TokenKind::word &&
+            is_lower(text_[tok(m.next).begin]) && !rule_off("place-modifier")) {
+          bool such = false;
+          for (std::uint32_t k = m.next + 1; k < m.next + 4 && k + 1 < last && !such; ++k)
+            such = (key(k) == "such" && key(k + 1) == "as") || key(k) == "like" || key(k) == "including";
+          if (such) {
+            cursor = m.next;
+            continue;
+          }
+        }
         if (out.empty()) break;
         cursor = m.next;
         continue;
@@ -1054,12 +1941,44 @@ class DocumentRun {
           break;
         }
       }
-      if (m.type == MentionType::product || m.type == MentionType::pronoun) {
+      // "competes with Microsoft Azure and Google Cloud": a rival product named after its maker stands
+      // for the maker (relations.md), unless a possessive already names it ("Y's payment arm Z").
+      const bool rival_product = m.type == MentionType::product &&
+                                 (cue.label == Label::competes_with || cue.rule == "runs-on") &&
+                                 !(i > 0 && mentions_[i - 1].possessive && mentions_[i - 1].type != MentionType::pronoun &&
+                                   mentions_[i - 1].next + 3 >= m.begin) &&
+                                 !rule_off("rival-product");
+      // "parts for its A350 and A220 aircraft": after "its", products and unknown names are its things.
+      if (m.type == MentionType::pronoun && m.possessive && out.empty() && i + 1 < mentions_.size() &&
+          mentions_[i + 1].begin == m.next &&
+          (mentions_[i + 1].type == MentionType::product || mentions_[i + 1].type == MentionType::candidate) &&
+          !rule_off("its-candidate"))
+        break;
+      if ((m.type == MentionType::product && !rival_product) || m.type == MentionType::pronoun) {
         cursor = m.next;
         continue;
       }
       if (!tight && !poss && is_modifier(i, last)) continue;
+      // "buys gear from A and B, and Nokia supplies ...": a name that a verb cue follows opens a clause.
+      if (!out.empty() && !rule_off("clause-subject-list")) {
+        bool opens = false;
+        for (const auto& other : cues_)
+          opens |= &other != &c && other.begin >= m.next && other.begin <= m.next + 1 &&
+                   !(lex_.cue(other.cue).flags & detail::cue_tight) && (other.begin == m.next || is_auxiliary(key(m.next)));
+        if (opens) break;
+      }
+      // "MediaTek, Qualcomm's main rival, and Nvidia": a possessive before a common noun in a list
+      // opens an apposition on the item before it; it is no item itself.
+      if (!out.empty() && m.possessive && m.next < last && tok(m.next).kind == TokenKind::word &&
+          is_lower(text_[tok(m.next).begin]) && !rule_off("possessive-apposition-list")) {
+        cursor = m.next;
+        continue;
+      }
       if (m.type == MentionType::candidate && gap > 3 && !listy) break;
+      // "parts for its A350 and A220 aircraft": an unknown name after "its" is one of its things.
+      if (m.type == MentionType::candidate && m.begin > 0 && (key(m.begin - 1) == "its" || key(m.begin - 1) == "their") &&
+          !rule_off("its-candidate"))
+        break;
       const int company = argument(m);
       // "owns the telecom operator and counts Meta among...": the object was a noun phrase that
       // names no company, so nothing after it is an object either.
@@ -1072,36 +1991,97 @@ class DocumentRun {
       }
       out.push_back({static_cast<int>(i), company, out.empty() ? 1.0f : 0.95f});
       if (tight || poss) break;
+      // "Inditex, the owner of Zara, and H&M": an apposition on an item does not end the list.
+      if (const auto close = apposition_end(m.next, last); close && !rule_off("list-apposition")) {
+        while (i + 1 < mentions_.size() && mentions_[i + 1].begin < close) ++i;
+        cursor = close;
+      }
     }
     return out;
+  }
+
+  // "competes with IndiGo, the country's biggest airline, and with Gulf carriers such as Emirates",
+  // "licenses its designs to MediaTek ... and to Nvidia": the cue's preposition, repeated after
+  // "and" or "as well as", opens a second list of objects.
+  void reopened_objects(const CueAt& c, const Cue& cue, std::uint32_t last, int subject_mention,
+                        std::vector<Found>& objs) {
+    if ((cue.flags & (detail::cue_tight | detail::cue_poss_object)) || rule_off("reopened-list")) return;
+    const auto prep = key(c.end - 1);
+    if (!(wflags(c.end - 1) & detail::w_prep)) return;
+    const auto& tail = mentions_[static_cast<std::size_t>(objs.back().mention)];
+    std::uint32_t open = 0;
+    for (std::uint32_t k = tail.next; k + 1 < last && k < tail.next + 25 && !open; ++k) {
+      const auto kk = key(k);
+      // "with Starlink, which is owned by SpaceX, and with Eutelsat": a relative clause closed by a
+      // comma is passed over.
+      if ((kk == "which" || kk == "who") && k > tail.next && key(k - 1) == ",") {
+        std::uint32_t close = 0;
+        for (std::uint32_t j = k + 1; j < last && j < k + 12 && !close; ++j) {
+          if (key(j) == ";" || key(j) == "which" || key(j) == "who") break;
+          if (key(j) == ",") close = j;
+        }
+        if (!close) return;
+        k = close - 1;
+        continue;
+      }
+      if (kk == ";" || kk == "which" || kk == "who" || kk == "that" || kk == "but") return;
+      if (const int i = mention_at(k); i >= 0 && is_company_like(mentions_[static_cast<std::size_t>(i)])) {
+        // ", Qualcomm's main rival, and to Nvidia": a possessive inside an apposition may stand between.
+        const auto& m = mentions_[static_cast<std::size_t>(i)];
+        if (!(m.possessive && m.next < last && tok(m.next).kind == TokenKind::word && is_lower(text_[tok(m.next).begin])))
+          return;
+      }
+      if (key(k + 1) == prep && (kk == "and" || (kk == "as" && k >= 2 && key(k - 1) == "well" && key(k - 2) == "as")))
+        open = k + 2;
+    }
+    if (!open) return;
+    int by_source = -1;
+    auto more = objects(CueAt{c.begin, open, c.cue}, cue, last, subject_mention, by_source);
+    for (auto& f : more) {
+      const auto& m = mentions_[static_cast<std::size_t>(f.mention)];
+      // "and with Y's backing", "and to the Morven government": a name before a common noun is no
+      // object.
+      if ((m.possessive || m.type == MentionType::candidate) && m.next < last &&
+          tok(m.next).kind == TokenKind::word && is_lower(text_[tok(m.next).begin]))
+        break;
+      f.weight = 0.9f;
+      objs.push_back(f);
+    }
   }
 
   void emit(int source, int target, Label label, Status status, float confidence, const Sentence& s,
             std::string_view rule) {
     if (source < 0 || target < 0 || source == target) return;
     if (rule_off(rule)) return;
+    note_pair(source, target);
+    if (label == Label::sues) last_plaintiff_ = source;
     if (label == Label::former_deal) status = Status::ended;
     if (confidence < min_confidence_) return;
     int a = source, b = target;
     if (is_symmetric(label) && a > b) std::swap(a, b);
     const std::uint64_t k = (static_cast<std::uint64_t>(a) << 36) ^ (static_cast<std::uint64_t>(b) << 4) ^
                             static_cast<std::uint64_t>(label);
-    Evidence ev;
-    ev.doc = article_.doc.id;
-    ev.start = s.begin;
-    ev.end = s.end;
-    ev.sentence = repair_utf8(std::string_view(text_).substr(s.begin, s.end - s.begin));
-    ev.confidence = confidence;
-    ev.pattern = std::string(rule);
+    // The evidence (a copy of the sentence) is built only when it is new.
+    const auto evidence = [&] {
+      Evidence ev;
+      ev.doc = article_.doc.id;
+      ev.start = s.begin;
+      ev.end = s.end;
+      ev.sentence = repair_utf8(std::string_view(text_).substr(s.begin, s.end - s.begin));
+      ev.confidence = confidence;
+      ev.pattern = std::string(rule);
+      return ev;
+    };
     if (auto it = seen_.find(k); it != seen_.end()) {
       auto& r = relations_[it->second];
       r.status = merge_status(r.status, status);
       const bool same = std::any_of(r.evidence.begin(), r.evidence.end(),
-                                    [&](const Evidence& e) { return e.start == ev.start && e.end == ev.end; });
-      if (!same) r.evidence.push_back(std::move(ev));
+                                    [&](const Evidence& e) { return e.start == s.begin && e.end == s.end; });
+      if (!same) r.evidence.push_back(evidence());
       else
         for (auto& e : r.evidence)
-          if (e.start == ev.start) e.confidence = std::max(e.confidence, ev.confidence);
+          if (e.start == s.begin) e.confidence = std::max(e.confidence, static_cast<double>(confidence));
+      if (is_deal_label(label)) sentence_deal_ = static_cast<int>(it->second);
       return;
     }
     Relation r;
@@ -1114,7 +2094,8 @@ class DocumentRun {
     r.label = label;
     r.status = status;
     r.confidence = confidence;
-    r.evidence.push_back(std::move(ev));
+    r.evidence.push_back(evidence());
+    if (is_deal_label(label)) sentence_deal_ = static_cast<int>(relations_.size());
     seen_.emplace(k, relations_.size());
     relations_.push_back(std::move(r));
     rel_source_.push_back(source);
@@ -1126,10 +2107,17 @@ class DocumentRun {
     first_subject_ = -1;
     used_objects_.clear();
     // "Greenway said it would sue...": "it" is the company that opens the sentence.
-    sentence_subject_ = -1;
+    sentence_subject_ = opening_apposition_subject(s);
     for (const auto& m : mentions_) {
-      if (m.begin > s.first_token + 2) break;
+      if (sentence_subject_ >= 0 || m.begin > s.first_token + 2) break;
       if (m.type == MentionType::company && !m.reporter) {
+        sentence_subject_ = m.company;
+        break;
+      }
+      // "The Taiwanese company is a supplier to ..., and competes with ...": a description that
+      // opens the sentence is its subject too.
+      if (m.type == MentionType::descriptor && m.begin == s.first_token && !m.possessive && m.company >= 0 &&
+          !rule_off("descriptor-subject")) {
         sentence_subject_ = m.company;
         break;
       }
@@ -1150,6 +2138,7 @@ class DocumentRun {
       if (!(cue.flags & detail::cue_no_subject)) subj = subject(c, cue);
       int by_source = -1;
       auto objs = objects(c, cue, s.last_token, subj.mention, by_source);
+      if (!objs.empty() && by_source < 0) reopened_objects(c, cue, s.last_token, subj.mention, objs);
       // "Following its merger with Y, X, the utility, bought Z": an opening adverbial phrase ends
       // at its comma (no list runs over it), and its "its" points forward to the name after it.
       if (!rule_off("opening-phrase") && c.begin > s.first_token) {
@@ -1179,6 +2168,21 @@ class DocumentRun {
             }
           }
         }
+      }
+      // "trains its models on Y's cloud under a three-year agreement": a partnership, not a supply.
+      if (cue.rule == "runs-on" && !objs.empty()) {
+        bool under = false;
+        const auto after = mentions_[static_cast<std::size_t>(objs.back().mention)].next;
+        for (std::uint32_t k = after; k + 1 < s.last_token && k < after + 4 && !under; ++k)
+          under = key(k) == "under";
+        if (under) continue;
+      }
+      // "its former rival Y": a rivalry that is over is no edge.
+      if (cue.label == Label::competes_with && !rule_off("former-rival")) {
+        bool former = false;
+        for (std::uint32_t k = c.begin > s.first_token + 2 ? c.begin - 2 : s.first_token; k < c.begin; ++k)
+          former |= key(k) == "former" || key(k) == "onetime" || key(k) == "erstwhile";
+        if (former) continue;
       }
       Label label = cue.label;
       Status status = cue.status;
@@ -1352,6 +2356,14 @@ class DocumentRun {
           }
         }
       }
+      // "clients that use Pagaloo's card readers": a noun before "that/who" is what uses it.
+      if ((cue.flags & detail::cue_poss_object) && c.begin >= s.first_token + 2 && !rule_off("noun-relative-user")) {
+        const auto rel = key(c.begin - 1);
+        const auto& nt = tok(c.begin - 2);
+        if ((rel == "that" || rel == "who" || rel == "which") && nt.kind == TokenKind::word && is_lower(text_[nt.begin]) &&
+            mention_at(c.begin - 2) < 0)
+          continue;
+      }
       // "licenses its designs to Y": a licence is a partnership in relations.md, not a supply.
       if (label == Label::supplies && !cue.reversed && key(c.begin).substr(0, 6) == "licens" && !rule_off("licence-partners"))
         label = Label::partners;
@@ -1411,12 +2423,27 @@ class DocumentRun {
       bool ends_before = false;
       for (std::uint32_t k = c.begin > s.first_token + 3 ? c.begin - 3 : s.first_token; k < c.begin; ++k)
         ends_before |= key(k) == "ends" || key(k) == "ended" || key(k) == "ending" || key(k) == "end";
+      // "Vistara had been a joint venture between X and Y": a partnership in the past perfect is over.
+      if (label == Label::partners && !rule_off("had-been-partners"))
+        for (std::uint32_t k = c.begin > s.first_token + 4 ? c.begin - 4 : s.first_token; k + 1 < c.begin; ++k)
+          ends_before |= key(k) == "had" && key(k + 1) == "been";
       // "..., and to Nvidia, which tried to buy Arm before the deal was abandoned": an ending inside
       // a relative clause on a later name is that clause's, not the cue's.
       std::uint32_t ended_to = s.last_token;
+      // "X, which is backed by Y, ... under a contract that expired": a cue inside a relative clause
+      // is ended only inside that clause.
+      if (relative_cue(c) && !rule_off("relative-ending-scope"))
+        for (std::uint32_t k = c.end; k < s.last_token; ++k)
+          if (key(k) == ",") {
+            ended_to = k;
+            break;
+          }
       if (!rule_off("relative-ending-scope"))
         for (std::uint32_t k = c.end; k + 1 < s.last_token; ++k)
-          if (key(k) == "," && (key(k + 1) == "which" || key(k + 1) == "who")) {
+          // (also "a supplier that Spirit had tried to buy before the deal was called off")
+          if ((key(k) == "," && (key(k + 1) == "which" || key(k + 1) == "who")) ||
+              (key(k + 1) == "that" && tok(k).kind == TokenKind::word &&
+               !(wflags(k) & (detail::w_say | detail::w_prep)) && !rule_off("that-ending-scope"))) {
             // ", which collapsed" is said of the deal itself; ", which tried to buy X before..."
             // has a cue of its own.
             std::uint32_t first_end = s.last_token;
@@ -1427,11 +2454,30 @@ class DocumentRun {
             if (own_cue) ended_to = k;
             break;
           }
-      if (ends_before || modifier_in(Modifier::ended, ended_from, ended_to)) {
+      // "will build cars for Y, a year after X's plan for Z was scrapped": a later clause's ending is
+      // not the supply's.
+      if (label == Label::supplies && !objs.empty() && !rule_off("supply-ending-scope"))
+        for (std::uint32_t k = mentions_[static_cast<std::size_t>(objs.back().mention)].next; k < ended_to; ++k)
+          if (key(k) == "after" || key(k) == "before" || key(k) == "when" || key(k) == "because") {
+            ended_to = k;
+            break;
+          }
+      // "Novo Nordisk's partner Hemfeld Bio, ...; that sale was cancelled": an apposition names the
+      // partner as it is now, whatever ended elsewhere in the sentence ("former partner" is a cue).
+      const bool apposition = label == Label::partners && (cue.flags & detail::cue_tight);
+      bool supply_contract_ended = false;
+      if (!apposition && (ends_before || modifier_in(Modifier::ended, ended_from, ended_to))) {
         if (label == Label::partners || label == Label::acquired || label == Label::invests_in)
           label = Label::former_deal;
         else if (label == Label::owns || label == Label::supplies)
           status = Status::ended;
+        // "bought its gas from Gazprom; that contract was terminated": a supply contract that ended
+        // was also a deal between the two
+        if (label == Label::supplies)
+          for (std::uint32_t k = c.end + 1; k + 1 < ended_to && !supply_contract_ended; ++k)
+            supply_contract_ended = (key(k - 1) == ";" || key(k - 1) == "but") &&
+                                    (key(k) == "that" || key(k) == "the" || key(k) == "its" || key(k) == "their") &&
+                                    (key(k + 1) == "contract" || key(k + 1) == "agreement" || key(k + 1) == "deal");
       } else if (label == Label::acquired) {
         if (modifier_in(Modifier::completed, scope_from, c.end)) status = Status::current;
         else if (modifier_in(Modifier::pending, s.first_token, s.last_token)) status = Status::pending;
@@ -1448,6 +2494,9 @@ class DocumentRun {
         }
         if (past) status = Status::ended;
       }
+      // "BHP walks away from Anglo after third offer rejected": a bid that was never agreed ends no
+      // deal; making it was an approach.
+      if (label == Label::former_deal && only_courted(s)) label = Label::talked_to;
       if (label == Label::invests_in) status = Status::current;
       if (label == Label::former_deal) status = Status::ended;
       if (label == Label::talked_to) status = Status::current;
@@ -1479,9 +2528,31 @@ class DocumentRun {
           linked = kk == "," || kk == "is" || kk == "was" || kk == "are" || kk == "remains" || kk == "one" ||
                    kk == "of" || kk == "among" || kk == "also" || kk == "became";
         }
+        // "Anthropic, founded in 2021 by former OpenAI researchers, is one of OpenAI's rivals": the
+        // subject of the copula, over an inserted clause.
+        int partner = linked ? before.company : -1;
+        if (!linked && sm.possessive && noun && c.begin >= sm.next && c.begin - sm.next <= 2 &&
+            !rule_off("rival-copula")) {
+          std::uint32_t k = sm.begin;
+          if (k >= sentence_first_ + 2 && key(k - 1) == "of" && key(k - 2) == "one") k -= 2;
+          else if (k >= sentence_first_ + 1 && key(k - 1) == "among") k -= 1;
+          if (k > sentence_first_ && key(k - 1) == "also") --k;
+          if (k > sentence_first_ &&
+              (key(k - 1) == "is" || key(k - 1) == "was" || key(k - 1) == "remains" || key(k - 1) == "became")) {
+            const Found copula = inserted_clause_subject(CueAt{k - 1, k, 0}, sentence_first_);
+            if (copula.mention >= 0 && copula.company != subj.company) {
+              partner = copula.company;
+              linked = true;
+            }
+          }
+        }
         if (linked && !modifier_in(Modifier::negation, before.next, c.end)) {
-          emit(before.company, subj.company, label, status, conf * 0.9f, s, "rival-apposition");
+          emit(partner, subj.company, label, status, conf * 0.9f, s, "rival-apposition");
           used_objects_.push_back(subj.mention - 1);
+          // "..., is one of OpenAI's rivals, along with Y": Y is one more of the possessor's rivals.
+          if (partner != before.company) {
+            for (const auto& o : objs) emit(subj.company, o.company, label, status, conf * o.weight, s, cue.rule);
+          }
           continue;
         }
       }
@@ -1493,6 +2564,21 @@ class DocumentRun {
             key(before.next) == ",")
           objs.push_back({subj.mention - 1, before.company, 0.9f});
       }
+      if (objs.empty() && subj.pair >= 0 && subj.company >= 0) {
+        if (is_symmetric(label)) emit(subj.company, subj.pair, label, status, conf, s, cue.rule);
+        continue;
+      }
+      if (subj.company >= 0 && !(cue.flags & detail::cue_tight) && by_source < 0) {
+        // "Micron, which competes with both Korean companies": a plural object.
+        int first = -1, second = -1;
+        if (plural_pair(c.end, s.last_token, first, second)) {
+          for (const int o : {first, second}) {
+            if (cue.reversed) emit(o, subj.company, label, status, conf * 0.85f, s, cue.rule);
+            else emit(subj.company, o, label, status, conf * 0.85f, s, cue.rule);
+          }
+          continue;
+        }
+      }
       if (objs.empty()) {
         // "Toyota and Honda are rivals": the subjects pair up.
         if (subj.mention > 0 && is_symmetric(label)) {
@@ -1501,8 +2587,13 @@ class DocumentRun {
             const auto& m = mentions_[static_cast<std::size_t>(i)];
             if (m.type != MentionType::company) break;
             bool joined = sm.begin > m.next && sm.begin - m.next <= 2;
-            for (std::uint32_t k = m.next; k < sm.begin && joined; ++k) joined = key(k) == "and" || key(k) == ",";
-            if (!joined) break;
+            // "Before agreeing with SES, Intelsat had been in talks": a comma alone joins no pair
+            bool conjunction = false;
+            for (std::uint32_t k = m.next; k < sm.begin && joined; ++k) {
+              joined = key(k) == "and" || key(k) == ",";
+              conjunction |= key(k) == "and";
+            }
+            if (!joined || !conjunction) break;
             emit(m.company, subj.company, label, status, conf * 0.9f, s, cue.rule);
           }
         }
@@ -1537,7 +2628,13 @@ class DocumentRun {
       if (relative_cue(c))
         for (std::uint32_t k = c.begin > s.first_token + 4 ? c.begin - 4 : s.first_token; k <= c.begin; ++k)
           singular_relative |= key(k) == "is" || key(k) == "was" || key(k) == "has";
-      if (subj.mention > 0 && !(cue.flags & detail::cue_tight) && !singular_relative &&
+      if (subj.pair >= 0) subjects.push_back(subj.pair);
+      // "Vattenfall and Kaleva rival Volue team up": a one-word noun cue between two names is a noun
+      // phrase of its own, no verb of a pair.
+      const bool noun_phrase = c.end == c.begin + 1 && subj.mention >= 0 &&
+                               mentions_[static_cast<std::size_t>(subj.mention)].next == c.begin &&
+                               (wflags(c.begin) & detail::w_desc_noun) && !rule_off("noun-cue-pair");
+      if (subj.mention > 0 && !(cue.flags & detail::cue_tight) && !noun_phrase && !singular_relative &&
           mentions_[static_cast<std::size_t>(subj.mention)].type == MentionType::company &&
           !mentions_[static_cast<std::size_t>(subj.mention)].possessive) {
         std::uint32_t head = mentions_[static_cast<std::size_t>(subj.mention)].begin;
@@ -1548,7 +2645,9 @@ class DocumentRun {
           bool joined = true;
           for (std::uint32_t k = m.next; k < head && joined; ++k) joined = key(k) == "and" || key(k) == ",";
           if (!joined || key(head - 1) == ",") break;  // "X, Y sued Z" is an apposition, not a pair
-          subjects.push_back(m.company);
+          const int other = argument(m);
+          if (other < 0) break;
+          subjects.push_back(other);
           head = m.begin;
         }
       }
@@ -1562,6 +2661,8 @@ class DocumentRun {
         if (!exchange_ok(o)) continue;
         if (cue.reversed) emit(o.company, subj.company, label, status, conf * o.weight, s, cue.rule);
         else emit(subj.company, o.company, label, status, conf * o.weight, s, cue.rule);
+        if (supply_contract_ended)
+          emit(subj.company, o.company, Label::former_deal, Status::ended, conf * o.weight, s, cue.rule);
       }
     }
   }
@@ -1653,6 +2754,19 @@ class DocumentRun {
     for (std::size_t i = 0; i < mentions_.size(); ++i)
       if (mentions_[i].next == k) return static_cast<int>(i);
     return -1;
+  }
+
+  // Whether a possessive ("Boeing's", "its") ends right before token k.
+  bool possessive_before(std::uint32_t k) const {
+    for (const auto& m : mentions_)
+      if (m.next == k && m.possessive && m.type != MentionType::blocker) return true;
+    return false;
+  }
+
+  bool mention_ends_at(std::uint32_t k) const {
+    for (const auto& m : mentions_)
+      if (m.next == k || m.end == k) return true;
+    return false;
   }
 
   int mention_at(std::uint32_t k) const {
@@ -1747,21 +2861,46 @@ class DocumentRun {
   void pair_nouns(const Sentence& s) {
     for (std::size_t i = 0; i + 1 < mentions_.size(); ++i) {
       const auto& a = mentions_[i];
-      const auto& b = mentions_[i + 1];
+      // "PT Vale Indonesia and China's Zhejiang Huayou": a place's possessive may open the second name
+      const bool located = i + 2 < mentions_.size() && mentions_[i + 1].type == MentionType::blocker &&
+                           mentions_[i + 1].possessive && mentions_[i + 2].begin == mentions_[i + 1].next;
+      const auto& b = located ? mentions_[i + 2] : mentions_[i + 1];
+      const std::uint32_t b_lead = mentions_[i + 1].begin;
       if (a.type != MentionType::company || b.type != MentionType::company || a.possessive || b.possessive) continue;
-      if (b.begin != a.next + 1 || key(a.next) != "and") continue;
+      const bool place_word = b.begin == a.next + 3 && key(a.next + 2) == "'s" && capitalised(a.next + 1) &&
+                              (wflags(a.next + 1) & detail::w_nationality);  // "and Japan's Y"
+      if ((b_lead != a.next + 1 && !place_word) || key(a.next) != "and") continue;
       if (i > 0 && mentions_[i - 1].next + 1 >= a.begin && mentions_[i - 1].next <= a.begin) continue;  // a longer list
       if (a.begin > s.first_token && !(key(a.begin - 1) == "," || key(a.begin - 1) == "-" || a.begin == s.first_token))
         continue;  // the pair opens its clause
       std::uint32_t noun = 0;
       Label label = Label::partners;
-      for (std::uint32_t k = b.next; k < s.last_token && k <= b.next + 6; ++k) {
+      for (std::uint32_t k = b.next; k < s.last_token && k <= b.next + 9; ++k) {
         const auto kk = key(k);
-        if (mention_at(k) >= 0 || kk == "," || kk == ";" || kk == ".") break;
+        // a date may stand between ("on Wednesday opened a plant"), a name may not
+        const int at = mention_at(k);
+        if ((at >= 0 && mentions_[static_cast<std::size_t>(at)].type != MentionType::transparent) || kk == "," ||
+            kk == ";" || kk == ".")
+          break;
         if (kk == "talks" || kk == "negotiations" || kk == "discussions") {
           noun = k, label = Label::talked_to;
           break;
         }
+        // "Hyundai and SK On open $5 billion battery plant": one plant that the pair builds or opens
+        if (kk == "plant" || kk == "factory" || kk == "facility" || kk == "smelter" || kk == "refinery") {
+          bool built = false, single = false;
+          for (std::uint32_t j = b.next; j < k; ++j) {
+            const auto w = key(j);
+            built |= w == "open" || w == "opens" || w == "opened" || w == "build" || w == "builds" || w == "built" ||
+                     w == "building" || w == "construct" || w == "constructing" || w == "launch" || w == "launched" ||
+                     w == "launches";
+            single |= w == "a" || w == "an" || w == "their" || w == "joint" || tok(j).kind == TokenKind::number ||
+                      w == "$";
+          }
+          if (built && single) noun = k;
+          break;
+        }
+        if (k > b.next + 6) continue;  // a plant may stand behind its price, a deal noun not so far
         if (kk == "merger" || kk == "deal" || kk == "partnership" || kk == "alliance" || kk == "pact" ||
             kk == "tieup" || kk == "venture") {
           noun = k;
@@ -1831,6 +2970,75 @@ class DocumentRun {
                                                           : k;
       if (modifier_in(Modifier::negation, from, against)) continue;
       emit(plaintiff.company, argument(tm), Label::sues, Status::current, 0.75f * plaintiff.weight, s, "sue-gap");
+    }
+    passive_legal_actions(s);
+  }
+
+  // "X is fighting a lawsuit in Texas filed by Y", "X has been named in a lawsuit by Y": the
+  // plaintiff after "by", the defendant the subject of a verb that undergoes the suit. "The suit
+  // also names X as a defendant": the plaintiff of the last suit found.
+  void passive_legal_actions(const Sentence& s) {
+    if (rule_off("lawsuit-by")) return;
+    for (std::uint32_t k = s.first_token + 1; k < s.last_token; ++k) {
+      const auto noun = key(k);
+      if (noun == "defendant" || noun == "defendants") {
+        if (last_plaintiff_ < 0 || k < s.first_token + 4 || key(k - 1) != "a" || key(k - 2) != "as") continue;
+        int i = -1;
+        for (int j = static_cast<int>(mentions_.size()) - 1; j >= 0 && i < 0; --j)
+          if (mentions_[static_cast<std::size_t>(j)].next == k - 2) i = j;
+        if (i < 0) continue;
+        const auto& m = mentions_[static_cast<std::size_t>(i)];
+        if (!is_company_like(m) || m.begin == s.first_token) continue;
+        const auto verb = key(m.begin - 1);
+        if (verb != "names" && verb != "named" && verb != "name" && verb != "adds" && verb != "added") continue;
+        if (modifier_in(Modifier::negation, s.first_token, k)) continue;
+        emit(last_plaintiff_, argument(m), Label::sues, Status::current, 0.7f, s, "lawsuit-by");
+        continue;
+      }
+      if (noun != "lawsuit" && noun != "lawsuits" && noun != "suit" && noun != "complaint" && noun != "case" &&
+          noun != "litigation")
+        continue;
+      bool undergoes = false;
+      for (std::uint32_t j = k > s.first_token + 4 ? k - 4 : s.first_token; j < k; ++j) {
+        const auto v = key(j);
+        undergoes |= v == "fighting" || v == "fights" || v == "fought" || v == "faces" || v == "facing" ||
+                     v == "faced" || v == "named" || v == "defending" || v == "defends" || v == "contesting" ||
+                     v == "contests" || v == "battling" || v == "battles" || v == "hit" || v == "targeted";
+      }
+      if (!undergoes) continue;
+      std::uint32_t by = 0;
+      for (std::uint32_t j = k + 1; j < s.last_token && j <= k + 6 && !by; ++j) {
+        const auto kj = key(j);
+        if (kj == "," || kj == ";" || kj == "against" || kj == "over" || kj == "which" || kj == "that") break;
+        const int i = mention_at(j);
+        if (i >= 0 && is_company_like(mentions_[static_cast<std::size_t>(i)])) break;
+        if (kj == "by") by = j;
+      }
+      if (!by) continue;
+      int plaintiff = -1;
+      for (std::uint32_t t = by + 1; t < s.last_token && t <= by + 4 && plaintiff < 0; ++t) {
+        const int i = mention_at(t);
+        if (i >= 0) {
+          const auto& m = mentions_[static_cast<std::size_t>(i)];
+          if (is_company_like(m) && !m.possessive) plaintiff = argument(m);
+          else if (m.type != MentionType::blocker || m.possessive) break;
+          t = m.next - 1;
+          continue;
+        }
+        if (!(tok(t).kind == TokenKind::word && is_lower(text_[tok(t).begin]) &&
+              !(wflags(t) & (detail::w_prep | detail::w_list | detail::w_say))))
+          break;
+      }
+      if (plaintiff < 0) continue;
+      CueAt at{k, k + 1, 0};
+      Cue plain;
+      const Found defendant = subject(at, plain);
+      if (defendant.company < 0) continue;
+      const std::uint32_t from = defendant.scope ? defendant.scope
+                                 : defendant.mention >= 0 ? mentions_[static_cast<std::size_t>(defendant.mention)].next
+                                                          : k;
+      if (modifier_in(Modifier::negation, from, by)) continue;
+      emit(plaintiff, defendant.company, Label::sues, Status::current, 0.75f * defendant.weight, s, "lawsuit-by");
     }
   }
 
@@ -2013,6 +3221,152 @@ class DocumentRun {
     }
   }
 
+  // "Maersk, which is also Nordlys's biggest customer", "Nordlys's largest client Maersk" (Nordlys
+  // supplies Maersk); "Emirates, its Gulf rival, declined", "It also faces Kestrel, a smaller rival"
+  // (the rival of the company the sentence is about).
+  void customer_and_rival_appositions(const Sentence& s) {
+    if (rule_off("apposition-relations")) return;
+    for (std::size_t i = 0; i < mentions_.size(); ++i) {
+      const auto& p = mentions_[i];
+      // the head noun after a possessive, over two adjectives at most
+      std::uint32_t noun = p.next;
+      while (noun < s.last_token && noun < p.next + 3 && tok(noun).kind == TokenKind::word &&
+             !is_head_noun(key(noun)) && !(wflags(noun) & (detail::w_prep | detail::w_list | detail::w_say)))
+        ++noun;
+      if (!p.possessive || noun >= s.last_token || !is_head_noun(key(noun))) continue;
+      const auto head = key(noun);
+      const bool customer = head == "customer" || head == "customers" || head == "client" || head == "clients";
+      // (a possessor that must be resolved, "the company's", "its", proved too often wrong)
+      const int supplier = p.type == MentionType::company ? p.company : -1;
+      if (customer && supplier >= 0) {
+        // the name after the noun, or the one the phrase is said of
+        int other = -1;
+        const std::uint32_t after = noun + 1 < s.last_token && key(noun + 1) == "," ? noun + 2 : noun + 1;
+        if (const int j = mention_at(after); j >= 0 && is_company_like(mentions_[static_cast<std::size_t>(j)]) &&
+                                              !mentions_[static_cast<std::size_t>(j)].possessive)
+          other = argument(mentions_[static_cast<std::size_t>(j)]);
+        if (other < 0 && i > 0) {
+          const auto& y = mentions_[i - 1];
+          bool linked = is_company_like(y) && !y.possessive && y.next < p.begin && p.begin - y.next <= 5;
+          for (std::uint32_t k = y.next; k < p.begin && linked; ++k) {
+            const auto kk = key(k);
+            linked = kk == "," || kk == "which" || kk == "is" || kk == "was" || kk == "are" || kk == "also" ||
+                     kk == "remains" || kk == "became" || kk == "one" || kk == "of" || kk == "among";
+          }
+          if (linked) other = argument(y);
+        }
+        // an apposition states a fact whatever the clause around it denies
+        if (other >= 0 && !modifier_in(Modifier::negation, i > 0 ? mentions_[i - 1].begin : p.begin, noun))
+          emit(supplier, other, Label::supplies, Status::current, 0.75f, s, "customer-apposition");
+      }
+    }
+    // "Y, its (Gulf) rival," / "Y, a smaller rival"
+    for (std::size_t i = 0; i < mentions_.size(); ++i) {
+      const auto& y = mentions_[i];
+      if (!is_company_like(y) || y.possessive || y.next + 2 >= s.last_token || key(y.next) != ",") continue;
+      const auto det = key(y.next + 1);
+      if (det != "its" && det != "a" && det != "an") continue;
+      std::uint32_t noun = y.next + 2;
+      while (noun < s.last_token && noun < y.next + 5 && !(key(noun) == "rival" || key(noun) == "competitor") &&
+             tok(noun).kind == TokenKind::word && !(wflags(noun) & (detail::w_prep | detail::w_list | detail::w_say)))
+        ++noun;
+      if (noun >= s.last_token || !(key(noun) == "rival" || key(noun) == "competitor")) continue;
+      // "a rival of X" and "X's rival" have their own rules
+      if (noun + 1 < s.last_token && (key(noun + 1) == "of" || key(noun + 1) == "to")) continue;
+      bool names = false;
+      for (std::uint32_t k = y.next + 2; k < noun; ++k) {
+        if (const int j = mention_at(k); j >= 0 && mentions_[static_cast<std::size_t>(j)].possessive) names = true;
+        names |= key(k) == "former" || key(k) == "onetime" || key(k) == "potential";
+      }
+      if (names) continue;
+      const int me = argument(y);
+      // "its" in an apposition on the sentence's subject points back to the last subject
+      int other = -1;
+      if (det == "its") {
+        other = y.begin <= s.first_token + 1 ? last_subject_ : pronoun_target();
+      } else {
+        other = sentence_subject_ >= 0 ? sentence_subject_ : first_subject_;
+        if (other < 0 && !mentions_.empty() && mentions_.front().type == MentionType::pronoun &&
+            mentions_.front().begin == s.first_token && !mentions_.front().possessive)
+          other = last_subject_;
+      }
+      if (other < 0 || other == me || modifier_in(Modifier::negation, s.first_token, noun)) continue;
+      emit(other, me, Label::competes_with, Status::current, 0.7f, s, "rival-apposition");
+    }
+  }
+
+  // "Akasa Air orders 150 Boeing 737 MAX planes", "the utility ordered 40 Siemens turbines": the
+  // maker named before the goods ordered supplies the buyer.
+  void ordered_goods(const Sentence& s) {
+    if (rule_off("order-maker")) return;
+    for (std::uint32_t k = s.first_token + 1; k + 2 < s.last_token; ++k) {
+      const auto verb = key(k);
+      if (verb != "orders" && verb != "ordered" && verb != "order" && verb != "ordering") continue;
+      std::uint32_t j = k + 1;
+      if (key(j) == "another" || key(j) == "more" || key(j) == "additional" || key(j) == "up") ++j;
+      if (j < s.last_token && key(j) == "to") ++j;
+      if (j >= s.last_token || tok(j).kind != TokenKind::number) continue;
+      ++j;
+      if (j < s.last_token && (key(j) == "more" || key(j) == "new" || key(j) == "additional")) ++j;
+      const int i = mention_at(j);
+      if (i < 0) continue;
+      const auto& m = mentions_[static_cast<std::size_t>(i)];
+      // "Boeing 737" is a product in the lexicon: its first word names the maker.
+      int maker = -1;
+      if (m.type == MentionType::transparent && m.end > m.begin + 1 && capitalised(m.begin))
+        if (const auto* hits = lex_.phrase(key(m.begin)))
+          for (const auto& h : *hits)
+            if (h.kind == HitKind::name || h.kind == HitKind::alias) maker = company_for_lexicon(h.company);
+      if (m.possessive || !(is_company_like(m) || m.type == MentionType::product || maker >= 0)) continue;
+      // the goods follow the maker's name: "planes", "737 MAX jets", "turbines"
+      if (m.next >= s.last_token || key(m.next) == "shares" || key(m.next) == "stock" || key(m.next) == "stores")
+        continue;
+      CueAt at{k, k + 1, 0};
+      Cue plain;
+      const Found buyer = subject(at, plain);
+      if (buyer.company < 0) continue;
+      const std::uint32_t from = buyer.mention >= 0 ? mentions_[static_cast<std::size_t>(buyer.mention)].next : k;
+      if (modifier_in(Modifier::negation, from, k + 1) || modifier_in(Modifier::ended, from, m.end)) continue;
+      emit(maker >= 0 ? maker : argument(m), buyer.company, Label::supplies, Status::current, 0.7f * buyer.weight, s,
+           "order-maker");
+    }
+  }
+
+  // "Kroger had agreed to buy its smaller rival", "a pursuit of its London-listed rival": a rival
+  // that is not named is the other company of the pair the article is about.
+  void unnamed_rivals(const Sentence& s) {
+    if (rule_off("unnamed-rival")) return;
+    for (std::size_t i = 0; i < mentions_.size(); ++i) {
+      const auto& m = mentions_[i];
+      if (m.type != MentionType::pronoun || !m.possessive) continue;
+      std::uint32_t noun = m.next;
+      // (over adjectives, "London-listed" too)
+      while (noun < s.last_token && noun < m.next + 4 && !(key(noun) == "rival" || key(noun) == "competitor") &&
+             (key(noun) == "-" || (noun + 1 < s.last_token && key(noun + 1) == "-") ||
+              (tok(noun).kind == TokenKind::word && is_lower(text_[tok(noun).begin]) &&
+               !(wflags(noun) & (detail::w_prep | detail::w_list | detail::w_say)))))
+        ++noun;
+      if (noun >= s.last_token || !(key(noun) == "rival" || key(noun) == "competitor")) continue;
+      // a name right after is the rival itself ("its rival NetEase"), and "its former rival" is over
+      if (noun + 1 < s.last_token && (starts_name(noun + 1) || key(noun + 1) == "," || key(noun + 1) == "of")) continue;
+      bool former = false;
+      for (std::uint32_t k = m.next; k < noun; ++k) former |= key(k) == "former" || key(k) == "onetime";
+      if (former) continue;
+      int first = -1, second = -1;
+      if (!main_pair(first, second)) continue;
+      const int me = pronoun_target();
+      const int other = me == first ? second : me == second ? first : -1;
+      if (other < 0 || modifier_in(Modifier::negation, s.first_token, noun)) continue;
+      emit(me, other, Label::competes_with, Status::current, 0.6f, s, "unnamed-rival");
+    }
+  }
+
+  static bool is_head_noun(std::string_view k) {
+    return k == "customer" || k == "customers" || k == "client" || k == "clients" || k == "rival" || k == "rivals" ||
+           k == "competitor" || k == "competitors" || k == "supplier" || k == "suppliers" || k == "partner" ||
+           k == "partners";
+  }
+
   // "X's card readers are made by Y" (Y supplies X); "X's snacks are sold through Y and Z" (X
   // supplies Y and Z): a passive of making or selling whose subject is a company's products.
   void possessive_passive_supply(const Sentence& s) {
@@ -2022,7 +3376,12 @@ class DocumentRun {
                         verb == "assembled";
       const bool sold = verb == "sold" || verb == "distributed" || verb == "stocked" || verb == "carried";
       if (!made && !sold) continue;
-      const auto prep = key(k + 1);
+      // "are sold in Europe through Y": a place phrase may stand between.
+      std::uint32_t p = k + 1;
+      if (p + 2 < s.last_token && (key(p) == "in" || key(p) == "across") && capitalised(p + 1) &&
+          !rule_off("passive-supply-place"))
+        p += 2;
+      const auto prep = key(p);
       if (made ? prep != "by" : !(prep == "through" || prep == "by" || prep == "at" || prep == "via")) continue;
       if (!(key(k - 1) == "are" || key(k - 1) == "is" || key(k - 1) == "were" || key(k - 1) == "was" ||
             key(k - 1) == "been"))
@@ -2042,9 +3401,9 @@ class DocumentRun {
         break;
       }
       if (owner < 0) continue;
-      if (modifier_in(Modifier::negation, s.first_token, k + 2)) continue;
+      if (modifier_in(Modifier::negation, s.first_token, p + 1)) continue;
       // the other side: the companies right after the preposition (a descriptor may introduce them)
-      std::uint32_t cursor = k + 2;
+      std::uint32_t cursor = p + 1;
       bool first = true;
       for (std::size_t i = 0; i < mentions_.size(); ++i) {
         const auto& m = mentions_[i];
@@ -2813,23 +4172,453 @@ class DocumentRun {
     }
   }
 
+  // Words of the ended list that say something else here: "shares dropped 4%" (a price),
+  // "AIX Connect, formerly AirAsia India" (a former name), "oil blocks" (a noun), "will be used to
+  // build" (a purpose). They are taken out before any rule reads the modifiers.
+  void drop_false_endings(const Sentence& s) {
+    std::erase_if(modifiers_, [&](const ModifierAt& m) {
+      if (m.modifier != Modifier::ended) return false;
+      const auto w = key(m.at);
+      const std::uint32_t next = m.at + (w == "used" || w == "pulled" || w == "walked" || w == "fell" ? 2 : 1);
+      const auto before = m.at > s.first_token ? key(m.at - 1) : std::string_view{};
+      if (w == "formerly" || w == "previously" || w == "once")
+        return next < s.last_token && capitalised(next) && !(wflags(next) & detail::w_stop_cap);
+      if (w == "used")
+        return before == "be" || before == "is" || before == "are" || before == "was" || before == "were" ||
+               before == "been" || before == "being";
+      // "Regulators block X's takeover", "EU blocks ...": a verb after its subject; "sued to block"
+      // is not over yet, "oil blocks" is a noun.
+      if (w == "blocks" || w == "block") {
+        bool named = m.at > s.first_token && capitalised(m.at - 1);
+        for (const auto& mention : mentions_) named |= mention.next == m.at;
+        named |= before == "regulators" || before == "authorities" || before == "courts" || before == "judges" ||
+                 before == "lawmakers" || before == "watchdogs" || before == "officials" || before == "ministers";
+        return !named;
+      }
+      // "the failed merger", "after the Fisker deal collapse": the noun is said of a deal.
+      if (w == "failed" || w == "collapse") {
+        bool deal = false;
+        for (std::uint32_t k = m.at > s.first_token + 3 ? m.at - 3 : s.first_token; k < s.last_token && k <= m.at + 3; ++k)
+          deal |= k != m.at && is_deal_noun(key(k));
+        if (!deal) return true;
+      }
+      // "X sells Y to Z after Saudi deal collapse": an ending in a clause of time is said of that
+      // clause's own deal, unless the clause names a relation (a cue) or points back to the deal
+      // ("before the deal was abandoned", "after it fell through").
+      for (std::uint32_t k = m.at; k > s.first_token; --k) {
+        const auto p = key(k - 1);
+        if (p == ";" || p == ":") break;
+        if (!(p == "after" || p == "before" || p == "when" || p == "since" || p == "while" || p == "amid" ||
+              p == "following" || p == "until" || p == "once"))
+          continue;
+        bool own = false;
+        for (const auto& c : cues_) own |= c.begin >= k;
+        for (std::uint32_t j = k; j + 1 <= m.at && !own; ++j) {
+          const auto d = key(j);
+          own = ((d == "the" || d == "that" || d == "this") &&
+                 ((j + 1 < m.at && is_deal_noun(key(j + 1))) || (j + 2 < m.at && is_deal_noun(key(j + 2))))) ||
+                (j == k && (d == "it" || d == "they"));
+        }
+        if (!own) return true;
+        break;
+      }
+      // a price or a figure that moved: "dropped 4%", "collapsed to a record low", "shares sank"
+      if (next < s.last_token && (tok(next).kind == TokenKind::number || key(next) == "$" || key(next) == "%"))
+        return true;
+      if (next + 1 < s.last_token && (key(next) == "by" || key(next) == "to" || key(next) == "as" || key(next) == "below") &&
+          (tok(next + 1).kind == TokenKind::number || key(next + 1) == "$" || key(next + 1) == "record"))
+        return true;
+      for (std::uint32_t k = m.at > s.first_token + 3 ? m.at - 3 : s.first_token; k < m.at; ++k) {
+        const auto p = key(k);
+        if (p == "shares" || p == "stock" || p == "price" || p == "prices" || p == "profit" || p == "profits" ||
+            p == "revenue" || p == "sales" || p == "earnings" || p == "output" || p == "demand" || p == "index" ||
+            p == "valuation" || p == "margins" || p == "volumes" || p == "exports" || p == "imports")
+          return true;
+      }
+      return false;
+    });
+  }
+
+  // The subject of the sentence's main clause, for a rule whose other argument stands far from
+  // it: the first company that opens a clause before `before` (after the dateline, the sentence's
+  // start or a comma; a place's possessive may stand before it), not one inside "where ...".
+  int clause_subject(const Sentence& s, std::uint32_t before, int& index) {
+    std::uint32_t first = s.first_token;
+    for (std::uint32_t j = s.first_token + 1; j < s.last_token && j < s.first_token + 20; ++j)
+      if (key(j) == "-" && key(j - 1) == ")") first = j + 1;
+    for (std::size_t i = 0; i < mentions_.size() && mentions_[i].begin < before; ++i) {
+      const auto& m = mentions_[i];
+      if (m.begin < first || m.reporter || m.type == MentionType::transparent || m.type == MentionType::blocker)
+        continue;
+      std::uint32_t lead = m.begin;
+      if (i > 0 && mentions_[i - 1].type == MentionType::blocker && mentions_[i - 1].possessive &&
+          mentions_[i - 1].next == m.begin)
+        lead = mentions_[i - 1].begin;
+      if (!(lead == first || key(lead - 1) == ",")) continue;
+      int x = -1;
+      if (m.type == MentionType::pronoun && lead == s.first_token) x = pronoun_target();
+      else if (m.type == MentionType::company || m.type == MentionType::candidate || m.type == MentionType::product)
+        x = argument(m);
+      else continue;
+      index = static_cast<int>(i);
+      return x;
+    }
+    return -1;
+  }
+
+  // "Universal Music signs new Spotify deal", "Boston Scientific terminates Axonics merger
+  // agreement", "Northgate to cut jobs after failed Selwyn deal", "Foxconn wins EV contract from
+  // Mitsubishi Motors": a company named inside the deal noun phrase is the subject's counterpart.
+  void named_deals(const Sentence& s) {
+    for (std::size_t yi = 0; yi < mentions_.size(); ++yi) {
+      const auto& ym = mentions_[yi];
+      if (!is_company_like(ym) || ym.possessive) continue;
+      // the deal noun after the name, or the name after "contract from"
+      std::uint32_t noun = 0;
+      bool from = false;
+      for (std::uint32_t j = ym.next; j < s.last_token && j < ym.next + 2; ++j) {
+        if (is_deal_noun(key(j)) && key(j) != "plan" && key(j) != "attempt" && key(j) != "sale" && key(j) != "purchase" &&
+            key(j) != "acquisition") {
+          noun = j;
+          if (j + 1 < s.last_token && is_deal_noun(key(j + 1))) noun = j + 1;  // "merger agreement"
+          break;
+        }
+        if (tok(j).kind != TokenKind::word || !is_lower(text_[tok(j).begin])) break;
+      }
+      if (!noun && ym.begin >= s.first_token + 3 && (key(ym.begin - 1) == "from" || key(ym.begin - 1) == "by")) {
+        for (std::uint32_t j = ym.begin - 2; j + 4 > ym.begin && j > s.first_token; --j) {
+          const auto w = key(j);
+          if (w == "contract" || w == "contracts" || w == "order" || w == "orders" || w == "deal") {
+            noun = j, from = true;
+            break;
+          }
+          if (tok(j).kind != TokenKind::word || !is_lower(text_[tok(j).begin])) break;
+        }
+      }
+      if (!noun) continue;
+      const std::uint32_t phrase = from ? noun : ym.begin;  // where the deal's noun phrase starts
+      int xi = -1;
+      const int x = clause_subject(s, phrase, xi);
+      if (x < 0 || xi < 0 || static_cast<std::size_t>(xi) >= yi) continue;
+      const int y = argument(ym);
+      if (y < 0 || y == x) continue;
+      // the verb in front of the noun phrase, and what follows the noun
+      bool signed_deal = false, ended = false;
+      for (std::uint32_t j = phrase > s.first_token + 3 ? phrase - 3 : s.first_token; j < phrase; ++j) {
+        const auto w = key(j);
+        signed_deal |= w == "signs" || w == "signed" || w == "inks" || w == "inked" || w == "strikes" || w == "struck" ||
+                       w == "seals" || w == "sealed" || w == "wins" || w == "won" || w == "renews" || w == "renewed" ||
+                       w == "extends" || w == "extended" || w == "lands" || w == "landed" || w == "secures" ||
+                       w == "secured" || w == "clinches" || w == "clinched" || w == "expands" || w == "expanded";
+        ended |= w == "failed" || w == "terminates" || w == "terminated" || w == "scraps" || w == "scrapped" ||
+                 w == "ends" || w == "ended" || w == "cancels" || w == "cancelled" || w == "canceled" ||
+                 w == "abandons" || w == "abandoned" || w == "drops" || w == "dropped" || w == "collapsed" ||
+                 w == "exits" || w == "exited" || w == "quits" || w == "ditches" || w == "ditched";
+      }
+      for (std::uint32_t j = noun + 1; j < s.last_token && j <= noun + 3; ++j) {
+        const auto w = key(j);
+        ended |= w == "collapse" || w == "collapsed" || w == "collapses" || w == "fell" || w == "falls" ||
+                 w == "scrapped" || w == "terminated" || w == "cancelled" || w == "canceled" || w == "ended" ||
+                 w == "failed" || w == "abandoned" || w == "unravels" || w == "unravelled";
+      }
+      const auto n = key(noun);
+      const bool talks = n == "talks" || n == "negotiations";
+      if (modifier_in(Modifier::negation, mentions_[static_cast<std::size_t>(xi)].next, noun + 1)) continue;
+      if (talks) emit(x, y, Label::talked_to, Status::current, 0.8f, s, "named-deal");
+      // "drops interest in Intel takeover": a takeover or bid that was only wanted ended no deal
+      else if (ended && n != "takeover" && n != "bid" && n != "offer")
+        emit(x, y, Label::former_deal, Status::ended, 0.8f, s, "named-deal");
+      else if (signed_deal && n != "merger" && n != "takeover" && n != "bid" && n != "offer")
+        emit(x, y, Label::partners, Status::current, 0.8f, s, "named-deal");
+    }
+  }
+
+  // "Nordlys trains its models on Microsoft's Azure cloud under a three-year agreement", "Pagaloo
+  // processes its payments through Cielo, ..., under a contract": what the sentence's subject does
+  // with the first other company of its clause is done under a deal between the two.
+  void under_agreement(const Sentence& s) {
+    for (std::uint32_t k = s.first_token + 2; k + 1 < s.last_token; ++k) {
+      if (key(k) != "under") continue;
+      std::uint32_t noun = 0;
+      for (std::uint32_t j = k + 1; j < s.last_token && j <= k + 5; ++j) {
+        const auto w = key(j);
+        if (w == "agreement" || w == "deal" || w == "contract" || w == "licence" || w == "license" ||
+            w == "partnership" || w == "collaboration" || w == "pact" || w == "arrangement" || w == "alliance") {
+          noun = j;
+          break;
+        }
+        if (tok(j).kind == TokenKind::punct && w != "-") break;
+        if (tok(j).kind == TokenKind::word && !is_lower(text_[tok(j).begin])) break;
+      }
+      if (!noun) continue;
+      // "an agreement with Y" is the partner-noun cue's; an acquisition done under a deal is no partnership
+      if (noun + 1 < s.last_token && (key(noun + 1) == "with" || key(noun + 1) == "between")) continue;
+      bool other_deal = false;
+      for (const auto& c : cues_) {
+        const auto l = lex_.cue(c.cue).label;
+        other_deal |= l == Label::acquired || l == Label::sues;
+      }
+      for (std::uint32_t j = s.first_token; j < s.last_token && !other_deal; ++j)
+        other_deal |= key(j) == "merger" || key(j) == "takeover" || key(j) == "acquisition";
+      if (other_deal) continue;
+      int xi = -1;
+      const int x = clause_subject(s, k, xi);
+      if (x < 0) continue;
+      // the other party: the next company of the clause, not one inside a relative clause or an
+      // apposition on an earlier name
+      int y = -1;
+      std::size_t yi = 0;
+      bool inserted = false;
+      std::uint32_t inserted_from = 0;
+      std::array<std::pair<std::uint32_t, std::uint32_t>, 4> spans{};
+      std::size_t span_count = 0;
+      std::size_t mi = static_cast<std::size_t>(xi) + 1;
+      for (std::uint32_t j = mentions_[static_cast<std::size_t>(xi)].next; j < k && y < 0; ++j) {
+        const auto w = key(j);
+        if (w == "," && j + 1 < k) {
+          const auto n = key(j + 1);
+          if (inserted && span_count < spans.size()) spans[span_count++] = {inserted_from, j};
+          inserted = n == "which" || n == "who" || n == "whose" || n == "that" || n == "a" || n == "an" ||
+                     n == "the" || n == "founded" || n == "based" || n == "owned" || n == "backed";
+          inserted_from = j;
+        }
+        if (w == ";" || w == ":" || w == "but" || w == "while") break;
+        while (mi < mentions_.size() && mentions_[mi].begin < j) ++mi;
+        if (mi >= mentions_.size() || mentions_[mi].begin != j || inserted) continue;
+        const auto& m = mentions_[mi];
+        if (m.type == MentionType::company || m.type == MentionType::candidate) {
+          const int c = argument(m);
+          if (c >= 0 && c != x) y = c, yi = mi;
+        }
+      }
+      if (y < 0) continue;
+      // "X invested in Y under a deal": an ownership or investment said between the two is that.
+      for (const auto& c : cues_) {
+        const auto l = lex_.cue(c.cue).label;
+        bool aside = false;
+        for (std::size_t a = 0; a < span_count; ++a) aside |= c.begin > spans[a].first && c.begin < spans[a].second;
+        other_deal |= (l == Label::owns || l == Label::invests_in) && !aside && c.begin < mentions_[yi].begin &&
+                      c.begin >= mentions_[static_cast<std::size_t>(xi)].next;
+      }
+      if (other_deal) continue;
+      if (modifier_in(Modifier::negation, s.first_token, noun + 1)) continue;
+      const bool ended = modifier_in(Modifier::ended, mentions_[static_cast<std::size_t>(xi)].begin, s.last_token);
+      emit(x, y, ended ? Label::former_deal : Label::partners, ended ? Status::ended : Status::current, 0.86f, s,
+           "under-agreement");
+    }
+  }
+
+  // "Anthropic will make AWS its primary partner", "X chose Y as its cloud partner": a company
+  // made or chosen the subject's partner.
+  void chosen_partners(const Sentence& s) {
+    for (std::size_t mi = 0; mi < mentions_.size(); ++mi) {
+      // the verb right before a name: one look per mention, not per token
+      if (mentions_[mi].begin <= s.first_token) continue;
+      const std::uint32_t k = mentions_[mi].begin - 1;
+      const auto v = key(k);
+      if (!(v == "make" || v == "makes" || v == "made" || v == "making" || v == "named" || v == "names" || v == "name" ||
+            v == "chose" || v == "chosen" || v == "chooses" || v == "choose" || v == "picked" || v == "picks" ||
+            v == "pick" || v == "selected" || v == "selects" || v == "select" || v == "tapped" || v == "taps"))
+        continue;
+      if (!is_company_like(mentions_[mi])) continue;
+      const auto& ym = mentions_[mi];
+      if (ym.possessive) continue;
+      std::uint32_t j = ym.next;
+      if (j < s.last_token && key(j) == "as") ++j;
+      if (j >= s.last_token || !(key(j) == "its" || key(j) == "their")) continue;
+      bool partner = false;
+      for (std::uint32_t n = j + 1; n < s.last_token && n <= j + 4; ++n) {
+        if (key(n) == "partner" || key(n) == "partners") {
+          partner = true;
+          break;
+        }
+        if (tok(n).kind != TokenKind::word || !is_lower(text_[tok(n).begin])) break;
+      }
+      if (!partner) continue;
+      CueAt at{k, k + 1, 0};
+      Cue plain;
+      const Found x = subject(at, plain);
+      if (x.company < 0) continue;
+      const std::uint32_t from = x.scope ? x.scope
+                                 : x.mention >= 0 ? mentions_[static_cast<std::size_t>(x.mention)].next : k;
+      if (modifier_in(Modifier::negation, from, k + 1)) continue;
+      emit(x.company, argument(ym), Label::partners, Status::current, 0.67f * x.weight, s, "chosen-partner");
+    }
+  }
+
+  // The sentence speaks of a bid, offer or approach and of no agreement.
+  bool only_courted(const Sentence& s) const {
+    bool bid = false;
+    for (std::uint32_t k = s.first_token; k < s.last_token; ++k) {
+      const auto w = key(k);
+      if (w == "agreed" || w == "agreement" || w == "agreements" || w == "signed" || w == "deal" || w == "merger" ||
+          w == "partnership" || w == "venture" || w == "contract" || w == "pact" || w == "completed")
+        return false;
+      bid |= w == "bid" || w == "bids" || w == "offer" || w == "offers" || w == "proposal" || w == "proposals" ||
+             w == "approach" || w == "approaches" || w == "pursuit" || w == "overture" || w == "overtures";
+    }
+    return bid;
+  }
+
+  static bool is_deal_noun(std::string_view k) {
+    // most words are ruled out by their first letter before any comparison
+    if (k.size() < 3) return false;
+    switch (k[0]) {
+      case 'a': case 'b': case 'c': case 'd': case 'm': case 'n': case 'o': case 'p': case 's': case 't': case 'v':
+        break;
+      default:
+        return false;
+    }
+    return k == "deal" || k == "deals" || k == "merger" || k == "takeover" || k == "agreement" || k == "partnership" ||
+           k == "venture" || k == "alliance" || k == "pact" || k == "tieup" || k == "bid" || k == "offer" ||
+           k == "acquisition" || k == "purchase" || k == "sale" || k == "contract" || k == "talks" ||
+           k == "negotiations" || k == "attempt" || k == "plan" || k == "transaction" || k == "combination";
+  }
+
+  static bool is_deal_label(Label l) {
+    return l == Label::partners || l == Label::acquired || l == Label::invests_in;
+  }
+
+  // "Kroger agreed to buy Albertsons in 2022. The deal was blocked by a judge in December.": a
+  // sentence that names no company and opens with "the/that deal" ends the deal of the sentence
+  // before it; that edge becomes a former deal with both sentences as evidence.
+  void deal_back_reference(const Sentence& s) {
+    if (previous_deal_ < 0) return;
+    for (const auto& m : mentions_)
+      if (is_company_like(m) || m.type == MentionType::descriptor) return;
+    std::uint32_t k = s.first_token;
+    if (k < s.last_token && (key(k) == "but" || key(k) == "however")) ++k;
+    if (k < s.last_token && key(k) == ",") ++k;
+    if (k >= s.last_token || !(key(k) == "the" || key(k) == "that" || key(k) == "this" || key(k) == "its" ||
+                               key(k) == "their"))
+      return;
+    std::uint32_t noun = 0;
+    for (std::uint32_t j = k + 1; j < s.last_token && j <= k + 3 && !noun; ++j)
+      if (is_deal_noun(key(j)) && key(j) != "talks" && key(j) != "negotiations" && key(j) != "plan") noun = j;
+    if (!noun) return;
+    find_cues(s);
+    drop_false_endings(s);
+    if (!modifier_in(Modifier::ended, noun + 1, s.last_token) || modifier_in(Modifier::negation, s.first_token, s.last_token))
+      return;
+    const auto old = static_cast<std::size_t>(previous_deal_);
+    if (std::find(superseded_.begin(), superseded_.end(), old) != superseded_.end()) return;
+    const int source = rel_source_[old], target = rel_target_[old];
+    const Label label = relations_[old].label;
+    std::vector<Evidence> evidence = relations_[old].evidence;
+    emit(source, target, Label::former_deal, Status::ended, 0.7f, s, "deal-ended-later");
+    const auto it = seen_.find(deal_key(source, target, Label::former_deal));
+    if (it == seen_.end()) return;
+    auto& now = relations_[it->second];
+    now.evidence.insert(now.evidence.begin(), evidence.begin(), evidence.end());
+    superseded_.push_back(old);
+    seen_.erase(deal_key(source, target, label));
+    previous_deal_ = -1;
+  }
+  static std::uint64_t deal_key(int a, int b, Label label) {
+    if (is_symmetric(label) && a > b) std::swap(a, b);
+    return (static_cast<std::uint64_t>(a) << 36) ^ (static_cast<std::uint64_t>(b) << 4) ^
+           static_cast<std::uint64_t>(label);
+  }
+
+  // "The two companies ended their manufacturing partnership in March": "the two" are the two
+  // companies of the sentence before (or of this sentence before the phrase) when exactly two are
+  // named there; the deal noun or talks verb that follows says the label.
+  void the_two(const Sentence& s, bool cues_found) {
+    std::uint32_t at = 0;
+    for (std::uint32_t k = s.first_token; k + 2 < s.last_token && !at; ++k)
+      if (key(k) == "the" && key(k + 1) == "two" && (k == s.first_token || key(k - 1) == "," || key(k - 1) == "after" ||
+                                                       key(k - 1) == "but" || key(k - 1) == "and" || key(k - 1) == "before"))
+        at = k;
+    if (!at) return;
+    std::uint32_t from = at + 2;
+    if (from < s.last_token && tok(from).kind == TokenKind::word && is_lower(text_[tok(from).begin]) &&
+        (wflags(from) & detail::w_generic || (key(from).size() > 3 && key(from).back() == 's' && key(from) != "were" &&
+                                              key(from) != "has" && key(from) != "was")))
+      ++from;
+    if (from < s.last_token && (key(from) == "'s" || key(from) == "'")) return;  // "the two companies' merger"
+    // the pair: two companies named before in this sentence, else in the last sentence that named any
+    int a = -1, b = -1, count = 0;
+    for (const auto& m : mentions_) {
+      if (m.begin >= at || m.type != MentionType::company || m.reporter || m.company < 0) continue;
+      if (m.company == a || m.company == b) continue;
+      ++count;
+      if (a < 0) a = m.company;
+      else b = m.company;
+    }
+    if (count == 0 && recent_pair_count_ == 2) a = recent_pair_[0], b = recent_pair_[1], count = 2;
+    if (count != 2) return;
+    if (!cues_found) {
+      find_cues(s);
+      drop_false_endings(s);
+    }
+    Label label = Label::partners;
+    bool found = false, ended = false;
+    for (std::uint32_t k = from; k < s.last_token && k <= from + 6 && !found; ++k) {
+      const auto w = key(k);
+      if (w == "," || w == ";" || mention_at(k) >= 0) {
+        if (mention_at(k) >= 0 && mentions_[static_cast<std::size_t>(mention_at(k))].type == MentionType::transparent) continue;
+        break;
+      }
+      if (w == "talks" || w == "negotiations" || w == "discussions" || w == "talked" || w == "negotiated") {
+        label = Label::talked_to, found = true;
+      } else if (w == "partners" && k > from && (key(k - 1) == "are" || key(k - 1) == "were" || key(k - 1) == "became" ||
+                                                  key(k - 1) == "been")) {
+        found = true;
+      } else if (is_deal_noun(w) && w != "bid" && w != "offer" && w != "takeover" && w != "sale" && w != "purchase" &&
+                 w != "acquisition" && w != "attempt" && w != "talks" && w != "negotiations") {
+        // "a plan to build an electric vehicle together" is a joint plan; a plan alone is not
+        bool together = w != "plan";
+        for (std::uint32_t j = k + 1; j < s.last_token && !together; ++j) together = key(j) == "together" || key(j) == "jointly";
+        if (!together) break;
+        found = true;
+        ended = modifier_in(Modifier::ended, from, s.last_token);
+        for (std::uint32_t j = from; j < k; ++j) ended |= key(j) == "ended" || key(j) == "ends";
+        bool made = ended;
+        for (std::uint32_t j = from; j < k && !made; ++j)
+          made = key(j) == "signed" || key(j) == "formed" || key(j) == "struck" || key(j) == "agreed" || key(j) == "set" ||
+                 key(j) == "have" || key(j) == "has" || key(j) == "had" || key(j) == "launched" || key(j) == "created";
+        if (!made) found = false;
+      }
+    }
+    if (!found || modifier_in(Modifier::negation, at, std::min(from + 7, s.last_token))) return;
+    if (label == Label::partners && ended) emit(a, b, Label::former_deal, Status::ended, 0.7f, s, "the-two");
+    else emit(a, b, label, Status::current, 0.7f, s, "the-two");
+  }
+
   void sentence(const Sentence& s) {
+    ++sentence_no_;
     find_mentions(s);
+    sentence_deal_ = -1;
+    deal_back_reference(s);
     bool any = false;
     int arguments = 0;
     for (const auto& m : mentions_)
       if (m.type == MentionType::company || m.type == MentionType::candidate ||
           m.type == MentionType::descriptor || m.type == MentionType::pronoun || m.type == MentionType::product)
         ++arguments;
+    // "The two groups are partners": a plural reference stands for two companies.
+    // "The suit also names X as a defendant": the plaintiff is the last suit's.
+    for (std::uint32_t k = s.first_token; arguments < 2 && !pairs_.empty() && k < s.last_token; ++k) {
+      const auto kk = key(k);
+      if (kk == "defendant" && last_plaintiff_ >= 0) ++arguments;
+      if (kk != "both" && kk != "the") continue;
+      int first = -1, second = -1;
+      if (plural_pair(k, s.last_token, first, second)) arguments += 2;
+    }
     any = arguments >= 2;
     if (any) {
       find_cues(s);
+      drop_false_endings(s);
       if (debug_) dump(s);
       relations(s);
       possessive_owners(s);
       in_which_stakes(s);
       divestitures(s);
       pair_nouns(s);
+      under_agreement(s);
+      named_deals(s);
+      asset_sales(s);
+      chosen_partners(s);
       legal_actions(s);
       percent_holdings(s);
       possessive_units(s);
@@ -2850,31 +4639,83 @@ class DocumentRun {
       including_objects(s);
       topic_backers(s);
       name_takeovers(s);
+      customer_and_rival_appositions(s);
+      ordered_goods(s);
     } else {
-      first_subject_ = -1;
+      if (debug_) dump(s, false);
     }
-    if (first_subject_ >= 0) {
-      last_subject_ = first_subject_;
-    } else {
+    the_two(s, any);
+    // the companies a later "the two companies" may mean
+    {
+      int pair[2] = {-1, -1}, count = 0;
+      for (const auto& m : mentions_) {
+        if (m.type != MentionType::company || m.reporter || m.company < 0 || m.company == pair[0] || m.company == pair[1])
+          continue;
+        if (count < 2) pair[count] = m.company;
+        ++count;
+      }
+      if (count > 0) {
+        recent_pair_count_ = count;
+        recent_pair_[0] = pair[0], recent_pair_[1] = pair[1];
+        recent_pair_age_ = 0;
+      } else if (++recent_pair_age_ > 2) {
+        recent_pair_count_ = 0;
+      }
+    }
+    // the deal a following "The deal was called off" may end: this sentence's, or none when the
+    // sentence moved on to other companies
+    if (sentence_deal_ >= 0) previous_deal_ = sentence_deal_;
+    else
+      for (const auto& m : mentions_)
+        if (is_company_like(m)) previous_deal_ = -1;
+    if (!pairs_.empty()) unnamed_rivals(s);
+    if (!any) first_subject_ = -1;
+    // The grammatical subject (the company that opens the sentence) before the subject of the
+    // first relation found: "Anthropic, founded by former OpenAI researchers, is one of OpenAI's
+    // rivals" is about Anthropic.
+    int subject = opening_apposition_subject(s);
+    for (const auto& m : mentions_) {
+      if (m.begin > s.first_token + 2 || rule_off("opening-subject")) break;
+      if (m.type == MentionType::company && m.company >= 0 && !m.reporter && !m.possessive) {
+        subject = m.company;
+        break;
+      }
+    }
+    if (subject < 0) subject = first_subject_;
+    if (subject < 0) {
       for (const auto& m : mentions_) {
         if (m.begin > s.first_token + 2) break;
         if (m.type == MentionType::company && m.company >= 0 && !m.reporter) {
-          last_subject_ = m.company;
+          subject = m.company;
           break;
         }
       }
     }
+    if (subject >= 0) {
+      last_subject_ = subject;
+      auto& c = companies_[static_cast<std::size_t>(last_subject_)];
+      ++c.subject_count;
+      if (main_company_ < 0 || c.subject_count > companies_[static_cast<std::size_t>(main_company_)].subject_count)
+        main_company_ = last_subject_;
+    }
   }
 
   // CORPGRAPH_DEBUG=1 shows what the extractor saw in each sentence, on stderr.
-  void dump(const Sentence& s) const {
+  // Sentences with fewer than two arguments are shown too (without cues), so that a script can
+  // tell which companies of a document were found at all.
+  void dump(const Sentence& s, bool with_cues = true) const {
     static const char* types[] = {"company", "candidate", "blocker", "transparent", "product", "pronoun", "descriptor"};
-    std::fprintf(stderr, "S[%u,%u)\n", s.first_token, s.last_token);
+    std::fprintf(stderr, "S[%u,%u) doc %s\n", s.first_token, s.last_token, article_.doc.id.c_str());
+    if (s.last_token > s.first_token) {
+      const auto text = raw(s.first_token, s.last_token);
+      std::fprintf(stderr, "  text %.*s\n", static_cast<int>(text.size()), text.data());
+    }
     for (const auto& m : mentions_)
       std::fprintf(stderr, "  mention %u-%u next %u %s company=%d %s%s '%.*s'\n", m.begin, m.end, m.next,
                    types[static_cast<int>(m.type)], m.company,
                    m.company >= 0 && m.type != MentionType::product ? companies_[static_cast<std::size_t>(m.company)].name.c_str() : "",
                    m.possessive ? " poss" : "", static_cast<int>(raw(m.begin, m.end).size()), raw(m.begin, m.end).data());
+    if (!with_cues) return;
     for (const auto& c : cues_)
       std::fprintf(stderr, "  cue %u-%u %.*s\n", c.begin, c.end, static_cast<int>(lex_.cue(c.cue).rule.size()), lex_.cue(c.cue).rule.data());
     for (const auto& m : modifiers_) std::fprintf(stderr, "  modifier %u kind %d '%.*s'\n", m.at, static_cast<int>(m.modifier), static_cast<int>(key(m.at).size()), key(m.at).data());
@@ -2907,15 +4748,35 @@ class DocumentRun {
   std::vector<std::uint32_t> descriptor_lexicon_ids_;
   std::string sector_buffer_;
   std::uint32_t clock_ = 0;
+  std::uint32_t sentence_no_ = 0;
   int last_subject_ = -1;
+  int main_company_ = -1;  // the company most often the subject so far: the article's own
   int first_subject_ = -1;
   int sentence_subject_ = -1;
   std::uint32_t sentence_first_ = 0;
+  std::uint32_t sentence_start_ = 0;  // first token of the sentence whose mentions are found
   std::vector<int> used_objects_;
+  // How often each pair of companies was related so far in the document: "both companies" refers
+  // back to the pair the article is about.
+  struct PairCount {
+    int a, b;
+    int count;
+    std::uint32_t last;
+  };
+  std::vector<PairCount> pairs_;
+  int last_plaintiff_ = -1;  // "the suit also names X as a defendant"
   bool intro_ = false;
+  int recent_pair_[2] = {-1, -1};  // the companies of the last sentence that named any
+  int recent_pair_count_ = 0;       // ... how many it named
+  int recent_pair_age_ = 0;         // sentences since
+  int sentence_deal_ = -1;   // the last deal edge (partners, acquired, invests-in) of this sentence
+  int previous_deal_ = -1;   // ... of the sentence before
+  std::vector<std::size_t> superseded_;  // deal edges a later sentence ended
 
   std::vector<Mention> mentions_;
+  std::vector<std::string_view> person_surnames_;  // last words of people's names (token keys)
   std::vector<const WordInfo*> infos_;
+  std::vector<WordInfo> word_copies_;  // what infos_ points at
   std::vector<CueAt> cues_;
   std::vector<ModifierAt> modifiers_;
 

@@ -2302,16 +2302,45 @@ class DocumentRun {
       }
       // "will take over the Y plants", "bought two Thai mills": a name before an asset noun only
       // says whose assets they are; the company itself is not bought.
-      if (label == Label::acquired && !cue.reversed && !objs.empty() && !rule_off("asset-object")) {
+      // ("a 5% stake in the Y expansion project": the same for a stake in an asset)
+      if ((label == Label::acquired || label == Label::invests_in) && !cue.reversed && !objs.empty() &&
+          !rule_off("asset-object")) {
         const auto next = mentions_[static_cast<std::size_t>(objs.front().mention)].next;
         if (next < s.last_token) {
           static constexpr std::string_view assets[] = {
               "plant", "plants", "factory", "factories", "mill", "mills", "assets", "asset", "operations",
               "business", "businesses", "stores", "store", "mines", "mine", "refinery", "refineries", "sites",
-              "site", "facility", "facilities", "portfolio", "brands", "brand", "fleet", "properties", "hotels"};
+              "site", "facility", "facilities", "portfolio", "brands", "brand", "fleet", "properties", "hotels",
+              "project", "projects", "field", "fields", "block", "blocks", "expansion", "development",
+              "concession", "terminal", "pipeline", "deposit", "licence", "license"};
           const auto kn = key(next);
           if (std::find(std::begin(assets), std::end(assets), kn) != std::end(assets)) continue;
         }
+      }
+      // "Y, 30% owned by X", "a minority owned by X": a minority ownership is an investment ("partly
+      // owned by X" stays owns: tests/extract_test.cpp expects it).
+      if (label == Label::owns && cue.reversed && !rule_off("minority-owned")) {
+        bool minority = false;
+        for (std::uint32_t k = c.begin > s.first_token + 3 ? c.begin - 3 : s.first_token; k <= c.begin && k < c.end; ++k) {
+          const auto w = key(k);
+          minority |= w == "minority";
+          if (tok(k).kind == TokenKind::number && k + 1 < s.last_token && (key(k + 1) == "%" || key(k + 1) == "percent")) {
+            const double share = std::atof(std::string(raw(k, k + 1)).c_str());
+            minority |= share > 0.0 && share < 50.0;
+          }
+        }
+        if (minority) label = Label::invests_in;
+      }
+      // "controlled by the Ferraris family": a family is people, not a company.
+      if ((label == Label::owns || label == Label::invests_in || label == Label::acquired) && !objs.empty() &&
+          !rule_off("family-object")) {
+        const auto removed = std::erase_if(objs, [&](const Found& f) {
+          if (f.mention < 0) return false;
+          const auto next = mentions_[static_cast<std::size_t>(f.mention)].next;
+          return next < s.last_token && (key(next) == "family" || key(next) == "families" || key(next) == "heirs" ||
+                                         key(next) == "clan");
+        });
+        if (removed && objs.empty()) continue;
       }
       // "its own modem", "Qualcomm's own chips": "own" after a possessive is an adjective.
       if (label == Label::owns && !cue.reversed && key(c.begin) == "own" && c.end == c.begin + 1 &&
@@ -2363,6 +2392,21 @@ class DocumentRun {
         if ((rel == "that" || rel == "who" || rel == "which") && nt.kind == TokenKind::word && is_lower(text_[nt.begin]) &&
             mention_at(c.begin - 2) < 0)
           continue;
+      }
+      // "paying 1.5 billion euros for about a fifth of Y", "paid $2bn for a 10% stake in Y": a minority
+      // bought is an investment.
+      if (label == Label::acquired && lex_.cue(c.cue).rule == "paid-for" && !objs.empty() && !rule_off("paid-for-share")) {
+        const auto ob = mentions_[static_cast<std::size_t>(objs.front().mention)].begin;
+        bool part = false, majority = false;
+        for (std::uint32_t k = c.end; k < ob; ++k) {
+          const auto w = key(k);
+          part |= w == "stake" || w == "fifth" || w == "third" || w == "quarter" || w == "tenth" || w == "minority" ||
+                  w == "share" || w == "shares" || w == "%" || w == "percent" || w == "interest";
+          majority |= w == "majority" || w == "controlling";
+          if (tok(k).kind == TokenKind::number && k + 1 < ob && (key(k + 1) == "%" || key(k + 1) == "percent"))
+            majority |= std::atof(std::string(raw(k, k + 1)).c_str()) > 50.0;
+        }
+        if (part && !majority) label = Label::invests_in;
       }
       // "licenses its designs to Y": a licence is a partnership in relations.md, not a supply.
       if (label == Label::supplies && !cue.reversed && key(c.begin).substr(0, 6) == "licens" && !rule_off("licence-partners"))
@@ -2815,7 +2859,14 @@ class DocumentRun {
               if (capitalised(t) || tok(t).kind != TokenKind::word) break;
               continue;
             }
-            if (is_company_like(mentions_[static_cast<std::size_t>(i)]) ||
+            // "to Tencent-backed Larkspur": the backer only describes the buyer after it
+            if (is_company_like(mentions_[static_cast<std::size_t>(i)]) &&
+                mentions_[static_cast<std::size_t>(i)].next + 1 < s.last_token &&
+                key(mentions_[static_cast<std::size_t>(i)].next) == "-" && i + 1 < static_cast<int>(mentions_.size()) &&
+                is_company_like(mentions_[static_cast<std::size_t>(i + 1)]) &&
+                mentions_[static_cast<std::size_t>(i + 1)].begin <= mentions_[static_cast<std::size_t>(i)].next + 4)
+              buyer = i + 1;
+            else if (is_company_like(mentions_[static_cast<std::size_t>(i)]) ||
                 (mentions_[static_cast<std::size_t>(i)].type == MentionType::descriptor &&
                  mentions_[static_cast<std::size_t>(i)].company >= 0))
               buyer = i;
@@ -3718,6 +3769,8 @@ class DocumentRun {
     for (std::size_t i = 0; i < mentions_.size(); ++i) {
       const auto& x = mentions_[i];
       if (!is_company_like(x) || x.possessive || x.next + 2 >= s.last_token || key(x.next) != "-") continue;
+      // "the Luksic-controlled conglomerate": an unknown single name may be a family
+      if (x.type == MentionType::candidate && x.name_end == x.begin + 1) continue;
       const auto v = key(x.next + 1);
       Label label;
       if (v == "owned" || v == "controlled") label = Label::owns;

@@ -198,7 +198,7 @@ const CueSpec cue_specs[] = {
     {"backed by|funded by|financed by|invested in by|led by|investors include|"
      "investors including|backers include|backers including|with backing from|"
      "with investment from|secured funding from|investment from|money from|with money from|"
-     "capital from|financing from|backers , including|investors , including|backers such as|"
+     "capital from|backers , including|investors , including|backers such as|"
      "investors such as|backers , such as|investors , such as|shareholders include|"
      "shareholders including|"
      "funding from|participation from|with participation from|participation by|"

@@ -1759,6 +1759,18 @@ class DocumentRun {
     return noun && (m.possessive || gap <= 2);
   }
 
+  // Whether the names from mention i on run as "B, C and D" (ending in "and" + a name), a list.
+  bool list_goes_on(std::size_t i) const {
+    for (std::size_t j = i; j + 1 < mentions_.size(); ++j) {
+      const auto& m = mentions_[j];
+      const auto& n = mentions_[j + 1];
+      if (n.begin == m.next + 1 && key(m.next) == "and") return true;
+      if (n.begin == m.next + 2 && key(m.next) == "," && key(m.next + 1) == "and") return true;
+      if (!(n.begin == m.next + 1 && key(m.next) == ",")) return false;
+    }
+    return false;
+  }
+
   // Whether the cue opens an apposition: "X, the owner of Y", "X, owner of Y".
   bool appositive_cue(const CueAt& c) const {
     if (c.begin < sentence_first_ + 2) return false;
@@ -1875,8 +1887,10 @@ class DocumentRun {
           break;
         } else if (verb_after_conjunction(cursor, m.begin)) {
           break;  // "owns Y and counts Z among...": a second verb phrase, not a longer list
-        } else if (key(cursor) == "," && relative_cue(c) && !rule_off("relative-list")) {
+        } else if (key(cursor) == "," && relative_cue(c) && !rule_off("relative-list") &&
+                   !(cursor + 1 == m.begin && list_goes_on(i))) {
           break;  // "talks between X, which is backed by Y, and Z": the comma closes the clause
+                  // (but "which holds stakes in A, B and C" is a list)
         } else if (key(cursor) == "," && cursor + 1 < m.begin && key(cursor + 1) == "and" && out.size() == 1 &&
                    appositive_cue(c) && !rule_off("apposition-list")) {
           break;  // "chains such as X, the owner of Y, and Z": the comma closes the apposition
@@ -3666,17 +3680,36 @@ class DocumentRun {
   // "Kurosawa's largest shareholder is the trading house Mitsui & Co.", "X's parent is Y": a
   // possessive owner noun with a copula names the owner or investor.
   void possessive_copula(const Sentence& s) {
-    for (std::size_t i = 0; i + 1 < mentions_.size(); ++i) {
-      const auto& x = mentions_[i];
-      if (!x.possessive || (x.type != MentionType::company && x.type != MentionType::pronoun &&
-                            !(x.type == MentionType::descriptor && x.company >= 0)))
+    // possessors: "X's", "its", "the company's", and "X, whose"
+    for (std::uint32_t p = s.first_token; p < s.last_token; ++p) {
+      int owned = -1;
+      std::uint32_t k = 0;
+      const int xi = mention_at(p);
+      if (xi >= 0) {
+        const auto& x = mentions_[static_cast<std::size_t>(xi)];
+        if (!x.possessive || (x.type != MentionType::company && x.type != MentionType::pronoun &&
+                              !(x.type == MentionType::descriptor && x.company >= 0)))
+          continue;
+        owned = x.type == MentionType::pronoun ? pronoun_target() : x.company;
+        k = x.next;
+      } else if (key(p) == "whose" && p >= s.first_token + 2 && key(p - 1) == ",") {
+        const int yi = mention_ending_at(p - 1);
+        if (yi < 0 || !is_company_like(mentions_[static_cast<std::size_t>(yi)]) ||
+            mentions_[static_cast<std::size_t>(yi)].possessive)
+          continue;
+        owned = argument(mentions_[static_cast<std::size_t>(yi)]);
+        k = p + 1;
+      } else {
         continue;
-      std::uint32_t k = x.next;
+      }
+      if (owned < 0) continue;
+      const std::uint32_t from = k;
       bool controlling = false;
-      while (k < s.last_token && k < x.next + 3 &&
+      while (k < s.last_token && k < from + 3 &&
              (key(k) == "largest" || key(k) == "biggest" || key(k) == "main" || key(k) == "single" ||
               key(k) == "controlling" || key(k) == "majority" || key(k) == "principal" || key(k) == "top" ||
-              key(k) == "new" || key(k) == "sole" || key(k) == "ultimate")) {
+              key(k) == "new" || key(k) == "sole" || key(k) == "ultimate" || key(k) == "other" ||
+              key(k) == "large" || key(k) == "anchor" || key(k) == "key" || key(k) == "secondlargest")) {
         controlling |= key(k) == "controlling" || key(k) == "majority" || key(k) == "sole";
         ++k;
       }
@@ -3692,7 +3725,10 @@ class DocumentRun {
         continue;
       }
       ++k;
-      if (k >= s.last_token || !(key(k) == "is" || key(k) == "remains" || key(k) == "became")) continue;
+      // "is", or an apposition: "X's largest shareholder, the venture firm Y, ..."
+      if (k >= s.last_token || !(key(k) == "is" || key(k) == "remains" || key(k) == "became" || key(k) == ","))
+        continue;
+      const bool apposition = key(k) == ",";
       ++k;
       if (k < s.last_token && (key(k) == "now" || key(k) == "still" || key(k) == "also")) ++k;
       // "the trading house Mitsui": determiners and lower-case description words before the name
@@ -3712,10 +3748,24 @@ class DocumentRun {
         if (d >= 0 && mentions_[static_cast<std::size_t>(d)].type == MentionType::descriptor)
           at = company_at(mentions_[static_cast<std::size_t>(d)].next);
       }
+      // "the Aponte family's holding company SAS": the family is people; its company is the owner
+      if (at >= 0 && mentions_[static_cast<std::size_t>(at)].next < s.last_token &&
+          (key(mentions_[static_cast<std::size_t>(at)].next) == "family" ||
+           key(mentions_[static_cast<std::size_t>(at)].next) == "families")) {
+        int next_company = -1;
+        for (std::uint32_t t = mentions_[static_cast<std::size_t>(at)].next + 1;
+             t < s.last_token && t < mentions_[static_cast<std::size_t>(at)].next + 6 && next_company < 0; ++t)
+          next_company = company_at(t);
+        at = next_company;
+      }
       if (at < 0 || mentions_[static_cast<std::size_t>(at)].possessive) continue;
-      const int owned = x.type == MentionType::pronoun ? pronoun_target() : x.company;
-      if (owned < 0 || modifier_in(Modifier::negation, x.begin, j)) continue;
-      if (key(x.next) == "former" || divested_before(x.begin, s)) continue;
+      // an apposition ends at a comma or the verb after it
+      if (apposition) {
+        const auto e = mentions_[static_cast<std::size_t>(at)].next;
+        if (e < s.last_token && !(key(e) == "," || tok(e).kind == TokenKind::word)) continue;
+      }
+      if (modifier_in(Modifier::negation, p, j)) continue;
+      if (key(from) == "former" || divested_before(p, s)) continue;
       emit(argument(mentions_[static_cast<std::size_t>(at)]), owned, label, Status::current, 0.8f, s,
            "possessive-copula");
     }

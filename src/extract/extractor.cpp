@@ -2331,6 +2331,21 @@ class DocumentRun {
           if (std::find(std::begin(assets), std::end(assets), kn) != std::end(assets)) continue;
         }
       }
+      // "owned since 2018 by Y": the owner stands right after "by", not a clause later
+      if (cue.rule == "owned-by-gap") {
+        if (!objs.empty() && mentions_[static_cast<std::size_t>(objs.front().mention)].begin > c.end + 4) continue;
+        // only a time or an adverb between: "owned since 2018 by", "controlled until May by"
+        bool plain = true;
+        for (std::uint32_t k = c.begin + 1; k + 1 < c.end && plain; ++k) {
+          const auto w = key(k);
+          plain = tok(k).kind == TokenKind::number || w == "since" || w == "until" || w == "in" || w == "from" ||
+                  (w.size() > 3 && w.substr(w.size() - 2) == "ly") ||
+                  w == "january" || w == "february" || w == "march" || w == "april" || w == "may" ||
+                  w == "june" || w == "july" || w == "august" || w == "september" || w == "october" ||
+                  w == "november" || w == "december";
+        }
+        if (!plain) continue;
+      }
       // "Y, 30% owned by X", "a minority owned by X": a minority ownership is an investment ("partly
       // owned by X" stays owns: tests/extract_test.cpp expects it).
       if (label == Label::owns && cue.reversed && !rule_off("minority-owned")) {

@@ -193,7 +193,8 @@ const CueSpec cue_specs[] = {
      "acquired a stake in|stakes in|holds stakes in|minority stakes in|took stakes in|"
      "injected|backed|backs|is backing|funded|funds|investor in|"
      "an investor in|a backer of|backer of|poured|led a funding round in|led the funding round in|"
-     "led a round in|shareholder in|shareholder of",
+     "led a round in|shareholder in|shareholder of|a holding in|minority holding in|"
+     "a minority holding in|large minority holding in|a shareholder in",
      Label::invests_in, false, 0, Status::current, 0.85f, "invest-verb"},
     {"backed by|funded by|financed by|invested in by|led by|investors include|"
      "investors including|backers include|backers including|with backing from|"
@@ -266,6 +267,8 @@ const GappedSpec gapped_specs[] = {
     {"raised|raises|raising|secured|secures|received|receives|drew|attracted",
      "from", 8, Label::invests_in, true, 0.7f, "raised-from"},
     {"pay|pays|paid|paying", "for", 6, Label::acquired, false, 0.7f, "paid-for"},
+    // "owned since 2018 by Y", "controlled since 2015 by Y"
+    {"owned|controlled", "by", 4, Label::owns, true, 0.8f, "owned-by-gap"},
     // "signed its own deals with", "has a copper joint venture in Chile, the Escondida mine, with"
     {"deal|deals|agreement|agreements|contract|contracts|partnership|partnerships|venture|ventures|"
      "alliance|collaboration|pact|tieup|licence|license",

@@ -3130,7 +3130,9 @@ class DocumentRun {
       const bool holds = verb == "holds" || verb == "held" || verb == "hold" || verb == "owns" || verb == "owned" ||
                          verb == "controls" || verb == "has";
       const bool buys = verb == "bought" || verb == "buys" || verb == "acquired" || verb == "acquires" ||
-                        verb == "took" || verb == "takes" || verb == "purchased";
+                        verb == "took" || verb == "takes" || verb == "purchased" || verb == "buy" ||
+                        verb == "acquire" || verb == "purchase" || verb == "take" || verb == "buying" ||
+                        verb == "acquiring";
       // "completes deal for 41% of Y": a deal for a share buys it.
       const bool deal_for = verb == "for" && k > s.first_token &&
                             (key(k - 1) == "deal" || key(k - 1) == "agreement" || key(k - 1) == "offer" ||
@@ -3155,7 +3157,11 @@ class DocumentRun {
                key(j + 1) == "of")
         ++j;
       if (j >= s.last_token || (key(j) != "of" && key(j) != "in")) continue;
-      const int object = mention_at(j + 1);
+      int object = mention_at(j + 1);
+      // "10% of China's BAIC Motor": a place's possessive only locates the company
+      if (object >= 0 && mentions_[static_cast<std::size_t>(object)].type == MentionType::blocker &&
+          mentions_[static_cast<std::size_t>(object)].possessive)
+        object = company_at(mentions_[static_cast<std::size_t>(object)].next);
       if (object < 0 || !is_company_like(mentions_[static_cast<std::size_t>(object)])) continue;
       CueAt at{k, j + 1, 0};
       Cue plain;
@@ -3165,9 +3171,13 @@ class DocumentRun {
                                  : holder.mention >= 0 ? mentions_[static_cast<std::size_t>(holder.mention)].next : k;
       if (modifier_in(Modifier::negation, from, k + 1) || modifier_in(Modifier::ended, from, j + 1)) continue;
       const int target = argument(mentions_[static_cast<std::size_t>(object)]);
+      // "has agreed to buy 70% of Y": pending until completion is said
+      const bool pending = buys && !modifier_in(Modifier::completed, from, j) &&
+                           (verb == "buy" || verb == "acquire" || verb == "purchase" || verb == "take") &&
+                           modifier_in(Modifier::pending, from, k + 1);
       if (share > 50.0)
-        emit(holder.company, target, buys || deal_for ? Label::acquired : Label::owns, Status::current,
-             0.75f * holder.weight, s, "percent-of");
+        emit(holder.company, target, buys || deal_for ? Label::acquired : Label::owns,
+             pending ? Status::pending : Status::current, 0.75f * holder.weight, s, "percent-of");
       else if (share > 0.0)
         emit(holder.company, target, Label::invests_in, Status::current, 0.75f * holder.weight, s, "percent-of");
     }

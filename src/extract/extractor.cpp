@@ -2758,18 +2758,38 @@ class DocumentRun {
     for (std::size_t i = 0; i + 1 < mentions_.size(); ++i) {
       const auto& y = mentions_[i];
       if ((y.type != MentionType::company && y.type != MentionType::candidate) || y.next + 3 > s.last_token) continue;
-      if (key(y.next) != "," || key(y.next + 1) != "in" || key(y.next + 2) != "which") continue;
-      const std::uint32_t from = y.next + 3;
-      std::uint32_t stake = 0;
-      for (std::uint32_t k = from; k < s.last_token && k < from + 14 && !stake; ++k) {
-        if (key(k) == "," || key(k) == ".") break;
-        if (key(k) == "stake" || key(k) == "stakes" || key(k) == "shares") stake = k;
+      if (key(y.next) != ",") continue;
+      // ", in which", or past an apposition: ", the Chinese battery maker in which"
+      std::uint32_t in = y.next + 1;
+      if (key(in) == "the" || key(in) == "a" || key(in) == "an") {
+        while (in < s.last_token && in < y.next + 8 && key(in) != "in" && tok(in).kind == TokenKind::word &&
+               !(wflags(in) & (detail::w_list | detail::w_say))) {
+          const int d = mention_at(in);
+          if (d >= 0 && mentions_[static_cast<std::size_t>(d)].type != MentionType::descriptor) break;
+          ++in;
+        }
       }
-      if (!stake) continue;
-      if (modifier_in(Modifier::negation, from, stake)) continue;
-      for (std::size_t j = i + 1; j < mentions_.size() && mentions_[j].begin < stake; ++j) {
+      if (in + 1 >= s.last_token || key(in) != "in" || key(in + 1) != "which") continue;
+      const std::uint32_t from = in + 2;
+      // "in which X holds a 12% stake", "in which X is an investor", "in which the state holds 28%
+      // and X owns 41%": each company with a stake word after it in the clause
+      std::uint32_t end = from;
+      while (end < s.last_token && end < from + 24 && key(end) != "," && key(end) != ".") ++end;
+      const auto stake_at = [&](std::uint32_t k) {
+        return key(k) == "stake" || key(k) == "stakes" || key(k) == "shares" || key(k) == "investor" ||
+               key(k) == "shareholder" || key(k) == "backer" || key(k) == "holding" ||
+               (key(k) == "%" && k > from + 1 && (key(k - 2) == "owns" || key(k - 2) == "holds"));
+      };
+      for (std::size_t j = i + 1; j < mentions_.size() && mentions_[j].begin < end; ++j) {
         const auto& x = mentions_[j];
-        if (x.type != MentionType::company && x.type != MentionType::candidate) continue;
+        if (x.begin < from || (x.type != MentionType::company && x.type != MentionType::candidate)) continue;
+        std::uint32_t stake = 0;
+        for (std::uint32_t k = x.next; k < end && k < x.next + 8 && !stake; ++k) {
+          // "both A and B hold stakes": coordinated holders share the stake word
+          if (k > x.next && company_at(k) >= 0 && key(k - 1) != "and" && key(k - 1) != ",") break;
+          if (stake_at(k)) stake = k;
+        }
+        if (!stake || modifier_in(Modifier::negation, from, stake)) continue;
         const int investor = argument(x);
         const int investee = argument(y);
         if (investor >= 0) emit(investor, investee, Label::invests_in, Status::current, 0.8f, s, "in-which-stake");
@@ -3188,27 +3208,38 @@ class DocumentRun {
   void possessive_stakes(const Sentence& s) {
     for (std::uint32_t k = s.first_token + 1; k + 2 < s.last_token; ++k) {
       const auto noun = key(k);
-      if (noun != "stake" && noun != "holding" && noun != "shareholding" && noun != "interest") continue;
+      // ("Volkswagen's $5.8 billion investment in Rivian": an investment that is someone's)
+      const bool investment = noun == "investment" || noun == "investments";
+      if (noun != "stake" && noun != "holding" && noun != "shareholding" && noun != "interest" && !investment) continue;
       if (key(k + 1) != "in") continue;
       const int object = mention_at(k + 2);
       if (object < 0 || !is_company_like(mentions_[static_cast<std::size_t>(object)])) continue;
-      // back over "25 %" / "minority" to the possessor
+      // back over "25 %" / "minority" / "$5.8 billion" to the possessor
       std::uint32_t b = k;
       double share = 0.0;
-      while (b > s.first_token && k - b < 4) {
+      bool money = false;
+      while (b > s.first_token && k - b < 6) {
         const auto kk = key(b - 1);
         if (kk == "%" || kk == "percent" || kk == "minority" || kk == "majority" || kk == "controlling" ||
             kk == "small" || kk == "large" || kk == "remaining") {
           --b;
           continue;
         }
+        if (kk == "$" || kk == "€" || kk == "£" || kk == "billion" || kk == "million" || kk == "bn" || kk == "euro" ||
+            kk == "euros" || kk == "dollar" || kk == "new" || kk == "latest" || kk == "additional" || kk == "initial") {
+          money = true;
+          --b;
+          continue;
+        }
         if (tok(b - 1).kind == TokenKind::number) {
-          share = std::atof(std::string(raw(b - 1, b)).c_str());
+          if (!money || (b < k && (key(b) == "%" || key(b) == "percent")))
+            share = std::atof(std::string(raw(b - 1, b)).c_str());
           --b;
           continue;
         }
         break;
       }
+      if (money && !investment && share == 0.0 && noun != "stake") continue;
       if (b == s.first_token) continue;
       // "its interest in Y" may be curiosity; "its 30% interest in Y" is a holding
       if (noun == "interest" && b == k) continue;

@@ -3650,6 +3650,48 @@ class DocumentRun {
     }
   }
 
+  // "Eutelsat, whose OneWeb unit competes ...", "X, whose brands include A and B": units after "whose".
+  void whose_units(const Sentence& s) {
+    for (std::uint32_t p = s.first_token + 2; p + 2 < s.last_token; ++p) {
+      if (key(p) != "whose" || key(p - 1) != ",") continue;
+      const int oi = mention_ending_at(p - 1);
+      if (oi < 0 || !is_company_like(mentions_[static_cast<std::size_t>(oi)]) ||
+          mentions_[static_cast<std::size_t>(oi)].possessive)
+        continue;
+      const int owner = argument(mentions_[static_cast<std::size_t>(oi)]);
+      bool plural = false;
+      const int inner = company_at(p + 1);
+      if (inner >= 0) {
+        // "whose OneWeb unit"
+        const auto& m = mentions_[static_cast<std::size_t>(inner)];
+        if (m.possessive || m.next >= s.last_token || !is_unit_noun(key(m.next), plural) || plural) continue;
+        if (modifier_in(Modifier::negation, p, m.next + 1)) continue;
+        emit(owner, argument(m), Label::owns, Status::current, 0.7f, s, "unit-list");
+        continue;
+      }
+      // "whose brands include A, B and C"
+      std::uint32_t k = p + 1;
+      while (k < s.last_token && k < p + 4 && !is_unit_noun(key(k), plural) && tok(k).kind == TokenKind::word &&
+             is_lower(text_[tok(k).begin]))
+        ++k;
+      if (k + 2 >= s.last_token || !is_unit_noun(key(k), plural) || !plural) continue;
+      if (!(key(k + 1) == "include" || key(k + 1) == "including" || key(k + 1) == "are")) continue;
+      if (modifier_in(Modifier::negation, p, k + 2)) continue;
+      float conf = 0.7f;
+      for (int at = company_at(k + 2); at >= 0;) {
+        const auto& m = mentions_[static_cast<std::size_t>(at)];
+        if (m.possessive) break;
+        emit(owner, argument(m), Label::owns, Status::current, conf, s, "unit-list");
+        conf = 0.7f * 0.95f;
+        std::uint32_t j = m.next;
+        if (j < s.last_token && key(j) == ",") ++j;
+        if (j < s.last_token && key(j) == "and") ++j;
+        if (j == m.next) break;
+        at = company_at(j);
+      }
+    }
+  }
+
   // Object relatives: "pipelines through Y, which X now controls", "Y, the drive business it bought
   // from Z", "Y, a truck-leasing business it bought in 2019": the name before the clause is the
   // object of the clause's verb.
@@ -3997,10 +4039,12 @@ class DocumentRun {
     for (std::size_t i = 0; i + 1 < mentions_.size(); ++i) {
       const auto& y = mentions_[i];
       if (!is_company_like(y) || y.possessive || y.next + 3 >= s.last_token || key(y.next) != ",") continue;
-      const auto det = key(y.next + 1);
+      // ", itself an Anthropic shareholder,"
+      const std::uint32_t d = key(y.next + 1) == "itself" || key(y.next + 1) == "also" ? y.next + 2 : y.next + 1;
+      const auto det = key(d);
       if (det != "the" && det != "a" && det != "an") continue;
       // adjectives, then the owner's name, then the noun
-      std::uint32_t k = y.next + 2;
+      std::uint32_t k = d + 1;
       while (k < s.last_token && k < y.next + 5 && company_at(k) < 0 && tok(k).kind == TokenKind::word &&
              !(wflags(k) & (detail::w_prep | detail::w_list | detail::w_say)))
         ++k;
@@ -4012,13 +4056,15 @@ class DocumentRun {
       const auto n = key(x.next);
       const bool unit = is_unit_noun(n, plural) && !plural && n != "chain" && n != "studio" && n != "label";
       const bool company = (n == "company" || n == "subsidiary") && det != "the";
-      if (!unit && !company) continue;
+      const bool investor = (n == "shareholder" || n == "investor" || n == "backer") && det != "the";
+      if (!unit && !company && !investor) continue;
       const std::uint32_t after = x.next + 1;
       if (after < s.last_token && !(key(after) == "," || key(after) == "." || key(after) == "that" ||
                                     key(after) == "which" || key(after) == ")" || key(after) == ";"))
         continue;
       if (modifier_in(Modifier::negation, y.next, after) || divested_before(x.begin, s)) continue;
-      emit(argument(x), argument(y), Label::owns, Status::current, 0.75f, s, "name-unit-apposition");
+      if (investor) emit(argument(y), argument(x), Label::invests_in, Status::current, 0.75f, s, "name-unit-apposition");
+      else emit(argument(x), argument(y), Label::owns, Status::current, 0.75f, s, "name-unit-apposition");
     }
   }
 
@@ -4785,6 +4831,7 @@ class DocumentRun {
       counts_among(s);
       possessive_passive_supply(s);
       unit_lists(s);
+      whose_units(s);
       object_relatives(s);
       possessive_copula(s);
       joint_ventures(s);

@@ -1617,7 +1617,9 @@ class DocumentRun {
       // "Boeing's rival Airbus also buys ...": after a possessive, the noun cue's name heads the phrase.
       bool adverbs = gap <= 2;
       for (std::uint32_t k = m.next; k < c.begin && adverbs; ++k) adverbs = is_auxiliary(key(k));
-      if (!relative && adverbs && !tight && !(wflags(c.begin) & detail::w_prep) && key(c.begin) != "to" &&
+      // ("Fanuc rival Takumi to be bought by Hitachi": "to be" + participle is a verb too)
+      if (!relative && adverbs && !tight && !(wflags(c.begin) & detail::w_prep) &&
+          (key(c.begin) != "to" || (c.begin + 1 < c.end && key(c.begin + 1) == "be")) &&
           !rule_off("apposition-subject"))
         for (const auto& other : cues_)
           if (other.end == m.begin &&
@@ -1688,6 +1690,8 @@ class DocumentRun {
           if (gap <= 1) return {i, argument(m), 0.9f};
           continue;
         case MentionType::candidate:
+          // "a Series B round led by X": a round's name is no company
+          if (key(m.begin) == "series" && m.end == m.begin + 2 && !rule_off("round-name")) continue;
           // "Cielo, the card processor jointly controlled by...": an apposition may stand between.
           if ((gap <= 3 || relative) && !modifier_in(Modifier::stop, m.next, c.begin)) return {i, argument(m), 0.85f};
           continue;

@@ -1639,6 +1639,14 @@ class DocumentRun {
             // ", in which X holds a stake, has bought ..." closes as well
             opened = key(k) == "which" || key(k) == "who" || key(k) == "whose" ||
                      (key(k) == "in" && key(k + 1) == "which");
+            // "Canal+, the pay-TV group that was spun off from Vivendi last year, has bought ...": an
+            // apposition on a company, closed by a comma before the cue
+            if (!opened && (key(k) == "the" || key(k) == "a" || key(k) == "an") && k >= sentence_first_ + 2 &&
+                mention_ending_at(k - 1) >= 0 && !rule_off("closed-apposition")) {
+              std::uint32_t close = c.begin;
+              while (close > m.next && (is_auxiliary(key(close - 1)) || key(close - 1) == "been")) --close;
+              opened = close > m.next && key(close - 1) == ",";
+            }
             break;
           }
           if (kk == ";") break;

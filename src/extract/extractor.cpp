@@ -2577,6 +2577,8 @@ class DocumentRun {
           const auto on = mentions_[static_cast<std::size_t>(objs.back().mention)].next;
           for (std::uint32_t k = on; k < s.last_token && k < on + 3; ++k) past |= key(k) == "until";
         }
+        // "spun off from X": the parent let it go
+        past |= key(c.begin) == "spun" || key(c.begin) == "spinoff";
         if (past) status = Status::ended;
       }
       // "BHP walks away from Anglo after third offer rejected": a bid that was never agreed ends no

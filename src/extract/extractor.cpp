@@ -1475,7 +1475,22 @@ class DocumentRun {
                                     (key(k + 1) == "contract" || key(k + 1) == "agreement" || key(k + 1) == "deal");
       } else if (label == Label::acquired) {
         if (modifier_in(Modifier::completed, scope_from, c.end)) status = Status::current;
-        else if (modifier_in(Modifier::pending, s.first_token, s.last_token)) status = Status::pending;
+        // "The combined group will compete with ... Eutelsat, the operator that merged with OneWeb
+        // in 2023": a pending word before the subject's clause is another clause's.
+        else if (modifier_in(Modifier::pending, ended_from, s.last_token)) status = Status::pending;
+      }
+      // "previously bought a majority stake in XP but sold most of it": bought, then sold again.
+      if ((label == Label::acquired || label == Label::owns) && !objs.empty() && !rule_off("sold-again")) {
+        const auto after = mentions_[static_cast<std::size_t>(objs.back().mention)].next;
+        for (std::uint32_t k = after; k + 1 < s.last_token && k < after + 8; ++k) {
+          const auto w = key(k);
+          if (w == ";" || w == ".") break;
+          if (!(w == "sold" || w == "sells" || w == "divested" || w == "offloaded" || w == "unloaded")) continue;
+          const auto n = key(k + 1);
+          if (n == "it" || n == "them" || n == "most" || n == "all" || n == "the" || n == "its" || n == "part")
+            status = Status::ended;
+          break;
+        }
       }
       // "BHP walks away from Anglo after third offer rejected": a bid that was never agreed ends no
       // deal; making it was an approach.

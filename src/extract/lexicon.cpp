@@ -287,7 +287,8 @@ const ModifierSpec modifier_specs[] = {
      Modifier::ended},
     {"pending|subject to|awaiting|expected to close|expected to complete|expected to be completed|"
      "is expected to close|yet to close|proposed|announced plans|agreed to|agrees to|set to|"
-     "will|plans to|intends to|planned|under review|regulatory approval|definitive agreement",
+     "will|plans to|intends to|planned|under review|regulatory approval|definitive agreement|finishing|"
+     "is completing|nearing completion|in the process of",
      Modifier::pending},
     {"completed|completes|closed|finalised|finalized|completion of|now owns|already owns",
      Modifier::completed},

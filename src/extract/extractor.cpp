@@ -637,65 +637,6 @@ class DocumentRun {
            k == "facility" || k == "facilities" || k == "stations" || k == "branches" || k == "outlets";
   }
 
-  // "Kroger had planned to sell 579 stores to C&S; that divestiture deal was also cancelled": a
-  // sale of assets between two companies that was called off is a former deal between them (a
-  // sale that goes ahead moves assets, not a company, and gives no edge).
-  void asset_sales(const Sentence& s) {
-    for (std::uint32_t k = s.first_token; k + 2 < s.last_token; ++k) {
-      const auto verb = key(k);
-      if (verb.size() < 4 || verb[0] != 's') continue;
-      if (verb != "sell" && verb != "sells" && verb != "sold" && verb != "selling") continue;
-      std::uint32_t to = 0;
-      bool asset = false;
-      for (std::uint32_t j = k + 1; j < s.last_token && j <= k + 7; ++j) {
-        if (key(j) == "to") {
-          to = j;
-          break;
-        }
-        if (key(j) == "," || key(j) == ";" || key(j) == "stake" || key(j) == "shares") break;
-        asset |= is_business_noun(key(j)) && key(j) != "stake" && key(j) != "stakes" && key(j) != "shares";
-      }
-      if (!to || !asset) continue;
-      // what is sold is no company ("sold Y's stores" is the owns/acquired rules')
-      bool company = false;
-      for (const auto& m : mentions_) company |= m.begin > k && m.begin < to && is_company_like(m);
-      if (company) continue;
-      // the buyer, past "Novo Nordisk's partner" (a possessive and its noun only describe it)
-      int buyer = -1;
-      for (std::size_t i = 0; i < mentions_.size(); ++i) {
-        const auto& m = mentions_[i];
-        if (m.begin <= to) continue;
-        if (m.begin > to + 7) break;
-        if (m.possessive && i + 1 < mentions_.size() && mentions_[i + 1].begin <= m.next + 2) continue;
-        if (is_company_like(m)) buyer = argument(m);
-        break;
-      }
-      if (buyer < 0) continue;
-      CueAt at{k, to + 1, 0};
-      Cue plain;
-      const Found seller = subject(at, plain);
-      if (seller.company < 0 || seller.company == buyer) continue;
-      const std::uint32_t from = seller.scope ? seller.scope
-                                 : seller.mention >= 0 ? mentions_[static_cast<std::size_t>(seller.mention)].next : k;
-      if (modifier_in(Modifier::negation, from, to)) continue;
-      // the ending is said before the buyer, or after it of "that sale" / "the deal" (not of a
-      // relation of its own: "... to Y after a merger with Z collapsed")
-      bool ended = modifier_in(Modifier::ended, from, to);
-      for (const auto& md : modifiers_) {
-        if (ended || md.modifier != Modifier::ended || md.at <= to) continue;
-        bool back = false, own = false;
-        for (std::uint32_t j = to + 1; j + 1 < md.at; ++j)
-          back |= (key(j) == "that" || key(j) == "the" || key(j) == "this") &&
-                  (is_deal_noun(key(j + 1)) || (j + 2 < md.at && is_deal_noun(key(j + 2))));
-        for (const auto& c : cues_)
-          own |= c.begin > to && c.begin < md.at && !(lex_.cue(c.cue).flags & detail::cue_tight);
-        ended = back && !own;
-      }
-      if (!ended) continue;
-      emit(seller.company, buyer, Label::former_deal, Status::ended, 0.75f * seller.weight, s, "asset-sale-ended");
-    }
-  }
-
   static bool deal_gap(Label label) {
     return label == Label::partners || label == Label::talked_to || label == Label::former_deal;
   }
@@ -2060,6 +2001,65 @@ class DocumentRun {
         cursor = m.next;
         first = false;
       }
+    }
+  }
+
+  // "Kroger had planned to sell 579 stores to C&S; that divestiture deal was also cancelled": a
+  // sale of assets between two companies that was called off is a former deal between them (a
+  // sale that goes ahead moves assets, not a company, and gives no edge).
+  void asset_sales(const Sentence& s) {
+    for (std::uint32_t k = s.first_token; k + 2 < s.last_token; ++k) {
+      const auto verb = key(k);
+      if (verb.size() < 4 || verb[0] != 's') continue;
+      if (verb != "sell" && verb != "sells" && verb != "sold" && verb != "selling") continue;
+      std::uint32_t to = 0;
+      bool asset = false;
+      for (std::uint32_t j = k + 1; j < s.last_token && j <= k + 7; ++j) {
+        if (key(j) == "to") {
+          to = j;
+          break;
+        }
+        if (key(j) == "," || key(j) == ";" || key(j) == "stake" || key(j) == "shares") break;
+        asset |= is_business_noun(key(j)) && key(j) != "stake" && key(j) != "stakes" && key(j) != "shares";
+      }
+      if (!to || !asset) continue;
+      // what is sold is no company ("sold Y's stores" is the owns/acquired rules')
+      bool company = false;
+      for (const auto& m : mentions_) company |= m.begin > k && m.begin < to && is_company_like(m);
+      if (company) continue;
+      // the buyer, past "Novo Nordisk's partner" (a possessive and its noun only describe it)
+      int buyer = -1;
+      for (std::size_t i = 0; i < mentions_.size(); ++i) {
+        const auto& m = mentions_[i];
+        if (m.begin <= to) continue;
+        if (m.begin > to + 7) break;
+        if (m.possessive && i + 1 < mentions_.size() && mentions_[i + 1].begin <= m.next + 2) continue;
+        if (is_company_like(m)) buyer = argument(m);
+        break;
+      }
+      if (buyer < 0) continue;
+      CueAt at{k, to + 1, 0};
+      Cue plain;
+      const Found seller = subject(at, plain);
+      if (seller.company < 0 || seller.company == buyer) continue;
+      const std::uint32_t from = seller.scope ? seller.scope
+                                 : seller.mention >= 0 ? mentions_[static_cast<std::size_t>(seller.mention)].next : k;
+      if (modifier_in(Modifier::negation, from, to)) continue;
+      // the ending is said before the buyer, or after it of "that sale" / "the deal" (not of a
+      // relation of its own: "... to Y after a merger with Z collapsed")
+      bool ended = modifier_in(Modifier::ended, from, to);
+      for (const auto& md : modifiers_) {
+        if (ended || md.modifier != Modifier::ended || md.at <= to) continue;
+        bool back = false, own = false;
+        for (std::uint32_t j = to + 1; j + 1 < md.at; ++j)
+          back |= (key(j) == "that" || key(j) == "the" || key(j) == "this") &&
+                  (is_deal_noun(key(j + 1)) || (j + 2 < md.at && is_deal_noun(key(j + 2))));
+        for (const auto& c : cues_)
+          own |= c.begin > to && c.begin < md.at && !(lex_.cue(c.cue).flags & detail::cue_tight);
+        ended = back && !own;
+      }
+      if (!ended) continue;
+      emit(seller.company, buyer, Label::former_deal, Status::ended, 0.75f * seller.weight, s, "asset-sale-ended");
     }
   }
 

@@ -1054,6 +1054,8 @@ class DocumentRun {
           after_by = true;
         } else if (!listy || gap > 6 || (prep && !(cue.flags & detail::cue_wide))) {
           break;
+        } else if (key(m.begin - 1) == "formerly" || (m.begin >= cursor + 2 && key(m.begin - 2) == "formerly")) {
+          break;  // "absorbed AIX Connect, formerly AirAsia India": an old name, not another object
         } else if (verb_after_conjunction(cursor, m.begin)) {
           break;  // "owns Y and counts Z among...": a second verb phrase, not a longer list
         } else if (key(cursor) == "," && relative_cue(c) && !rule_off("relative-list")) {

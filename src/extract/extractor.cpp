@@ -688,8 +688,8 @@ class DocumentRun {
             if (!asset_name) company = true;
           }
         // "sells its heat business to Y" is a divestiture, not a supply.
-        const bool business = lex_.cue(g.cue).label == Label::supplies && !lex_.cue(g.cue).reversed &&
-                              is_business_noun(key(j - 1));
+        // "bought two plants from Y" is an asset purchase, not a supply either.
+        const bool business = lex_.cue(g.cue).label == Label::supplies && is_business_noun(key(j - 1));
         // "received an approach from Y" is talks, "received a complaint from Y" nothing: money only
         const bool no_money = lex_.cue(g.cue).label == Label::invests_in && lex_.cue(g.cue).reversed &&
                               (key(j - 1) == "approach" || key(j - 1) == "approaches" || key(j - 1) == "offer" ||

@@ -2353,7 +2353,9 @@ class DocumentRun {
         continue;
       const std::uint32_t scope_from = subj.scope ? subj.scope
                                        : subj.mention >= 0 ? mentions_[static_cast<std::size_t>(subj.mention)].begin : s.first_token;
-      if ((label == Label::acquired || label == Label::invests_in || label == Label::partners) &&
+      // "is in talks to supply Thai carmaker Y": a supply under negotiation is talks too
+      if ((label == Label::acquired || label == Label::invests_in || label == Label::partners ||
+           (label == Label::supplies && !cue.reversed && !rule_off("talks-to-supply"))) &&
           modifier_in(Modifier::talks, scope_from, c.begin))
         label = Label::talked_to, status = Status::current;
       // An ending said after the subject counts ("X's deal with Y fell apart"), and just before
@@ -2457,7 +2459,8 @@ class DocumentRun {
       }
       // "BHP walks away from Anglo after third offer rejected": a bid that was never agreed ends no
       // deal; making it was an approach.
-      if (label == Label::former_deal && only_courted(s)) label = Label::talked_to;
+      if (label == Label::former_deal && (only_courted(s) || talks_ended(ended_from, ended_to)))
+        label = Label::talked_to;
       if (label == Label::invests_in) status = Status::current;
       if (label == Label::former_deal) status = Status::ended;
       if (label == Label::talked_to) status = Status::current;
@@ -4289,6 +4292,12 @@ class DocumentRun {
       if (!noun) continue;
       // "an agreement with Y" is the partner-noun cue's; an acquisition done under a deal is no partnership
       if (noun + 1 < s.last_token && (key(noun + 1) == "with" || key(noun + 1) == "between")) continue;
+      // "maintained under a service contract by Lufthansa Technik": the contract's other party
+      int by_party = -1;
+      if (noun + 2 < s.last_token && (key(noun + 1) == "by" || key(noun + 1) == "from")) {
+        const int at = mention_at(noun + 2);
+        if (at >= 0 && is_company_like(mentions_[static_cast<std::size_t>(at)])) by_party = at;
+      }
       bool other_deal = false;
       for (const auto& c : cues_) {
         const auto l = lex_.cue(c.cue).label;
@@ -4322,10 +4331,20 @@ class DocumentRun {
         while (mi < mentions_.size() && mentions_[mi].begin < j) ++mi;
         if (mi >= mentions_.size() || mentions_[mi].begin != j || inserted) continue;
         const auto& m = mentions_[mi];
-        if (m.type == MentionType::company || m.type == MentionType::candidate) {
+        // "Scandinavian crime series": a nationality is no company
+        // "Scandinavian crime series", "flies Airbus jets": a name before a common noun only
+        // describes the noun
+        const bool modifier = !m.possessive && m.next < k && tok(m.next).kind == TokenKind::word &&
+                              is_lower(text_[tok(m.next).begin]) && !(wflags(m.next) & (detail::w_prep | detail::w_list));
+        if ((m.type == MentionType::company || m.type == MentionType::candidate) && !modifier &&
+            !(m.type == MentionType::candidate && (wflags(m.begin) & detail::w_nationality))) {
           const int c = argument(m);
           if (c >= 0 && c != x) y = c, yi = mi;
         }
+      }
+      if (by_party >= 0) {
+        const int c = argument(mentions_[static_cast<std::size_t>(by_party)]);
+        if (c >= 0 && c != x) y = c, yi = static_cast<std::size_t>(by_party);
       }
       if (y < 0) continue;
       // "X invested in Y under a deal": an ownership or investment said between the two is that.
@@ -4380,6 +4399,20 @@ class DocumentRun {
       if (modifier_in(Modifier::negation, from, k + 1)) continue;
       emit(x.company, argument(ym), Label::partners, Status::current, 0.67f * x.weight, s, "chosen-partner");
     }
+  }
+
+  // "explored a merger with Y, but the two sides broke off negotiations": what ended were talks.
+  bool talks_ended(std::uint32_t b, std::uint32_t e) const {
+    bool any = false, talks = true;
+    for (const auto& m : modifiers_) {
+      if (m.modifier != Modifier::ended || m.at < b || m.at >= e) continue;
+      any = true;
+      bool near = false;
+      for (std::uint32_t k = m.at > b + 3 ? m.at - 3 : b; k < e && k <= m.at + 3; ++k)
+        near |= key(k) == "talks" || key(k) == "negotiations" || key(k) == "discussions";
+      talks &= near;
+    }
+    return any && talks;
   }
 
   // The sentence speaks of a bid, offer or approach and of no agreement.

@@ -274,6 +274,8 @@ const GappedSpec gapped_specs[] = {
     {"work|works|worked|working|collaborate|collaborates|collaborated|collaborating|partnered|partners|"
      "develop|develops|developed|developing|codevelop|codeveloped|codeveloping",
      "with", 6, Label::partners, false, 0.8f, "partner-gap"},
+    // "licenses the Unreal Engine from Epic Games"
+    {"licenses|licensed|licensing|license|licences|licence", "from", 6, Label::partners, false, 0.8f, "partner-gap"},
     // "in close discussions with", "had been negotiating a licence with", "spoke on Tuesday with"
     {"talks|negotiations|discussions|negotiating|negotiated|negotiate|negotiates|talking|talked|spoke|"
      "spoken|speaking",
@@ -314,7 +316,8 @@ const ModifierSpec modifier_specs[] = {
      "ended its|ended their|ended the|ends its|ends partnership|ends deal|ends agreement|ends pact|"
      "ended partnership|ended deal|ended agreement|unwound|pulled out|broke off|fell through|"
      "falls through|previously had|no longer|expired|dissolved|exited|had a deal|had a partnership|"
-     "once had|used to|formerly|prohibited|vetoed|sank|torpedoed|derailed|ditched",
+     "once had|used to|formerly|prohibited|vetoed|sank|torpedoed|derailed|ditched|unravels|unravelled|"
+     "unraveled|unravel|wound down|winds down|wind down|dissolves|dissolve",
      Modifier::ended},
     {"pending|subject to|awaiting|expected to close|expected to complete|expected to be completed|"
      "is expected to close|yet to close|proposed|announced plans|agreed to|agrees to|set to|"

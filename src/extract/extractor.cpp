@@ -2822,7 +2822,12 @@ class DocumentRun {
       if (a.type != MentionType::company || b.type != MentionType::company || a.possessive || b.possessive) continue;
       const bool place_word = b.begin == a.next + 3 && key(a.next + 2) == "'s" && capitalised(a.next + 1) &&
                               (wflags(a.next + 1) & detail::w_nationality);  // "and Japan's Y"
-      if ((b_lead != a.next + 1 && !place_word) || key(a.next) != "and") continue;
+      // "Bayer and Indian seed firm Kisan": a descriptor ending in a company noun may stand before it
+      bool described = b.begin > a.next + 1 && b.begin <= a.next + 5 && (wflags(b.begin - 1) & detail::w_desc_noun);
+      for (std::uint32_t k = a.next + 1; k < b.begin && described; ++k)
+        described = tok(k).kind == TokenKind::word && !(wflags(k) & (detail::w_prep | detail::w_list)) &&
+                    (is_lower(text_[tok(k).begin]) || (wflags(k) & detail::w_nationality));
+      if ((b_lead != a.next + 1 && !place_word && !described) || key(a.next) != "and") continue;
       if (i > 0 && mentions_[i - 1].next + 1 >= a.begin && mentions_[i - 1].next <= a.begin) continue;  // a longer list
       if (a.begin > s.first_token && !(key(a.begin - 1) == "," || key(a.begin - 1) == "-" || a.begin == s.first_token))
         continue;  // the pair opens its clause
@@ -2854,6 +2859,11 @@ class DocumentRun {
           break;
         }
         if (k > b.next + 6) continue;  // a plant may stand behind its price, a deal noun not so far
+        // "A and B to launch transatlantic joint business"
+        if (kk == "joint" && k + 1 < s.last_token && tok(k + 1).kind == TokenKind::word && is_lower(text_[tok(k + 1).begin])) {
+          noun = k + 1;
+          break;
+        }
         if (kk == "merger" || kk == "deal" || kk == "partnership" || kk == "alliance" || kk == "pact" ||
             kk == "tieup" || kk == "venture") {
           noun = k;
@@ -4116,6 +4126,9 @@ class DocumentRun {
   // build" (a purpose). They are taken out before any rule reads the modifiers.
   void drop_false_endings(const Sentence& s) {
     std::erase_if(modifiers_, [&](const ModifierAt& m) {
+      // "called off in May": the month is no hypothetical
+      if (m.modifier == Modifier::negation)
+        return m.at > s.first_token && key(m.at) == "may" && capitalised(m.at);
       if (m.modifier != Modifier::ended) return false;
       const auto w = key(m.at);
       const std::uint32_t next = m.at + (w == "used" || w == "pulled" || w == "walked" || w == "fell" ? 2 : 1);
@@ -4401,6 +4414,57 @@ class DocumentRun {
     }
   }
 
+  // "A planned merger with Cascade Supply, announced in February, was called off in May": a deal
+  // noun that opens the sentence with no company before it is the last subject's deal.
+  void opening_deal(const Sentence& s, bool cues_found) {
+    if (last_subject_ < 0) return;
+    std::uint32_t k = s.first_token;
+    if (k < s.last_token && (key(k) == "a" || key(k) == "an" || key(k) == "its" || key(k) == "their")) ++k;
+    for (std::uint32_t n = 0; n < 2 && k < s.last_token && !is_deal_noun(key(k)); ++n) {
+      if (!(tok(k).kind == TokenKind::number || (tok(k).kind == TokenKind::word && is_lower(text_[tok(k).begin])))) return;
+      ++k;
+    }
+    if (k + 2 >= s.last_token || !is_deal_noun(key(k)) || key(k + 1) != "with") return;
+    const auto n = key(k);
+    if (!(n == "merger" || n == "deal" || n == "partnership" || n == "venture" || n == "agreement" || n == "alliance" ||
+          n == "contract" || n == "pact" || n == "tieup"))
+      return;
+    // "with the smaller Oregon chain Cascade Supply": a description may stand before the name
+    std::uint32_t at = k + 2;
+    int yi = -1;
+    while (at < s.last_token && at < k + 8) {
+      const int mi = mention_at(at);
+      if (mi >= 0 && mentions_[static_cast<std::size_t>(mi)].type != MentionType::transparent) {
+        yi = mi;
+        break;
+      }
+      if (mi >= 0) {
+        at = mentions_[static_cast<std::size_t>(mi)].next;
+        continue;
+      }
+      if (tok(at).kind != TokenKind::word || (wflags(at) & detail::w_prep) ||
+          !(is_lower(text_[tok(at).begin]) || (wflags(at) & detail::w_nationality)))
+        break;
+      ++at;
+    }
+    if (yi < 0 || !is_company_like(mentions_[static_cast<std::size_t>(yi)]) ||
+        mentions_[static_cast<std::size_t>(yi)].possessive)
+      return;
+    const int y = argument(mentions_[static_cast<std::size_t>(yi)]);
+    if (y < 0 || y == last_subject_) return;
+    if (!cues_found) {
+      find_cues(s);
+      drop_false_endings(s);
+    }
+    // the ending must be said of this deal, before another clause opens ("when the lenders refused")
+    std::uint32_t stop = s.last_token;
+    for (const auto& m : modifiers_)
+      if (m.modifier == Modifier::stop && m.at > at && m.at < stop && key(m.at) != ",") stop = m.at;
+    if (modifier_in(Modifier::negation, s.first_token, stop)) return;
+    if (!modifier_in(Modifier::ended, at, stop)) return;
+    emit(last_subject_, y, Label::former_deal, Status::ended, 0.7f, s, "opening-deal");
+  }
+
   // "explored a merger with Y, but the two sides broke off negotiations": what ended were talks.
   bool talks_ended(std::uint32_t b, std::uint32_t e) const {
     bool any = false, talks = true;
@@ -4613,6 +4677,7 @@ class DocumentRun {
       if (debug_) dump(s, false);
     }
     the_two(s, any);
+    opening_deal(s, any);
     // the companies a later "the two companies" may mean
     {
       int pair[2] = {-1, -1}, count = 0;

@@ -2130,6 +2130,20 @@ class DocumentRun {
           former |= key(k) == "former" || key(k) == "onetime" || key(k) == "erstwhile";
         if (former) continue;
       }
+      // "licenses the engine from Epic Games, in which Tencent is an investor", "a deal with Y, has
+      // agreed to sell Z": a relative clause or a new verb after a comma ends the deal's objects.
+      if ((cue.label == Label::partners || cue.label == Label::talked_to || cue.label == Label::former_deal) &&
+          objs.size() > 1 && !rule_off("deal-object-clause")) {
+        std::uint32_t end = s.last_token;
+        for (std::uint32_t k = c.end; k + 1 < s.last_token && end == s.last_token; ++k) {
+          const auto w = key(k);
+          if (w == "which" || w == "whom" || w == "whose") end = k;
+          if (w == "," && (is_auxiliary(key(k + 1)) || (wflags(k + 1) & detail::w_say))) end = k;
+        }
+        std::erase_if(objs, [&](const Found& f) {
+          return f.mention >= 0 && mentions_[static_cast<std::size_t>(f.mention)].begin > end;
+        });
+      }
       Label label = cue.label;
       Status status = cue.status;
       // "the former owner of Y", "X's onetime parent Y": an ownership that is over is no edge.
@@ -4133,6 +4147,14 @@ class DocumentRun {
       const auto w = key(m.at);
       const std::uint32_t next = m.at + (w == "used" || w == "pulled" || w == "walked" || w == "fell" ? 2 : 1);
       const auto before = m.at > s.first_token ? key(m.at - 1) : std::string_view{};
+      // "no longer believed it could build everything": only a business verb is ended by it
+      if (w == "no" && m.at + 2 < s.last_token && key(m.at + 1) == "longer") {
+        const auto v = key(m.at + 2);
+        return !(v == "owns" || v == "own" || v == "holds" || v == "hold" || v == "has" || v == "have" || v == "is" ||
+                 v == "are" || v == "supplies" || v == "supply" || v == "works" || v == "uses" || v == "use" ||
+                 v == "sells" || v == "buys" || v == "makes" || v == "controls" || v == "part" || v == "a" ||
+                 v == "an" || v == "partners" || v == "carries" || v == "distributes" || v == "licenses");
+      }
       if (w == "formerly" || w == "previously" || w == "once")
         return next < s.last_token && capitalised(next) && !(wflags(next) & detail::w_stop_cap);
       if (w == "used")

@@ -317,7 +317,8 @@ const ModifierSpec modifier_specs[] = {
      "ended partnership|ended deal|ended agreement|unwound|pulled out|broke off|fell through|"
      "falls through|previously had|no longer|expired|dissolved|exited|had a deal|had a partnership|"
      "once had|used to|formerly|prohibited|vetoed|sank|torpedoed|derailed|ditched|unravels|unravelled|"
-     "unraveled|unravel|wound down|winds down|wind down|dissolves|dissolve",
+     "unraveled|unravel|wound down|winds down|wind down|dissolves|dissolve|ended in|ended on|ended after|"
+     "ended last|ended when|ended early|has ended|had ended|have ended|was ended|ended abruptly",
      Modifier::ended},
     {"pending|subject to|awaiting|expected to close|expected to complete|expected to be completed|"
      "is expected to close|yet to close|proposed|announced plans|agreed to|agrees to|set to|"
@@ -326,7 +327,8 @@ const ModifierSpec modifier_specs[] = {
      Modifier::pending},
     {"completed|completes|closed|finalised|finalized|completion of|now owns|already owns",
      Modifier::completed},
-    {"talks|negotiations|discussions|negotiating|discussing|in talks", Modifier::talks},
+    {"talks|negotiations|discussions|negotiating|discussing|in talks|negotiate|negotiated|negotiates",
+     Modifier::talks},
     {"before|after|but|while|because|although|though|whereas|who|whose|said|says|say|told|"
      "according|when|since|amid|despite|unlike|;|:|whom|where|however|also said|added|"
      "reported|reports|citing|as it|as they",

@@ -4257,7 +4257,12 @@ class DocumentRun {
           if (j + 1 < s.last_token && is_deal_noun(key(j + 1))) noun = j + 1;  // "merger agreement"
           break;
         }
-        if (tok(j).kind != TokenKind::word || !is_lower(text_[tok(j).begin])) break;
+        // one modifier of the deal may stand between ("Y supply deal"), a verb may not ("Y held talks")
+        const auto w = key(j);
+        if (tok(j).kind != TokenKind::word || !is_lower(text_[tok(j).begin]) || is_auxiliary(w) ||
+            (w.size() > 2 && w.substr(w.size() - 2) == "ed") || w == "held" || w == "holds" || w == "hold" ||
+            w == "says" || w == "said" || w == "signs" || w == "ends" || w == "wins" || w == "makes")
+          break;
       }
       if (!noun && ym.begin >= s.first_token + 3 && (key(ym.begin - 1) == "from" || key(ym.begin - 1) == "by")) {
         for (std::uint32_t j = ym.begin - 2; j + 4 > ym.begin && j > s.first_token; --j) {

@@ -4228,7 +4228,23 @@ class DocumentRun {
       if (i > 0 && mentions_[i - 1].type == MentionType::blocker && mentions_[i - 1].possessive &&
           mentions_[i - 1].next == m.begin)
         lead = mentions_[i - 1].begin;
-      if (!(lead == first || key(lead - 1) == ",")) continue;
+      // "Nordic analytics firm Velia ...": an unknown word before a description is part of it
+      if (m.type == MentionType::candidate) {
+        bool describes = false;
+        for (std::uint32_t k = m.next; k < s.last_token && k < m.next + 4 && !describes; ++k) {
+          if (tok(k).kind != TokenKind::word || !is_lower(text_[tok(k).begin])) break;
+          describes = (wflags(k) & detail::w_desc_noun) && k + 1 < s.last_token && mention_at(k + 1) >= 0;
+        }
+        if (describes) continue;
+      }
+      // "Swiss CDMO Alpenpharm wins ...": a description may open the clause before the name
+      std::uint32_t open = lead;
+      while (open > first && key(open - 1) != "," && tok(open - 1).kind == TokenKind::word &&
+             !(wflags(open - 1) & (detail::w_prep | detail::w_list)) && key(open - 1) != "where" &&
+             key(open - 1) != "which" && key(open - 1) != "that" && key(open - 1) != "who" &&
+             lead - open < 4)
+        --open;
+      if (!(open == first || key(open - 1) == ",")) continue;
       int x = -1;
       if (m.type == MentionType::pronoun && lead == s.first_token) x = pronoun_target();
       else if (m.type == MentionType::company || m.type == MentionType::candidate || m.type == MentionType::product)

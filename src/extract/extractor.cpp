@@ -2473,8 +2473,25 @@ class DocumentRun {
       }
       // "BHP walks away from Anglo after third offer rejected": a bid that was never agreed ends no
       // deal; making it was an approach.
-      if (label == Label::former_deal && (only_courted(s) || talks_ended(ended_from, ended_to)))
+      // ... unless an agreement had been reached ("had reached an agreement in principle with Y, only
+      // for the talks to collapse")
+      bool reached = false;
+      for (std::uint32_t k = c.begin > s.first_token + 3 ? c.begin - 3 : s.first_token; k < c.end; ++k)
+        reached |= key(k) == "reached" || key(k) == "signed" || key(k) == "struck" || key(k) == "agreed";
+      if (label == Label::former_deal && (only_courted(s) || (!reached && talks_ended(ended_from, ended_to))))
         label = Label::talked_to;
+      // "The proposed joint venture between X and Y ... was never formally negotiated": a deal only
+      // proposed, or denied after its names, gives no partnership
+      if (label == Label::partners && !objs.empty() && !rule_off("proposed-deal")) {
+        bool proposed = false;
+        for (std::uint32_t k = c.begin > s.first_token + 2 ? c.begin - 2 : s.first_token; k < c.begin; ++k)
+          proposed |= key(k) == "proposed" || key(k) == "mooted" || key(k) == "rumoured" || key(k) == "rumored";
+        const auto after = mentions_[static_cast<std::size_t>(objs.back().mention)].next;
+        std::uint32_t stop = std::min(after + 8, s.last_token);
+        for (const auto& m : modifiers_)
+          if (m.modifier == Modifier::stop && m.at >= after && m.at < stop) stop = m.at;
+        if (proposed || modifier_in(Modifier::negation, after, stop)) continue;
+      }
       if (label == Label::invests_in) status = Status::current;
       if (label == Label::former_deal) status = Status::ended;
       if (label == Label::talked_to) status = Status::current;
@@ -4508,6 +4525,24 @@ class DocumentRun {
     emit(last_subject_, y, Label::former_deal, Status::ended, 0.7f, s, "opening-deal");
   }
 
+  // "Copperline sues former partner Andes Minera": a former partner named as a verb's object is the
+  // clause subject's former partner.
+  void former_partner_objects(const Sentence& s) {
+    for (const auto& c : cues_) {
+      if (lex_.cue(c.cue).rule != "former-partner-apposition" || c.begin <= s.first_token) continue;
+      const auto& before = tok(c.begin - 1);
+      if (before.kind != TokenKind::word || !is_lower(text_[before.begin]) || mention_at(c.begin - 1) >= 0) continue;
+      const int yi = mention_at(c.end);
+      if (yi < 0 || !is_company_like(mentions_[static_cast<std::size_t>(yi)])) continue;
+      int xi = -1;
+      const int x = clause_subject(s, c.begin, xi);
+      const int y = argument(mentions_[static_cast<std::size_t>(yi)]);
+      if (x < 0 || y < 0 || x == y) continue;
+      if (modifier_in(Modifier::negation, s.first_token, c.begin)) continue;
+      emit(x, y, Label::former_deal, Status::ended, 0.7f, s, "former-partner-apposition");
+    }
+  }
+
   // "explored a merger with Y, but the two sides broke off negotiations": what ended were talks.
   bool talks_ended(std::uint32_t b, std::uint32_t e) const {
     bool any = false, talks = true;
@@ -4560,6 +4595,7 @@ class DocumentRun {
   // before it; that edge becomes a former deal with both sentences as evidence.
   void deal_back_reference(const Sentence& s) {
     if (previous_deal_ < 0) return;
+    if (ended_it(s)) return;
     for (const auto& m : mentions_)
       if (is_company_like(m) || m.type == MentionType::descriptor) return;
     std::uint32_t k = s.first_token;
@@ -4590,6 +4626,48 @@ class DocumentRun {
     seen_.erase(deal_key(source, target, label));
     previous_deal_ = -1;
   }
+  // "Copperline and Andes Minera formed the venture in 2021. Andes Minera terminated it in July": the
+  // sentence names only the parties of the last deal and ends "it".
+  bool ended_it(const Sentence& s) {
+    if (previous_deal_ < 0) return false;
+    const auto old = static_cast<std::size_t>(previous_deal_);
+    const int a = rel_source_[old], b = rel_target_[old];
+    bool party = false;
+    std::uint32_t first_party = 0;
+    for (const auto& m : mentions_) {
+      if (!is_company_like(m)) continue;
+      const int c = m.company >= 0 && m.type == MentionType::company ? m.company : -2;
+      if (c != a && c != b) return false;
+      if (!party) first_party = m.begin;
+      party = true;
+    }
+    if (!party) return false;
+    std::uint32_t k = 0;
+    for (std::uint32_t j = first_party; j + 1 < s.last_token && j < first_party + 8; ++j) {
+      const auto w = key(j);
+      if ((w == "terminated" || w == "ended" || w == "scrapped" || w == "dissolved" || w == "cancelled" ||
+           w == "canceled" || w == "abandoned" || w == "quit" || w == "exited") &&
+          key(j + 1) == "it") {
+        k = j;
+        break;
+      }
+    }
+    if (!k) return false;
+    if (std::find(superseded_.begin(), superseded_.end(), old) != superseded_.end()) return false;
+    const Label label = relations_[old].label;
+    if (label == Label::acquired) return false;  // "bought Y ... sold it" is no former deal
+    std::vector<Evidence> evidence = relations_[old].evidence;
+    emit(a, b, Label::former_deal, Status::ended, 0.7f, s, "deal-ended-later");
+    const auto it = seen_.find(deal_key(a, b, Label::former_deal));
+    if (it == seen_.end()) return false;
+    auto& now = relations_[it->second];
+    now.evidence.insert(now.evidence.begin(), evidence.begin(), evidence.end());
+    superseded_.push_back(old);
+    seen_.erase(deal_key(a, b, label));
+    previous_deal_ = -1;
+    return true;
+  }
+
   static std::uint64_t deal_key(int a, int b, Label label) {
     if (is_symmetric(label) && a > b) std::swap(a, b);
     return (static_cast<std::uint64_t>(a) << 36) ^ (static_cast<std::uint64_t>(b) << 4) ^
@@ -4692,6 +4770,7 @@ class DocumentRun {
       divestitures(s);
       pair_nouns(s);
       under_agreement(s);
+      former_partner_objects(s);
       named_deals(s);
       asset_sales(s);
       chosen_partners(s);

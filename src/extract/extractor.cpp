@@ -3415,6 +3415,10 @@ class DocumentRun {
   // sale of assets between two companies that was called off is a former deal between them (a
   // sale that goes ahead moves assets, not a company, and gives no edge).
   void asset_sales(const Sentence& s) {
+    // only a sale that ended gives an edge
+    bool ending = false;
+    for (const auto& m : modifiers_) ending |= m.modifier == Modifier::ended;
+    if (!ending) return;
     for (std::uint32_t k = s.first_token; k + 2 < s.last_token; ++k) {
       const auto verb = key(k);
       if (verb.size() < 4 || verb[0] != 's') continue;
@@ -4444,6 +4448,8 @@ class DocumentRun {
       if (mentions_[mi].begin <= s.first_token) continue;
       const std::uint32_t k = mentions_[mi].begin - 1;
       const auto v = key(k);
+      if (v.size() < 4 || !(v[0] == 'm' || v[0] == 'n' || v[0] == 'c' || v[0] == 'p' || v[0] == 's' || v[0] == 't'))
+        continue;
       if (!(v == "make" || v == "makes" || v == "made" || v == "making" || v == "named" || v == "names" || v == "name" ||
             v == "chose" || v == "chosen" || v == "chooses" || v == "choose" || v == "picked" || v == "picks" ||
             v == "pick" || v == "selected" || v == "selects" || v == "select" || v == "tapped" || v == "taps"))

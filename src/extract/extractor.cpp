@@ -4260,7 +4260,7 @@ class DocumentRun {
       }
       // "Swiss CDMO Alpenpharm wins ...": a description may open the clause before the name
       std::uint32_t open = lead;
-      while (open > first && key(open - 1) != "," && tok(open - 1).kind == TokenKind::word &&
+      while (open > first && key(open - 1) != "," && (tok(open - 1).kind == TokenKind::word || key(open - 1) == "-") &&
              !(wflags(open - 1) & (detail::w_prep | detail::w_list)) && key(open - 1) != "where" &&
              key(open - 1) != "which" && key(open - 1) != "that" && key(open - 1) != "who" &&
              lead - open < 4)
@@ -4549,6 +4549,69 @@ class DocumentRun {
     }
   }
 
+  // "Lexara switched its model from OpenAI's GPT to Mistral AI's models": the old provider is a
+  // former deal, the new one a partner; "replaced Danone as its yoghurt maker": a former deal.
+  void switched_providers(const Sentence& s) {
+    for (std::uint32_t k = s.first_token; k + 2 < s.last_token; ++k) {
+      const auto v = key(k);
+      if (v.size() < 5 || !(v[0] == 's' || v[0] == 'r' || v[0] == 'm')) continue;
+      const bool switched = v == "switched" || v == "switches" || v == "switching" || v == "moved" || v == "shifted";
+      const bool replaced = v == "replaced" || v == "replaces" || v == "replacing";
+      if (!switched && !replaced) continue;
+      CueAt at{k, k + 1, 0};
+      Cue plain;
+      Found x = subject(at, plain);
+      // "Lexara AG, which sells software, said it had switched": "it" is the one who said so
+      if (x.mention >= 0 && mentions_[static_cast<std::size_t>(x.mention)].type == MentionType::pronoun) {
+        bool said = false;
+        for (std::uint32_t j = s.first_token; j < mentions_[static_cast<std::size_t>(x.mention)].begin; ++j)
+          said |= key(j) == "said" || key(j) == "says";
+        int xi = -1;
+        const int sayer = said ? clause_subject(s, mentions_[static_cast<std::size_t>(x.mention)].begin, xi) : -1;
+        if (sayer >= 0) x.company = sayer;
+      }
+      if (x.company < 0) continue;
+      const std::uint32_t from = x.scope ? x.scope
+                                 : x.mention >= 0 ? mentions_[static_cast<std::size_t>(x.mention)].next : k;
+      if (modifier_in(Modifier::negation, from, k + 1)) continue;
+      const auto company_after = [&](std::uint32_t j) -> int {
+        const int mi = mention_at(j);
+        if (mi < 0 || !is_company_like(mentions_[static_cast<std::size_t>(mi)])) return -1;
+        return mi;
+      };
+      if (replaced) {
+        const int yi = company_after(k + 1);
+        if (yi < 0 || mentions_[static_cast<std::size_t>(yi)].possessive) continue;
+        const auto after = mentions_[static_cast<std::size_t>(yi)].next;
+        if (after >= s.last_token || key(after) != "as") continue;
+        const int y = argument(mentions_[static_cast<std::size_t>(yi)]);
+        if (y >= 0 && y != x.company)
+          emit(x.company, y, Label::former_deal, Status::ended, 0.7f * x.weight, s, "switched-provider");
+        continue;
+      }
+      std::uint32_t f = 0, t = 0;
+      for (std::uint32_t j = k + 1; j < s.last_token && j <= k + 12; ++j) {
+        if (key(j) == "from" && !f) f = j;
+        else if (key(j) == "to" && f) {
+          t = j;
+          break;
+        } else if (key(j) == "," || key(j) == ";" || key(j) == "and") {
+          if (!f) break;
+        }
+      }
+      if (!f || !t) continue;
+      const int yi = company_after(f + 1);
+      const int zi = company_after(t + 1);
+      if (yi < 0 || zi < 0) continue;
+      const int y = argument(mentions_[static_cast<std::size_t>(yi)]);
+      const int z = argument(mentions_[static_cast<std::size_t>(zi)]);
+      if (y >= 0 && y != x.company)
+        emit(x.company, y, Label::former_deal, Status::ended, 0.7f * x.weight, s, "switched-provider");
+      if (z >= 0 && z != x.company && z != y)
+        emit(x.company, z, Label::partners, Status::current, 0.7f * x.weight, s, "switched-provider");
+    }
+  }
+
   // "explored a merger with Y, but the two sides broke off negotiations": what ended were talks.
   bool talks_ended(std::uint32_t b, std::uint32_t e) const {
     bool any = false, talks = true;
@@ -4777,6 +4840,7 @@ class DocumentRun {
       pair_nouns(s);
       under_agreement(s);
       former_partner_objects(s);
+      switched_providers(s);
       named_deals(s);
       asset_sales(s);
       chosen_partners(s);

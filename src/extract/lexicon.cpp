@@ -318,7 +318,8 @@ const ModifierSpec modifier_specs[] = {
      "falls through|previously had|no longer|expired|dissolved|exited|had a deal|had a partnership|"
      "once had|used to|formerly|prohibited|vetoed|sank|torpedoed|derailed|ditched|unravels|unravelled|"
      "unraveled|unravel|wound down|winds down|wind down|dissolves|dissolve|ended in|ended on|ended after|"
-     "ended last|ended when|ended early|has ended|had ended|have ended|was ended|ended abruptly",
+     "ended last|ended when|ended early|has ended|had ended|have ended|was ended|ended abruptly|lapse|lapsed|"
+     "lapses",
      Modifier::ended},
     {"pending|subject to|awaiting|expected to close|expected to complete|expected to be completed|"
      "is expected to close|yet to close|proposed|announced plans|agreed to|agrees to|set to|"

@@ -1128,65 +1128,6 @@ class DocumentRun {
            k == "restaurants" || k == "properties" || k == "mines" || k == "refinery" || k == "network" || k == "refineries" || k == "stations" || k == "mine";
   }
 
-  // "Kroger had planned to sell 579 stores to C&S; that divestiture deal was also cancelled": a
-  // sale of assets between two companies that was called off is a former deal between them (a
-  // sale that goes ahead moves assets, not a company, and gives no edge).
-  void asset_sales(const Sentence& s) {
-    for (std::uint32_t k = s.first_token; k + 2 < s.last_token; ++k) {
-      const auto verb = key(k);
-      if (verb.size() < 4 || verb[0] != 's') continue;
-      if (verb != "sell" && verb != "sells" && verb != "sold" && verb != "selling") continue;
-      std::uint32_t to = 0;
-      bool asset = false;
-      for (std::uint32_t j = k + 1; j < s.last_token && j <= k + 7; ++j) {
-        if (key(j) == "to") {
-          to = j;
-          break;
-        }
-        if (key(j) == "," || key(j) == ";" || key(j) == "stake" || key(j) == "shares") break;
-        asset |= is_business_noun(key(j)) && key(j) != "stake" && key(j) != "stakes" && key(j) != "shares";
-      }
-      if (!to || !asset) continue;
-      // what is sold is no company ("sold Y's stores" is the owns/acquired rules')
-      bool company = false;
-      for (const auto& m : mentions_) company |= m.begin > k && m.begin < to && is_company_like(m);
-      if (company) continue;
-      // the buyer, past "Novo Nordisk's partner" (a possessive and its noun only describe it)
-      int buyer = -1;
-      for (std::size_t i = 0; i < mentions_.size(); ++i) {
-        const auto& m = mentions_[i];
-        if (m.begin <= to) continue;
-        if (m.begin > to + 7) break;
-        if (m.possessive && i + 1 < mentions_.size() && mentions_[i + 1].begin <= m.next + 2) continue;
-        if (is_company_like(m)) buyer = argument(m);
-        break;
-      }
-      if (buyer < 0) continue;
-      CueAt at{k, to + 1, 0};
-      Cue plain;
-      const Found seller = subject(at, plain);
-      if (seller.company < 0 || seller.company == buyer) continue;
-      const std::uint32_t from = seller.scope ? seller.scope
-                                 : seller.mention >= 0 ? mentions_[static_cast<std::size_t>(seller.mention)].next : k;
-      if (modifier_in(Modifier::negation, from, to)) continue;
-      // the ending is said before the buyer, or after it of "that sale" / "the deal" (not of a
-      // relation of its own: "... to Y after a merger with Z collapsed")
-      bool ended = modifier_in(Modifier::ended, from, to);
-      for (const auto& md : modifiers_) {
-        if (ended || md.modifier != Modifier::ended || md.at <= to) continue;
-        bool back = false, own = false;
-        for (std::uint32_t j = to + 1; j + 1 < md.at; ++j)
-          back |= (key(j) == "that" || key(j) == "the" || key(j) == "this") &&
-                  (is_deal_noun(key(j + 1)) || (j + 2 < md.at && is_deal_noun(key(j + 2))));
-        for (const auto& c : cues_)
-          own |= c.begin > to && c.begin < md.at && !(lex_.cue(c.cue).flags & detail::cue_tight);
-        ended = back && !own;
-      }
-      if (!ended) continue;
-      emit(seller.company, buyer, Label::former_deal, Status::ended, 0.75f * seller.weight, s, "asset-sale-ended");
-    }
-  }
-
   static bool deal_gap(Label label) {
     return label == Label::partners || label == Label::talked_to || label == Label::former_deal;
   }
@@ -1266,8 +1207,13 @@ class DocumentRun {
             if (!asset_name) company = true;
           }
         // "sells its heat business to Y" is a divestiture, not a supply.
-        const bool business = lex_.cue(g.cue).label == Label::supplies && !lex_.cue(g.cue).reversed &&
-                              is_business_noun(key(j - 1));
+        // "bought two plants from Y" is an asset purchase, not a supply either (the asset noun right
+        // before "from": "buys network gear from Y" is a supply).
+        const bool reversed_supply = lex_.cue(g.cue).label == Label::supplies && lex_.cue(g.cue).reversed;
+        const auto noun = key(j - 1);
+        const bool business = lex_.cue(g.cue).label == Label::supplies && is_business_noun(noun) &&
+                              (!reversed_supply || (key(j) == "from" && noun != "unit" && noun != "units" &&
+                                                    noun != "network" && noun != "arm"));
         // "received an approach from Y" is talks, "received a complaint from Y" nothing: money only
         const bool no_money = lex_.cue(g.cue).label == Label::invests_in && lex_.cue(g.cue).reversed &&
                               (key(j - 1) == "approach" || key(j - 1) == "approaches" || key(j - 1) == "offer" ||
@@ -1897,6 +1843,8 @@ class DocumentRun {
           after_by = true;
         } else if (!listy || gap > 6 || (prep && !(cue.flags & detail::cue_wide))) {
           break;
+        } else if (key(m.begin - 1) == "formerly" || (m.begin >= cursor + 2 && key(m.begin - 2) == "formerly")) {
+          break;  // "absorbed AIX Connect, formerly AirAsia India": an old name, not another object
         } else if (verb_after_conjunction(cursor, m.begin)) {
           break;  // "owns Y and counts Z among...": a second verb phrase, not a longer list
         } else if (key(cursor) == "," && relative_cue(c) && !rule_off("relative-list") &&
@@ -2210,6 +2158,20 @@ class DocumentRun {
           former |= key(k) == "former" || key(k) == "onetime" || key(k) == "erstwhile";
         if (former) continue;
       }
+      // "licenses the engine from Epic Games, in which Tencent is an investor", "a deal with Y, has
+      // agreed to sell Z": a relative clause or a new verb after a comma ends the deal's objects.
+      if ((cue.label == Label::partners || cue.label == Label::talked_to || cue.label == Label::former_deal) &&
+          objs.size() > 1 && !rule_off("deal-object-clause")) {
+        std::uint32_t end = s.last_token;
+        for (std::uint32_t k = c.end; k + 1 < s.last_token && end == s.last_token; ++k) {
+          const auto w = key(k);
+          if (w == "which" || w == "whom" || w == "whose") end = k;
+          if (w == "," && (is_auxiliary(key(k + 1)) || (wflags(k + 1) & detail::w_say))) end = k;
+        }
+        std::erase_if(objs, [&](const Found& f) {
+          return f.mention >= 0 && mentions_[static_cast<std::size_t>(f.mention)].begin > end;
+        });
+      }
       Label label = cue.label;
       Status status = cue.status;
       // "the former owner of Y", "X's onetime parent Y": an ownership that is over is no edge.
@@ -2492,7 +2454,9 @@ class DocumentRun {
         continue;
       const std::uint32_t scope_from = subj.scope ? subj.scope
                                        : subj.mention >= 0 ? mentions_[static_cast<std::size_t>(subj.mention)].begin : s.first_token;
-      if ((label == Label::acquired || label == Label::invests_in || label == Label::partners) &&
+      // "is in talks to supply Thai carmaker Y": a supply under negotiation is talks too
+      if ((label == Label::acquired || label == Label::invests_in || label == Label::partners ||
+           (label == Label::supplies && !cue.reversed && !rule_off("talks-to-supply"))) &&
           modifier_in(Modifier::talks, scope_from, c.begin))
         label = Label::talked_to, status = Status::current;
       // An ending said after the subject counts ("X's deal with Y fell apart"), and just before
@@ -2565,7 +2529,22 @@ class DocumentRun {
                                     (key(k + 1) == "contract" || key(k + 1) == "agreement" || key(k + 1) == "deal");
       } else if (label == Label::acquired) {
         if (modifier_in(Modifier::completed, scope_from, c.end)) status = Status::current;
-        else if (modifier_in(Modifier::pending, s.first_token, s.last_token)) status = Status::pending;
+        // "The combined group will compete with ... Eutelsat, the operator that merged with OneWeb
+        // in 2023": a pending word before the subject's clause is another clause's.
+        else if (modifier_in(Modifier::pending, ended_from, s.last_token)) status = Status::pending;
+      }
+      // "previously bought a majority stake in XP but sold most of it": bought, then sold again.
+      if ((label == Label::acquired || label == Label::owns) && !objs.empty() && !rule_off("sold-again")) {
+        const auto after = mentions_[static_cast<std::size_t>(objs.back().mention)].next;
+        for (std::uint32_t k = after; k + 1 < s.last_token && k < after + 8; ++k) {
+          const auto w = key(k);
+          if (w == ";" || w == ".") break;
+          if (!(w == "sold" || w == "sells" || w == "divested" || w == "offloaded" || w == "unloaded")) continue;
+          const auto n = key(k + 1);
+          if (n == "it" || n == "them" || n == "most" || n == "all" || n == "the" || n == "its" || n == "part")
+            status = Status::ended;
+          break;
+        }
       }
       // "Y had been majority-owned by X", "owned by X until 2020": an ownership in the past perfect
       // or with an end date is over.
@@ -2583,7 +2562,25 @@ class DocumentRun {
       }
       // "BHP walks away from Anglo after third offer rejected": a bid that was never agreed ends no
       // deal; making it was an approach.
-      if (label == Label::former_deal && only_courted(s)) label = Label::talked_to;
+      // ... unless an agreement had been reached ("had reached an agreement in principle with Y, only
+      // for the talks to collapse")
+      bool reached = false;
+      for (std::uint32_t k = c.begin > s.first_token + 3 ? c.begin - 3 : s.first_token; k < c.end; ++k)
+        reached |= key(k) == "reached" || key(k) == "signed" || key(k) == "struck" || key(k) == "agreed";
+      if (label == Label::former_deal && (only_courted(s) || (!reached && talks_ended(ended_from, ended_to))))
+        label = Label::talked_to;
+      // "The proposed joint venture between X and Y ... was never formally negotiated": a deal only
+      // proposed, or denied after its names, gives no partnership
+      if (label == Label::partners && !objs.empty() && !rule_off("proposed-deal")) {
+        bool proposed = false;
+        for (std::uint32_t k = c.begin > s.first_token + 2 ? c.begin - 2 : s.first_token; k < c.begin; ++k)
+          proposed |= key(k) == "proposed" || key(k) == "mooted" || key(k) == "rumoured" || key(k) == "rumored";
+        const auto after = mentions_[static_cast<std::size_t>(objs.back().mention)].next;
+        std::uint32_t stop = std::min(after + 8, s.last_token);
+        for (const auto& m : modifiers_)
+          if (m.modifier == Modifier::stop && m.at >= after && m.at < stop) stop = m.at;
+        if (proposed || modifier_in(Modifier::negation, after, stop)) continue;
+      }
       if (label == Label::invests_in) status = Status::current;
       if (label == Label::former_deal) status = Status::ended;
       if (label == Label::talked_to) status = Status::current;
@@ -2983,7 +2980,12 @@ class DocumentRun {
       if (a.type != MentionType::company || b.type != MentionType::company || a.possessive || b.possessive) continue;
       const bool place_word = b.begin == a.next + 3 && key(a.next + 2) == "'s" && capitalised(a.next + 1) &&
                               (wflags(a.next + 1) & detail::w_nationality);  // "and Japan's Y"
-      if ((b_lead != a.next + 1 && !place_word) || key(a.next) != "and") continue;
+      // "Bayer and Indian seed firm Kisan": a descriptor ending in a company noun may stand before it
+      bool described = b.begin > a.next + 1 && b.begin <= a.next + 5 && (wflags(b.begin - 1) & detail::w_desc_noun);
+      for (std::uint32_t k = a.next + 1; k < b.begin && described; ++k)
+        described = tok(k).kind == TokenKind::word && !(wflags(k) & (detail::w_prep | detail::w_list)) &&
+                    (is_lower(text_[tok(k).begin]) || (wflags(k) & detail::w_nationality));
+      if ((b_lead != a.next + 1 && !place_word && !described) || key(a.next) != "and") continue;
       if (i > 0 && mentions_[i - 1].next + 1 >= a.begin && mentions_[i - 1].next <= a.begin) continue;  // a longer list
       if (a.begin > s.first_token && !(key(a.begin - 1) == "," || key(a.begin - 1) == "-" || a.begin == s.first_token))
         continue;  // the pair opens its clause
@@ -3015,6 +3017,11 @@ class DocumentRun {
           break;
         }
         if (k > b.next + 6) continue;  // a plant may stand behind its price, a deal noun not so far
+        // "A and B to launch transatlantic joint business"
+        if (kk == "joint" && k + 1 < s.last_token && tok(k + 1).kind == TokenKind::word && is_lower(text_[tok(k + 1).begin])) {
+          noun = k + 1;
+          break;
+        }
         if (kk == "merger" || kk == "deal" || kk == "partnership" || kk == "alliance" || kk == "pact" ||
             kk == "tieup" || kk == "venture") {
           noun = k;
@@ -3558,6 +3565,69 @@ class DocumentRun {
         cursor = m.next;
         first = false;
       }
+    }
+  }
+
+  // "Kroger had planned to sell 579 stores to C&S; that divestiture deal was also cancelled": a
+  // sale of assets between two companies that was called off is a former deal between them (a
+  // sale that goes ahead moves assets, not a company, and gives no edge).
+  void asset_sales(const Sentence& s) {
+    // only a sale that ended gives an edge
+    bool ending = false;
+    for (const auto& m : modifiers_) ending |= m.modifier == Modifier::ended;
+    if (!ending) return;
+    for (std::uint32_t k = s.first_token; k + 2 < s.last_token; ++k) {
+      const auto verb = key(k);
+      if (verb.size() < 4 || verb[0] != 's') continue;
+      if (verb != "sell" && verb != "sells" && verb != "sold" && verb != "selling") continue;
+      std::uint32_t to = 0;
+      bool asset = false;
+      for (std::uint32_t j = k + 1; j < s.last_token && j <= k + 7; ++j) {
+        if (key(j) == "to") {
+          to = j;
+          break;
+        }
+        if (key(j) == "," || key(j) == ";" || key(j) == "stake" || key(j) == "shares") break;
+        asset |= is_business_noun(key(j)) && key(j) != "stake" && key(j) != "stakes" && key(j) != "shares";
+      }
+      if (!to || !asset) continue;
+      // what is sold is no company ("sold Y's stores" is the owns/acquired rules')
+      bool company = false;
+      for (const auto& m : mentions_) company |= m.begin > k && m.begin < to && is_company_like(m);
+      if (company) continue;
+      // the buyer, past "Novo Nordisk's partner" (a possessive and its noun only describe it)
+      int buyer = -1;
+      for (std::size_t i = 0; i < mentions_.size(); ++i) {
+        const auto& m = mentions_[i];
+        if (m.begin <= to) continue;
+        if (m.begin > to + 7) break;
+        if (m.possessive && i + 1 < mentions_.size() && mentions_[i + 1].begin <= m.next + 2) continue;
+        if (is_company_like(m)) buyer = argument(m);
+        break;
+      }
+      if (buyer < 0) continue;
+      CueAt at{k, to + 1, 0};
+      Cue plain;
+      const Found seller = subject(at, plain);
+      if (seller.company < 0 || seller.company == buyer) continue;
+      const std::uint32_t from = seller.scope ? seller.scope
+                                 : seller.mention >= 0 ? mentions_[static_cast<std::size_t>(seller.mention)].next : k;
+      if (modifier_in(Modifier::negation, from, to)) continue;
+      // the ending is said before the buyer, or after it of "that sale" / "the deal" (not of a
+      // relation of its own: "... to Y after a merger with Z collapsed")
+      bool ended = modifier_in(Modifier::ended, from, to);
+      for (const auto& md : modifiers_) {
+        if (ended || md.modifier != Modifier::ended || md.at <= to) continue;
+        bool back = false, own = false;
+        for (std::uint32_t j = to + 1; j + 1 < md.at; ++j)
+          back |= (key(j) == "that" || key(j) == "the" || key(j) == "this") &&
+                  (is_deal_noun(key(j + 1)) || (j + 2 < md.at && is_deal_noun(key(j + 2))));
+        for (const auto& c : cues_)
+          own |= c.begin > to && c.begin < md.at && !(lex_.cue(c.cue).flags & detail::cue_tight);
+        ended = back && !own;
+      }
+      if (!ended) continue;
+      emit(seller.company, buyer, Label::former_deal, Status::ended, 0.75f * seller.weight, s, "asset-sale-ended");
     }
   }
 
@@ -4396,10 +4466,21 @@ class DocumentRun {
   // build" (a purpose). They are taken out before any rule reads the modifiers.
   void drop_false_endings(const Sentence& s) {
     std::erase_if(modifiers_, [&](const ModifierAt& m) {
+      // "called off in May": the month is no hypothetical
+      if (m.modifier == Modifier::negation)
+        return m.at > s.first_token && key(m.at) == "may" && capitalised(m.at);
       if (m.modifier != Modifier::ended) return false;
       const auto w = key(m.at);
       const std::uint32_t next = m.at + (w == "used" || w == "pulled" || w == "walked" || w == "fell" ? 2 : 1);
       const auto before = m.at > s.first_token ? key(m.at - 1) : std::string_view{};
+      // "no longer believed it could build everything": only a business verb is ended by it
+      if (w == "no" && m.at + 2 < s.last_token && key(m.at + 1) == "longer") {
+        const auto v = key(m.at + 2);
+        return !(v == "owns" || v == "own" || v == "holds" || v == "hold" || v == "has" || v == "have" || v == "is" ||
+                 v == "are" || v == "supplies" || v == "supply" || v == "works" || v == "uses" || v == "use" ||
+                 v == "sells" || v == "buys" || v == "makes" || v == "controls" || v == "part" || v == "a" ||
+                 v == "an" || v == "partners" || v == "carries" || v == "distributes" || v == "licenses");
+      }
       if (w == "formerly" || w == "previously" || w == "once")
         return next < s.last_token && capitalised(next) && !(wflags(next) & detail::w_stop_cap);
       if (w == "used")
@@ -4473,7 +4554,23 @@ class DocumentRun {
       if (i > 0 && mentions_[i - 1].type == MentionType::blocker && mentions_[i - 1].possessive &&
           mentions_[i - 1].next == m.begin)
         lead = mentions_[i - 1].begin;
-      if (!(lead == first || key(lead - 1) == ",")) continue;
+      // "Nordic analytics firm Velia ...": an unknown word before a description is part of it
+      if (m.type == MentionType::candidate) {
+        bool describes = false;
+        for (std::uint32_t k = m.next; k < s.last_token && k < m.next + 4 && !describes; ++k) {
+          if (tok(k).kind != TokenKind::word || !is_lower(text_[tok(k).begin])) break;
+          describes = (wflags(k) & detail::w_desc_noun) && k + 1 < s.last_token && mention_at(k + 1) >= 0;
+        }
+        if (describes) continue;
+      }
+      // "Swiss CDMO Alpenpharm wins ...": a description may open the clause before the name
+      std::uint32_t open = lead;
+      while (open > first && key(open - 1) != "," && (tok(open - 1).kind == TokenKind::word || key(open - 1) == "-") &&
+             !(wflags(open - 1) & (detail::w_prep | detail::w_list)) && key(open - 1) != "where" &&
+             key(open - 1) != "which" && key(open - 1) != "that" && key(open - 1) != "who" &&
+             lead - open < 4)
+        --open;
+      if (!(open == first || key(open - 1) == ",")) continue;
       int x = -1;
       if (m.type == MentionType::pronoun && lead == s.first_token) x = pronoun_target();
       else if (m.type == MentionType::company || m.type == MentionType::candidate || m.type == MentionType::product)
@@ -4502,7 +4599,12 @@ class DocumentRun {
           if (j + 1 < s.last_token && is_deal_noun(key(j + 1))) noun = j + 1;  // "merger agreement"
           break;
         }
-        if (tok(j).kind != TokenKind::word || !is_lower(text_[tok(j).begin])) break;
+        // one modifier of the deal may stand between ("Y supply deal"), a verb may not ("Y held talks")
+        const auto w = key(j);
+        if (tok(j).kind != TokenKind::word || !is_lower(text_[tok(j).begin]) || is_auxiliary(w) ||
+            (w.size() > 2 && w.substr(w.size() - 2) == "ed") || w == "held" || w == "holds" || w == "hold" ||
+            w == "says" || w == "said" || w == "signs" || w == "ends" || w == "wins" || w == "makes")
+          break;
       }
       if (!noun && ym.begin >= s.first_token + 3 && (key(ym.begin - 1) == "from" || key(ym.begin - 1) == "by")) {
         for (std::uint32_t j = ym.begin - 2; j + 4 > ym.begin && j > s.first_token; --j) {
@@ -4572,6 +4674,12 @@ class DocumentRun {
       if (!noun) continue;
       // "an agreement with Y" is the partner-noun cue's; an acquisition done under a deal is no partnership
       if (noun + 1 < s.last_token && (key(noun + 1) == "with" || key(noun + 1) == "between")) continue;
+      // "maintained under a service contract by Lufthansa Technik": the contract's other party
+      int by_party = -1;
+      if (noun + 2 < s.last_token && (key(noun + 1) == "by" || key(noun + 1) == "from")) {
+        const int at = mention_at(noun + 2);
+        if (at >= 0 && is_company_like(mentions_[static_cast<std::size_t>(at)])) by_party = at;
+      }
       bool other_deal = false;
       for (const auto& c : cues_) {
         const auto l = lex_.cue(c.cue).label;
@@ -4605,10 +4713,20 @@ class DocumentRun {
         while (mi < mentions_.size() && mentions_[mi].begin < j) ++mi;
         if (mi >= mentions_.size() || mentions_[mi].begin != j || inserted) continue;
         const auto& m = mentions_[mi];
-        if (m.type == MentionType::company || m.type == MentionType::candidate) {
+        // "Scandinavian crime series": a nationality is no company
+        // "Scandinavian crime series", "flies Airbus jets": a name before a common noun only
+        // describes the noun
+        const bool modifier = !m.possessive && m.next < k && tok(m.next).kind == TokenKind::word &&
+                              is_lower(text_[tok(m.next).begin]) && !(wflags(m.next) & (detail::w_prep | detail::w_list));
+        if ((m.type == MentionType::company || m.type == MentionType::candidate) && !modifier &&
+            !(m.type == MentionType::candidate && (wflags(m.begin) & detail::w_nationality))) {
           const int c = argument(m);
           if (c >= 0 && c != x) y = c, yi = mi;
         }
+      }
+      if (by_party >= 0) {
+        const int c = argument(mentions_[static_cast<std::size_t>(by_party)]);
+        if (c >= 0 && c != x) y = c, yi = static_cast<std::size_t>(by_party);
       }
       if (y < 0) continue;
       // "X invested in Y under a deal": an ownership or investment said between the two is that.
@@ -4635,6 +4753,8 @@ class DocumentRun {
       if (mentions_[mi].begin <= s.first_token) continue;
       const std::uint32_t k = mentions_[mi].begin - 1;
       const auto v = key(k);
+      if (v.size() < 4 || !(v[0] == 'm' || v[0] == 'n' || v[0] == 'c' || v[0] == 'p' || v[0] == 's' || v[0] == 't'))
+        continue;
       if (!(v == "make" || v == "makes" || v == "made" || v == "making" || v == "named" || v == "names" || v == "name" ||
             v == "chose" || v == "chosen" || v == "chooses" || v == "choose" || v == "picked" || v == "picks" ||
             v == "pick" || v == "selected" || v == "selects" || v == "select" || v == "tapped" || v == "taps"))
@@ -4663,6 +4783,152 @@ class DocumentRun {
       if (modifier_in(Modifier::negation, from, k + 1)) continue;
       emit(x.company, argument(ym), Label::partners, Status::current, 0.67f * x.weight, s, "chosen-partner");
     }
+  }
+
+  // "A planned merger with Cascade Supply, announced in February, was called off in May": a deal
+  // noun that opens the sentence with no company before it is the last subject's deal.
+  void opening_deal(const Sentence& s, bool cues_found) {
+    if (last_subject_ < 0) return;
+    std::uint32_t k = s.first_token;
+    if (k < s.last_token && (key(k) == "a" || key(k) == "an" || key(k) == "its" || key(k) == "their")) ++k;
+    for (std::uint32_t n = 0; n < 2 && k < s.last_token && !is_deal_noun(key(k)); ++n) {
+      if (!(tok(k).kind == TokenKind::number || (tok(k).kind == TokenKind::word && is_lower(text_[tok(k).begin])))) return;
+      ++k;
+    }
+    if (k + 2 >= s.last_token || !is_deal_noun(key(k)) || key(k + 1) != "with") return;
+    const auto n = key(k);
+    if (!(n == "merger" || n == "deal" || n == "partnership" || n == "venture" || n == "agreement" || n == "alliance" ||
+          n == "contract" || n == "pact" || n == "tieup"))
+      return;
+    // "with the smaller Oregon chain Cascade Supply": a description may stand before the name
+    std::uint32_t at = k + 2;
+    int yi = -1;
+    while (at < s.last_token && at < k + 8) {
+      const int mi = mention_at(at);
+      if (mi >= 0 && mentions_[static_cast<std::size_t>(mi)].type != MentionType::transparent) {
+        yi = mi;
+        break;
+      }
+      if (mi >= 0) {
+        at = mentions_[static_cast<std::size_t>(mi)].next;
+        continue;
+      }
+      if (tok(at).kind != TokenKind::word || (wflags(at) & detail::w_prep) ||
+          !(is_lower(text_[tok(at).begin]) || (wflags(at) & detail::w_nationality)))
+        break;
+      ++at;
+    }
+    if (yi < 0 || !is_company_like(mentions_[static_cast<std::size_t>(yi)]) ||
+        mentions_[static_cast<std::size_t>(yi)].possessive)
+      return;
+    const int y = argument(mentions_[static_cast<std::size_t>(yi)]);
+    if (y < 0 || y == last_subject_) return;
+    if (!cues_found) {
+      find_cues(s);
+      drop_false_endings(s);
+    }
+    // the ending must be said of this deal, before another clause opens ("when the lenders refused")
+    std::uint32_t stop = s.last_token;
+    for (const auto& m : modifiers_)
+      if (m.modifier == Modifier::stop && m.at > at && m.at < stop && key(m.at) != ",") stop = m.at;
+    if (modifier_in(Modifier::negation, s.first_token, stop)) return;
+    if (!modifier_in(Modifier::ended, at, stop)) return;
+    emit(last_subject_, y, Label::former_deal, Status::ended, 0.7f, s, "opening-deal");
+  }
+
+  // "Copperline sues former partner Andes Minera": a former partner named as a verb's object is the
+  // clause subject's former partner.
+  void former_partner_objects(const Sentence& s) {
+    for (const auto& c : cues_) {
+      if (lex_.cue(c.cue).rule != "former-partner-apposition" || c.begin <= s.first_token) continue;
+      const auto& before = tok(c.begin - 1);
+      if (before.kind != TokenKind::word || !is_lower(text_[before.begin]) || mention_at(c.begin - 1) >= 0) continue;
+      const int yi = mention_at(c.end);
+      if (yi < 0 || !is_company_like(mentions_[static_cast<std::size_t>(yi)])) continue;
+      int xi = -1;
+      const int x = clause_subject(s, c.begin, xi);
+      const int y = argument(mentions_[static_cast<std::size_t>(yi)]);
+      if (x < 0 || y < 0 || x == y) continue;
+      if (modifier_in(Modifier::negation, s.first_token, c.begin)) continue;
+      emit(x, y, Label::former_deal, Status::ended, 0.7f, s, "former-partner-apposition");
+    }
+  }
+
+  // "Lexara switched its model from OpenAI's GPT to Mistral AI's models": the old provider is a
+  // former deal, the new one a partner; "replaced Danone as its yoghurt maker": a former deal.
+  void switched_providers(const Sentence& s) {
+    for (std::uint32_t k = s.first_token; k + 2 < s.last_token; ++k) {
+      const auto v = key(k);
+      if (v.size() < 5 || !(v[0] == 's' || v[0] == 'r' || v[0] == 'm')) continue;
+      const bool switched = v == "switched" || v == "switches" || v == "switching" || v == "moved" || v == "shifted";
+      const bool replaced = v == "replaced" || v == "replaces" || v == "replacing";
+      if (!switched && !replaced) continue;
+      CueAt at{k, k + 1, 0};
+      Cue plain;
+      Found x = subject(at, plain);
+      // "Lexara AG, which sells software, said it had switched": "it" is the one who said so
+      if (x.mention >= 0 && mentions_[static_cast<std::size_t>(x.mention)].type == MentionType::pronoun) {
+        bool said = false;
+        for (std::uint32_t j = s.first_token; j < mentions_[static_cast<std::size_t>(x.mention)].begin; ++j)
+          said |= key(j) == "said" || key(j) == "says";
+        int xi = -1;
+        const int sayer = said ? clause_subject(s, mentions_[static_cast<std::size_t>(x.mention)].begin, xi) : -1;
+        if (sayer >= 0) x.company = sayer;
+      }
+      if (x.company < 0) continue;
+      const std::uint32_t from = x.scope ? x.scope
+                                 : x.mention >= 0 ? mentions_[static_cast<std::size_t>(x.mention)].next : k;
+      if (modifier_in(Modifier::negation, from, k + 1)) continue;
+      const auto company_after = [&](std::uint32_t j) -> int {
+        const int mi = mention_at(j);
+        if (mi < 0 || !is_company_like(mentions_[static_cast<std::size_t>(mi)])) return -1;
+        return mi;
+      };
+      if (replaced) {
+        const int yi = company_after(k + 1);
+        if (yi < 0 || mentions_[static_cast<std::size_t>(yi)].possessive) continue;
+        const auto after = mentions_[static_cast<std::size_t>(yi)].next;
+        if (after >= s.last_token || key(after) != "as") continue;
+        const int y = argument(mentions_[static_cast<std::size_t>(yi)]);
+        if (y >= 0 && y != x.company)
+          emit(x.company, y, Label::former_deal, Status::ended, 0.7f * x.weight, s, "switched-provider");
+        continue;
+      }
+      std::uint32_t f = 0, t = 0;
+      for (std::uint32_t j = k + 1; j < s.last_token && j <= k + 12; ++j) {
+        if (key(j) == "from" && !f) f = j;
+        else if (key(j) == "to" && f) {
+          t = j;
+          break;
+        } else if (key(j) == "," || key(j) == ";" || key(j) == "and") {
+          if (!f) break;
+        }
+      }
+      if (!f || !t) continue;
+      const int yi = company_after(f + 1);
+      const int zi = company_after(t + 1);
+      if (yi < 0 || zi < 0) continue;
+      const int y = argument(mentions_[static_cast<std::size_t>(yi)]);
+      const int z = argument(mentions_[static_cast<std::size_t>(zi)]);
+      if (y >= 0 && y != x.company)
+        emit(x.company, y, Label::former_deal, Status::ended, 0.7f * x.weight, s, "switched-provider");
+      if (z >= 0 && z != x.company && z != y)
+        emit(x.company, z, Label::partners, Status::current, 0.7f * x.weight, s, "switched-provider");
+    }
+  }
+
+  // "explored a merger with Y, but the two sides broke off negotiations": what ended were talks.
+  bool talks_ended(std::uint32_t b, std::uint32_t e) const {
+    bool any = false, talks = true;
+    for (const auto& m : modifiers_) {
+      if (m.modifier != Modifier::ended || m.at < b || m.at >= e) continue;
+      any = true;
+      bool near = false;
+      for (std::uint32_t k = m.at > b + 3 ? m.at - 3 : b; k < e && k <= m.at + 3; ++k)
+        near |= key(k) == "talks" || key(k) == "negotiations" || key(k) == "discussions";
+      talks &= near;
+    }
+    return any && talks;
   }
 
   // The sentence speaks of a bid, offer or approach and of no agreement.
@@ -4703,6 +4969,7 @@ class DocumentRun {
   // before it; that edge becomes a former deal with both sentences as evidence.
   void deal_back_reference(const Sentence& s) {
     if (previous_deal_ < 0) return;
+    if (ended_it(s)) return;
     for (const auto& m : mentions_)
       if (is_company_like(m) || m.type == MentionType::descriptor) return;
     std::uint32_t k = s.first_token;
@@ -4733,6 +5000,48 @@ class DocumentRun {
     seen_.erase(deal_key(source, target, label));
     previous_deal_ = -1;
   }
+  // "Copperline and Andes Minera formed the venture in 2021. Andes Minera terminated it in July": the
+  // sentence names only the parties of the last deal and ends "it".
+  bool ended_it(const Sentence& s) {
+    if (previous_deal_ < 0) return false;
+    const auto old = static_cast<std::size_t>(previous_deal_);
+    const int a = rel_source_[old], b = rel_target_[old];
+    bool party = false;
+    std::uint32_t first_party = 0;
+    for (const auto& m : mentions_) {
+      if (!is_company_like(m)) continue;
+      const int c = m.company >= 0 && m.type == MentionType::company ? m.company : -2;
+      if (c != a && c != b) return false;
+      if (!party) first_party = m.begin;
+      party = true;
+    }
+    if (!party) return false;
+    std::uint32_t k = 0;
+    for (std::uint32_t j = first_party; j + 1 < s.last_token && j < first_party + 8; ++j) {
+      const auto w = key(j);
+      if ((w == "terminated" || w == "ended" || w == "scrapped" || w == "dissolved" || w == "cancelled" ||
+           w == "canceled" || w == "abandoned" || w == "quit" || w == "exited") &&
+          key(j + 1) == "it") {
+        k = j;
+        break;
+      }
+    }
+    if (!k) return false;
+    if (std::find(superseded_.begin(), superseded_.end(), old) != superseded_.end()) return false;
+    const Label label = relations_[old].label;
+    if (label == Label::acquired) return false;  // "bought Y ... sold it" is no former deal
+    std::vector<Evidence> evidence = relations_[old].evidence;
+    emit(a, b, Label::former_deal, Status::ended, 0.7f, s, "deal-ended-later");
+    const auto it = seen_.find(deal_key(a, b, Label::former_deal));
+    if (it == seen_.end()) return false;
+    auto& now = relations_[it->second];
+    now.evidence.insert(now.evidence.begin(), evidence.begin(), evidence.end());
+    superseded_.push_back(old);
+    seen_.erase(deal_key(a, b, label));
+    previous_deal_ = -1;
+    return true;
+  }
+
   static std::uint64_t deal_key(int a, int b, Label label) {
     if (is_symmetric(label) && a > b) std::swap(a, b);
     return (static_cast<std::uint64_t>(a) << 36) ^ (static_cast<std::uint64_t>(b) << 4) ^
@@ -4835,6 +5144,8 @@ class DocumentRun {
       divestitures(s);
       pair_nouns(s);
       under_agreement(s);
+      former_partner_objects(s);
+      switched_providers(s);
       named_deals(s);
       asset_sales(s);
       chosen_partners(s);
@@ -4865,6 +5176,7 @@ class DocumentRun {
       if (debug_) dump(s, false);
     }
     the_two(s, any);
+    opening_deal(s, any);
     // the companies a later "the two companies" may mean
     {
       int pair[2] = {-1, -1}, count = 0;

@@ -277,6 +277,8 @@ const GappedSpec gapped_specs[] = {
     {"work|works|worked|working|collaborate|collaborates|collaborated|collaborating|partnered|partners|"
      "develop|develops|developed|developing|codevelop|codeveloped|codeveloping",
      "with", 6, Label::partners, false, 0.8f, "partner-gap"},
+    // "licenses the Unreal Engine from Epic Games"
+    {"licenses|licensed|licensing|license|licences|licence", "from", 6, Label::partners, false, 0.8f, "partner-gap"},
     // "in close discussions with", "had been negotiating a licence with", "spoke on Tuesday with"
     {"talks|negotiations|discussions|negotiating|negotiated|negotiate|negotiates|talking|talked|spoke|"
      "spoken|speaking",
@@ -317,15 +319,20 @@ const ModifierSpec modifier_specs[] = {
      "ended its|ended their|ended the|ends its|ends partnership|ends deal|ends agreement|ends pact|"
      "ended partnership|ended deal|ended agreement|unwound|pulled out|broke off|fell through|"
      "falls through|previously had|no longer|expired|dissolved|exited|had a deal|had a partnership|"
-     "once had|used to|formerly|prohibited|vetoed|sank|torpedoed|derailed|ditched",
+     "once had|used to|formerly|prohibited|vetoed|sank|torpedoed|derailed|ditched|unravels|unravelled|"
+     "unraveled|unravel|wound down|winds down|wind down|dissolves|dissolve|ended in|ended on|ended after|"
+     "ended last|ended when|ended early|has ended|had ended|have ended|was ended|ended abruptly|lapse|lapsed|"
+     "lapses",
      Modifier::ended},
     {"pending|subject to|awaiting|expected to close|expected to complete|expected to be completed|"
      "is expected to close|yet to close|proposed|announced plans|agreed to|agrees to|set to|"
-     "will|plans to|intends to|planned|under review|regulatory approval|definitive agreement",
+     "will|plans to|intends to|planned|under review|regulatory approval|definitive agreement|finishing|"
+     "is completing|nearing completion|in the process of",
      Modifier::pending},
     {"completed|completes|closed|finalised|finalized|completion of|now owns|already owns",
      Modifier::completed},
-    {"talks|negotiations|discussions|negotiating|discussing|in talks", Modifier::talks},
+    {"talks|negotiations|discussions|negotiating|discussing|in talks|negotiate|negotiated|negotiates",
+     Modifier::talks},
     {"before|after|but|while|because|although|though|whereas|who|whose|said|says|say|told|"
      "according|when|since|amid|despite|unlike|;|:|whom|where|however|also said|added|"
      "reported|reports|citing|as it|as they",

@@ -85,7 +85,11 @@ namespace {
 class DocumentRun {
  public:
   DocumentRun(const Lexicon& lexicon, const Article& article, TokenizedText& t, double min_confidence)
-      : lex_(lexicon), article_(article), text_(article.text), t_(t), min_confidence_(min_confidence) {}
+      : lex_(lexicon), article_(article), text_(article.text), t_(t), min_confidence_(min_confidence) {
+    w_both_ = lex_.word("both"), w_the_ = lex_.word("the"), w_defendant_ = lex_.word("defendant");
+    w_order_[0] = lex_.word("orders"), w_order_[1] = lex_.word("ordered"), w_order_[2] = lex_.word("order"),
+    w_order_[3] = lex_.word("ordering");
+  }
 
   std::vector<Relation> run() {
     tokenize(text_, t_);
@@ -2359,8 +2363,9 @@ class DocumentRun {
   void ordered_goods(const Sentence& s) {
     if (rule_off("order-maker")) return;
     for (std::uint32_t k = s.first_token + 1; k + 2 < s.last_token; ++k) {
-      const auto verb = key(k);
-      if (verb != "orders" && verb != "ordered" && verb != "order" && verb != "ordering") continue;
+      if (!is_word(k, w_order_[0], "orders") && !is_word(k, w_order_[1], "ordered") &&
+          !is_word(k, w_order_[2], "order") && !is_word(k, w_order_[3], "ordering"))
+        continue;
       std::uint32_t j = k + 1;
       if (key(j) == "another" || key(j) == "more" || key(j) == "additional" || key(j) == "up") ++j;
       if (j < s.last_token && key(j) == "to") ++j;
@@ -2496,9 +2501,8 @@ class DocumentRun {
     // "The two groups are partners": a plural reference stands for two companies.
     // "The suit also names X as a defendant": the plaintiff is the last suit's.
     for (std::uint32_t k = s.first_token; arguments < 2 && !pairs_.empty() && k < s.last_token; ++k) {
-      const auto kk = key(k);
-      if (kk == "defendant" && last_plaintiff_ >= 0) ++arguments;
-      if (kk != "both" && kk != "the") continue;
+      if (last_plaintiff_ >= 0 && is_word(k, w_defendant_, "defendant")) ++arguments;
+      if (!is_word(k, w_both_, "both") && !is_word(k, w_the_, "the")) continue;
       int first = -1, second = -1;
       if (plural_pair(k, s.last_token, first, second)) arguments += 2;
     }
@@ -2590,6 +2594,16 @@ class DocumentRun {
   };
   std::vector<PairCount> pairs_;
   int last_plaintiff_ = -1;  // "the suit also names X as a defendant"
+  // Trigger words of the scans that run on every sentence, compared by their lexicon entry (one
+  // pointer compare a token, no string compare).
+  const WordInfo* w_both_ = nullptr;
+  const WordInfo* w_the_ = nullptr;
+  const WordInfo* w_defendant_ = nullptr;
+  const WordInfo* w_order_[4] = {};
+  // (a word the lexicon does not hold has no entry: then the key is compared)
+  bool is_word(std::size_t k, const WordInfo* w, std::string_view literal) const {
+    return w ? info(k) == w : key(k) == literal;
+  }
   bool intro_ = false;
 
   std::vector<Mention> mentions_;

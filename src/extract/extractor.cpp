@@ -87,6 +87,7 @@ class DocumentRun {
   DocumentRun(const Lexicon& lexicon, const Article& article, TokenizedText& t, double min_confidence)
       : lex_(lexicon), article_(article), text_(article.text), t_(t), min_confidence_(min_confidence) {
     w_both_ = lex_.word("both"), w_the_ = lex_.word("the"), w_defendant_ = lex_.word("defendant");
+    w_two_ = lex_.word("two"), w_pair_ = lex_.word("pair");
     w_order_[0] = lex_.word("orders"), w_order_[1] = lex_.word("ordered"), w_order_[2] = lex_.word("order"),
     w_order_[3] = lex_.word("ordering");
   }
@@ -888,7 +889,11 @@ class DocumentRun {
     const bool tight = cue.flags & detail::cue_tight;
     // "Both chains compete with ...", "The two groups are partners": a plural subject that opens
     // its clause refers back to two companies.
-    if (!(cue.flags & detail::cue_no_subject)) {
+    bool plural = false;
+    if (!(cue.flags & detail::cue_no_subject))
+      for (std::uint32_t b = c.begin > sentence_first_ + 10 ? c.begin - 10 : sentence_first_; b < c.begin && !plural; ++b)
+        plural = is_word(b, w_both_, "both") || is_word(b, w_two_, "two") || is_word(b, w_pair_, "pair");
+    if (plural) {
       std::uint32_t e = c.begin;
       while (e > sentence_first_ + 1 && e + 4 > c.begin &&
              (is_auxiliary(key(e - 1)) || key(e - 1) == "both" || key(e - 1) == "still" || key(e - 1) == "been"))
@@ -997,7 +1002,7 @@ class DocumentRun {
       // "X said its subsidiary Y acquired Z": the name an apposition introduces, right before a
       // verb, is that verb's subject.
       // "Boeing's rival Airbus also buys ...": after a possessive, the noun cue's name heads the phrase.
-      bool adverbs = gap <= 2;
+      bool adverbs = gap <= 2 && !relative && !tight;
       for (std::uint32_t k = m.next; k < c.begin && adverbs; ++k) adverbs = is_auxiliary(key(k));
       if (!relative && adverbs && !tight && !(wflags(c.begin) & detail::w_prep) && key(c.begin) != "to" &&
           !rule_off("apposition-subject"))
@@ -1062,7 +1067,7 @@ class DocumentRun {
             continue;
           // "Mobileye, the Intel-controlled company that has long supplied Y": a name inside a
           // hyphenated adjective qualifies the noun after it.
-          if (!m.possessive && gap > 2 && !tight && !rule_off("hyphen-modifier")) {
+          if (!m.possessive && gap > 2 && !tight && key(m.next) == "-" && !rule_off("hyphen-modifier")) {
             bool modifier = false;
             for (const auto& other : cues_)
               modifier |= other.begin == m.next && key(m.next) == "-" && (lex_.cue(other.cue).flags & detail::cue_tight) &&
@@ -1333,7 +1338,9 @@ class DocumentRun {
     if (!(wflags(c.end - 1) & detail::w_prep)) return;
     const auto& tail = mentions_[static_cast<std::size_t>(objs.back().mention)];
     std::uint32_t open = 0;
+    std::size_t next_mention = static_cast<std::size_t>(objs.back().mention) + 1;
     for (std::uint32_t k = tail.next; k + 1 < last && k < tail.next + 25 && !open; ++k) {
+      while (next_mention < mentions_.size() && mentions_[next_mention].begin < k) ++next_mention;
       const auto kk = key(k);
       // "with Starlink, which is owned by SpaceX, and with Eutelsat": a relative clause closed by a
       // comma is passed over.
@@ -1348,9 +1355,10 @@ class DocumentRun {
         continue;
       }
       if (kk == ";" || kk == "which" || kk == "who" || kk == "that" || kk == "but") return;
-      if (const int i = mention_at(k); i >= 0 && is_company_like(mentions_[static_cast<std::size_t>(i)])) {
+      if (next_mention < mentions_.size() && mentions_[next_mention].begin == k &&
+          is_company_like(mentions_[next_mention])) {
         // ", Qualcomm's main rival, and to Nvidia": a possessive inside an apposition may stand between.
-        const auto& m = mentions_[static_cast<std::size_t>(i)];
+        const auto& m = mentions_[next_mention];
         if (!(m.possessive && m.next < last && tok(m.next).kind == TokenKind::word && is_lower(text_[tok(m.next).begin])))
           return;
       }
@@ -1480,7 +1488,7 @@ class DocumentRun {
         }
       }
       // "trains its models on Y's cloud under a three-year agreement": a partnership, not a supply.
-      if (cue.rule == "runs-on" && !objs.empty()) {
+      if (!objs.empty() && cue.label == Label::supplies && cue.reversed && cue.rule == "runs-on") {
         bool under = false;
         const auto after = mentions_[static_cast<std::size_t>(objs.back().mention)].next;
         for (std::uint32_t k = after; k + 1 < s.last_token && k < after + 4 && !under; ++k)
@@ -1749,7 +1757,8 @@ class DocumentRun {
       if (subj.company >= 0 && !(cue.flags & detail::cue_tight) && by_source < 0) {
         // "Micron, which competes with both Korean companies": a plural object.
         int first = -1, second = -1;
-        if (plural_pair(c.end, s.last_token, first, second)) {
+        if (c.end < s.last_token && (is_word(c.end, w_both_, "both") || is_word(c.end, w_the_, "the")) &&
+            plural_pair(c.end, s.last_token, first, second)) {
           for (const int o : {first, second}) {
             if (cue.reversed) emit(o, subj.company, label, status, conf * 0.85f, s, cue.rule);
             else emit(subj.company, o, label, status, conf * 0.85f, s, cue.rule);
@@ -2004,11 +2013,13 @@ class DocumentRun {
   // "filed a lawsuit in Texas against Y", "filed its own suit against Y": a legal-action noun
   // after a filing verb, with its defendant a few words on.
   void legal_actions(const Sentence& s) {
+    bool legal_noun = false;
     for (std::uint32_t k = s.first_token; k < s.last_token; ++k) {
       const auto noun = key(k);
       if (noun != "lawsuit" && noun != "lawsuits" && noun != "suit" && noun != "complaint" && noun != "claim" &&
           noun != "action" && noun != "case" && noun != "litigation")
         continue;
+      legal_noun = true;
       bool filed = false;
       for (std::uint32_t j = k > s.first_token + 4 ? k - 4 : s.first_token; j < k; ++j) {
         const auto v = key(j);
@@ -2047,17 +2058,18 @@ class DocumentRun {
       if (modifier_in(Modifier::negation, from, against)) continue;
       emit(plaintiff.company, argument(tm), Label::sues, Status::current, 0.75f * plaintiff.weight, s, "sue-gap");
     }
-    passive_legal_actions(s);
+    if (legal_noun || last_plaintiff_ >= 0) passive_legal_actions(s, legal_noun);
   }
 
   // "X is fighting a lawsuit in Texas filed by Y", "X has been named in a lawsuit by Y": the
   // plaintiff after "by", the defendant the subject of a verb that undergoes the suit. "The suit
   // also names X as a defendant": the plaintiff of the last suit found.
-  void passive_legal_actions(const Sentence& s) {
+  void passive_legal_actions(const Sentence& s, bool legal_noun) {
     if (rule_off("lawsuit-by")) return;
     for (std::uint32_t k = s.first_token + 1; k < s.last_token; ++k) {
+      if (!legal_noun && !is_word(k, w_defendant_, "defendant")) continue;
       const auto noun = key(k);
-      if (noun == "defendant" || noun == "defendants") {
+      if (noun == "defendant") {
         if (last_plaintiff_ < 0 || k < s.first_token + 4 || key(k - 1) != "a" || key(k - 2) != "as") continue;
         int i = -1;
         for (int j = static_cast<int>(mentions_.size()) - 1; j >= 0 && i < 0; --j)
@@ -2291,6 +2303,7 @@ class DocumentRun {
     if (rule_off("apposition-relations")) return;
     for (std::size_t i = 0; i < mentions_.size(); ++i) {
       const auto& p = mentions_[i];
+      if (!p.possessive || p.type != MentionType::company) continue;
       // the head noun after a possessive, over two adjectives at most
       std::uint32_t noun = p.next;
       while (noun < s.last_token && noun < p.next + 3 && tok(noun).kind == TokenKind::word &&
@@ -2599,6 +2612,8 @@ class DocumentRun {
   const WordInfo* w_both_ = nullptr;
   const WordInfo* w_the_ = nullptr;
   const WordInfo* w_defendant_ = nullptr;
+  const WordInfo* w_two_ = nullptr;
+  const WordInfo* w_pair_ = nullptr;
   const WordInfo* w_order_[4] = {};
   // (a word the lexicon does not hold has no entry: then the key is compared)
   bool is_word(std::size_t k, const WordInfo* w, std::string_view literal) const {

@@ -1032,6 +1032,11 @@ class DocumentRun {
         case MentionType::transparent:
           continue;
         case MentionType::blocker:
+          // "an Oregon cooperative that has provided": a place after an article only qualifies a noun.
+          if (!m.possessive && m.begin > sentence_first_ && m.next < c.begin &&
+              (key(m.begin - 1) == "a" || key(m.begin - 1) == "an" || key(m.begin - 1) == "the") &&
+              tok(m.next).kind == TokenKind::word && is_lower(text_[tok(m.next).begin]) && !rule_off("place-adjective"))
+            continue;
           return {};
         case MentionType::pronoun:
           // "Its rival NetEase ...": a possessive that opens the sentence points back to the last

@@ -1631,7 +1631,13 @@ class DocumentRun {
                                      : pronoun_subject ? s.first_token
                                      : subj.mention >= 0 ? mentions_[static_cast<std::size_t>(subj.mention)].next
                                                          : (c.begin > s.first_token + 4 ? c.begin - 4 : s.first_token);
-      if (modifier_in(Modifier::negation, neg_from, c.end)) continue;
+      // "said the claims were without merit and that it had filed its own suit": a negation in the
+      // first of two coordinated "that" clauses is not the second's.
+      std::uint32_t clause_from = neg_from;
+      if (!rule_off("that-clause-negation"))
+        for (std::uint32_t k = neg_from + 1; k + 1 < c.begin; ++k)
+          if (key(k) == "that" && (key(k - 1) == "and" || key(k - 1) == "but")) clause_from = k + 1;
+      if (modifier_in(Modifier::negation, clause_from, c.end)) continue;
       if (!objs.empty() && modifier_in(Modifier::negation, c.end, static_cast<std::uint32_t>(mentions_[static_cast<std::size_t>(objs.front().mention)].begin)))
         continue;
       const std::uint32_t scope_from = subj.scope ? subj.scope

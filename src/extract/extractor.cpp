@@ -609,7 +609,7 @@ class DocumentRun {
   bool verb_after_conjunction(std::uint32_t b, std::uint32_t e) const {
     std::uint32_t at = 0;
     for (std::uint32_t k = b; k < e; ++k)
-      if (key(k) == "and" || key(k) == "or") at = k + 1;
+      if (key(k) == "and" || key(k) == "or" || key(k) == "but") at = k + 1;
     if (!at || at >= e) return false;
     if (tok(at).kind != TokenKind::word || !is_lower(text_[tok(at).begin])) return false;
     const auto w = key(at);
@@ -942,7 +942,7 @@ class DocumentRun {
       std::uint32_t conj = 0;
       for (std::uint32_t k = c.begin; k > sentence_first_ + 1 && k + 6 > c.begin; --k) {
         const auto kk = key(k - 1);
-        if (kk == "and") {
+        if (kk == "and" || (kk == "but" && !rule_off("but-shared-subject"))) {
           conj = k - 1;
           break;
         }

@@ -187,6 +187,11 @@ const CueSpec cue_specs[] = {
      "competitors like|rivals like|competition from|competes|takes on|challenger to|"
      "in competition with|compete|competitors|competitor",
      Label::competes_with, false, cue_wide, Status::current, 0.8f, "compete"},
+    // "X is up against Y", "X trails Y in market share", "X overtook Y as the largest ..."
+    {"up against|is up against|are up against|trails|trailed|trailing|overtook|overtakes|has overtaken|"
+     "overtaken by|was overtaken by|lags behind|lagged behind|lagging behind|outsold|outsells|"
+     "battles|battling|battled|vies against",
+     Label::competes_with, false, cue_direct, Status::current, 0.7f, "compete-standing"},
     // supplies
     {"supplies|supplied|supply|supplying|supplier to|a supplier to|supplier for|"
      "a supplier for|supplier of|key supplier to|provides chips to|ships chips to|sells chips to|"
@@ -206,7 +211,9 @@ const CueSpec cue_specs[] = {
     {"sued|sues|sue|suing|is suing|filed a lawsuit against|filed suit against|"
      "lawsuit against|legal action against|took legal action against|filed a complaint against|"
      "complaint against|brought a lawsuit against|countersued|litigation against|"
-     "a lawsuit against|suit against|case against|took to court|taken to court",
+     "a lawsuit against|suit against|case against|took to court|taken to court|countersues|"
+     "countersue|countersuing|filed for arbitration against|launched arbitration against|"
+     "started arbitration against|began arbitration against|filed an arbitration claim against",
      Label::sues, false, cue_direct, Status::current, 0.85f, "sue-verb"},
     {"sued by|lawsuit from|lawsuit filed by|lawsuit brought by|being sued by|was sued by",
      Label::sues, true, 0, Status::current, 0.85f, "sued-by"},

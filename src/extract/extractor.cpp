@@ -2314,7 +2314,7 @@ class DocumentRun {
     if (rule_off("apposition-relations")) return;
     for (std::size_t i = 0; i < mentions_.size(); ++i) {
       const auto& p = mentions_[i];
-      if (!p.possessive || p.type != MentionType::company) continue;
+      if (!p.possessive || !is_company_like(p)) continue;
       // the head noun after a possessive, over two adjectives at most
       std::uint32_t noun = p.next;
       while (noun < s.last_token && noun < p.next + 3 && tok(noun).kind == TokenKind::word &&
@@ -2323,8 +2323,33 @@ class DocumentRun {
       if (!p.possessive || noun >= s.last_token || !is_head_noun(key(noun))) continue;
       const auto head = key(noun);
       const bool customer = head == "customer" || head == "customers" || head == "client" || head == "clients";
+      // "X's customers include A, B and C", "X's rivals include A and B", "X's suppliers include A"
+      const int owner = argument(p);
+      if (owner >= 0 && noun + 2 < s.last_token &&
+          (key(noun + 1) == "include" || key(noun + 1) == "includes" || key(noun + 1) == "included") &&
+          (head.back() == 's') && !rule_off("include-list")) {
+        std::uint32_t cursor = noun + 2;
+        for (std::size_t j = i + 1; j < mentions_.size(); ++j) {
+          const auto& m = mentions_[j];
+          if (m.begin < cursor) continue;
+          bool joined = true;
+          for (std::uint32_t k = cursor; k < m.begin && joined; ++k) {
+            const auto kk = key(k);
+            joined = kk == "," || kk == "and" || kk == "or" || (kk == "as" || kk == "well");
+          }
+          if (!joined || !is_company_like(m) || m.possessive) break;
+          const int x = argument(m);
+          if (head == "customers" || head == "clients")
+            emit(owner, x, Label::supplies, Status::current, 0.75f, s, "include-list");
+          else if (head == "suppliers")
+            emit(x, owner, Label::supplies, Status::current, 0.75f, s, "include-list");
+          else if (head == "rivals" || head == "competitors")
+            emit(owner, x, Label::competes_with, Status::current, 0.75f, s, "include-list");
+          cursor = m.next;
+        }
+      }
       // (a possessor that must be resolved, "the company's", "its", proved too often wrong)
-      const int supplier = p.type == MentionType::company ? p.company : -1;
+      const int supplier = p.type == MentionType::company ? owner : -1;
       if (customer && supplier >= 0) {
         // the name after the noun, or the one the phrase is said of
         int other = -1;

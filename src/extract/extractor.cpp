@@ -2027,6 +2027,26 @@ class DocumentRun {
     bool legal_noun = false;
     for (std::uint32_t k = s.first_token; k < s.last_token; ++k) {
       const auto noun = key(k);
+      // "X took Y to court"
+      if (noun == "court" && k > s.first_token + 2 && key(k - 1) == "to" && !rule_off("took-to-court")) {
+        int i = -1;
+        for (int j = static_cast<int>(mentions_.size()) - 1; j >= 0 && i < 0; --j)
+          if (mentions_[static_cast<std::size_t>(j)].next == k - 1) i = j;
+        if (i < 0) continue;
+        const auto& m = mentions_[static_cast<std::size_t>(i)];
+        if (!is_company_like(m) || m.begin <= s.first_token) continue;
+        const auto verb = key(m.begin - 1);
+        if (verb != "took" && verb != "takes" && verb != "take" && verb != "taking" && verb != "taken") continue;
+        CueAt at{m.begin - 1, m.begin, 0};
+        Cue plain;
+        const Found plaintiff = subject(at, plain);
+        if (plaintiff.company < 0) continue;
+        const std::uint32_t from = plaintiff.mention >= 0 ? mentions_[static_cast<std::size_t>(plaintiff.mention)].next
+                                                          : m.begin - 1;
+        if (modifier_in(Modifier::negation, from, k)) continue;
+        emit(plaintiff.company, argument(m), Label::sues, Status::current, 0.8f * plaintiff.weight, s, "took-to-court");
+        continue;
+      }
       if (noun != "lawsuit" && noun != "lawsuits" && noun != "suit" && noun != "complaint" && noun != "claim" &&
           noun != "action" && noun != "case" && noun != "litigation")
         continue;

@@ -2051,6 +2051,27 @@ class DocumentRun {
           noun != "action" && noun != "case" && noun != "litigation")
         continue;
       legal_noun = true;
+      // "X accused Y of copying its designs in a lawsuit filed on Monday"
+      if (k > s.first_token + 4 && key(k - 2) == "in" &&
+          (key(k - 1) == "a" || key(k - 1) == "its" || key(k - 1) == "the") && !rule_off("accused-in-suit")) {
+        for (std::uint32_t v = k - 2; v > s.first_token && v + 16 > k; --v) {
+          const auto kv = key(v - 1);
+          if (kv == ";" || kv == ".") break;
+          if (kv != "accused" && kv != "accuses" && kv != "accusing") continue;
+          const int i = mention_at(v);
+          if (i < 0 || !is_company_like(mentions_[static_cast<std::size_t>(i)])) break;
+          CueAt at{v - 1, v, 0};
+          Cue plain;
+          const Found plaintiff = subject(at, plain);
+          const std::uint32_t from = plaintiff.mention >= 0
+                                         ? mentions_[static_cast<std::size_t>(plaintiff.mention)].next
+                                         : v - 1;
+          if (plaintiff.company >= 0 && !modifier_in(Modifier::negation, from, v))
+            emit(plaintiff.company, argument(mentions_[static_cast<std::size_t>(i)]), Label::sues, Status::current,
+                 0.75f * plaintiff.weight, s, "accused-in-suit");
+          break;
+        }
+      }
       bool filed = false;
       for (std::uint32_t j = k > s.first_token + 4 ? k - 4 : s.first_token; j < k; ++j) {
         const auto v = key(j);

@@ -8,6 +8,7 @@
 #include <corpgraph/text.hpp>
 
 #include <algorithm>
+#include <array>
 #include <cstdio>
 #include <cstdlib>
 #include <fstream>
@@ -46,6 +47,7 @@ struct Mention {
   bool possessive = false;
   bool reporter = false;    // a news agency that is also a company
   bool exchange = false;
+  bool place = false;       // a blocker that is a place
   std::uint32_t name_end = 0;  // the name without its legal suffix: [begin, name_end)
 };
 
@@ -57,6 +59,10 @@ struct DocCompany {
   std::string sector;
   std::string country;
   std::uint32_t last_seen = 0;
+  std::uint32_t last_sentence = 0;  // ordinal of the last sentence that named it
+  std::string_view nouns[3];         // descriptor nouns the document used for it (token keys)
+  std::uint8_t noun_count = 0;
+  std::uint32_t subject_count = 0;   // sentences it was the subject of
 };
 
 struct CueAt {
@@ -85,28 +91,35 @@ namespace {
 class DocumentRun {
  public:
   DocumentRun(const Lexicon& lexicon, const Article& article, TokenizedText& t, double min_confidence)
-      : lex_(lexicon), article_(article), text_(article.text), t_(t), min_confidence_(min_confidence) {
-    w_both_ = lex_.word("both"), w_the_ = lex_.word("the"), w_defendant_ = lex_.word("defendant");
-    w_two_ = lex_.word("two"), w_pair_ = lex_.word("pair");
-    w_order_[0] = lex_.word("orders"), w_order_[1] = lex_.word("ordered"), w_order_[2] = lex_.word("order"),
-    w_order_[3] = lex_.word("ordering");
-  }
+      : lex_(lexicon), article_(article), text_(article.text), t_(t), min_confidence_(min_confidence) {}
 
   std::vector<Relation> run() {
     tokenize(text_, t_);
-    infos_.resize(t_.tokens.size());
-    for (std::size_t k = 0; k < t_.tokens.size(); ++k) infos_[k] = lex_.word(t_.key(k));
+    lex_.words(t_, word_copies_, infos_);
     for (const auto& s : t_.sentences) sentence(s);
     for (auto& r : relations_) {
+      // Names may have grown since the relation was found ("Velora" -> "Velora Therapeutics").
+      const auto& source = companies_[static_cast<std::size_t>(rel_source_[&r - relations_.data()])];
+      const auto& target = companies_[static_cast<std::size_t>(rel_target_[&r - relations_.data()])];
+      r.source.name = source.name;
+      r.target.name = target.name;
+      if (source.lexicon >= 0) r.source.kind = lex_.company(static_cast<std::uint32_t>(source.lexicon)).kind;
+      if (target.lexicon >= 0) r.target.kind = lex_.company(static_cast<std::uint32_t>(target.lexicon)).kind;
       r.source.aliases = companies_[static_cast<std::size_t>(rel_source_[&r - relations_.data()])].aliases;
       r.target.aliases = companies_[static_cast<std::size_t>(rel_target_[&r - relations_.data()])].aliases;
+    }
+    // deals that a later sentence called off live on as their former-deal edge
+    if (!superseded_.empty()) {
+      std::sort(superseded_.begin(), superseded_.end());
+      for (auto i = superseded_.rbegin(); i != superseded_.rend(); ++i)
+        relations_.erase(relations_.begin() + static_cast<std::ptrdiff_t>(*i));
     }
     return std::move(relations_);
   }
 
  private:
   // ---- tokens -------------------------------------------------------------------------------
-  std::string_view key(std::size_t k) const { return t_.key(k); }
+  TokenKey key(std::size_t k) const { return t_.key(k); }
   const Token& tok(std::size_t k) const { return t_.tokens[k]; }
   // One dictionary lookup per token and document, however often the rules ask.
   const WordInfo* info(std::size_t k) const { return infos_[k]; }
@@ -121,37 +134,27 @@ class DocumentRun {
   std::string_view raw(std::size_t b, std::size_t e) const {
     return std::string_view(text_).substr(tok(b).begin, tok(e - 1).end - tok(b).begin);
   }
-  std::string clean(std::size_t b, std::size_t e) const {
-    auto n = normalise(raw(b, e));
-    std::string out;
-    bool space = false;
-    for (char c : n.text) {
-      if (c == '\n' || c == '\r' || c == '\t' || c == ' ') {
-        space = true;
-        continue;
-      }
-      if (space && !out.empty()) out += ' ';
-      space = false;
-      out += c;
-    }
-    return out;
-  }
-  std::string joined_key(std::size_t b, std::size_t e) {
-    std::string k;
-    for (std::size_t i = b; i < e; ++i) {
-      if (i > b) k += ' ';
-      k += key(i);
-    }
-    return k;
-  }
+  std::string clean(std::size_t b, std::size_t e) const { return normalise_collapsed(raw(b, e)); }
+  std::string joined_key(std::size_t b, std::size_t e) { return std::string(t_.keys_of(b, e)); }
 
   // ---- document companies -------------------------------------------------------------------
   int company_for_lexicon(std::uint32_t id) {
     if (auto it = by_lexicon_.find(id); it != by_lexicon_.end()) return it->second;
     const auto& c = lex_.company(id);
+    std::string k = phrase_key(c.name);
+    // "Spirit" in the headline, "Spirit AeroSystems" in the text: one company, the lexicon's.
+    if (const int old = shorter_company(k); old >= 0) {
+      rename(old, c.name, k);
+      auto& d = companies_[static_cast<std::size_t>(old)];
+      d.lexicon = static_cast<int>(id);
+      d.sector = c.sector;
+      d.country = c.country;
+      by_lexicon_.emplace(id, old);
+      return old;
+    }
     DocCompany d;
     d.name = c.name;
-    d.key = phrase_key(c.name);
+    d.key = std::move(k);
     d.lexicon = static_cast<int>(id);
     d.sector = c.sector;
     d.country = c.country;
@@ -159,27 +162,86 @@ class DocumentRun {
     const int index = static_cast<int>(companies_.size() - 1);
     by_lexicon_.emplace(id, index);
     by_key_.emplace(companies_.back().key, index);
+    add_short_form(index);
     return index;
   }
   int company_for_name(std::size_t b, std::size_t e, std::string_view sector = {}) {
     std::string k = joined_key(b, e);
     if (auto it = by_key_.find(k); it != by_key_.end()) return it->second;
+    if (const int old = shorter_company(k); old >= 0) {
+      rename(old, clean(b, e), k);
+      auto& d = companies_[static_cast<std::size_t>(old)];
+      if (d.sector.empty()) d.sector = std::string(sector);
+      return old;
+    }
     DocCompany d;
     d.name = clean(b, e);
     d.key = k;
     d.sector = std::string(sector);
+    // "Orla Bank" is a lender, "Halden Motors" a carmaker: the last word of the name tells.
+    if (d.sector.empty() && e > b + 1)
+      if (const auto* w = info(e - 1); w && w->sector && !rule_off("name-sector")) d.sector = sector_name(w->sector);
     companies_.push_back(std::move(d));
     const int index = static_cast<int>(companies_.size() - 1);
     by_key_.emplace(std::move(k), index);
-    // A later bare "Crusoe" is the earlier "Crusoe Energy Systems".
-    if (e - b >= 2 && capitalised(b) && !(wflags(b) & (detail::w_stop_cap | detail::w_corp_word)))
-      short_forms_.emplace(std::string(key(b)), index);
+    add_short_form(index);
     return index;
+  }
+  // An unknown company of the document whose name is the first words of the name key k
+  // ("Velora" for "velora therapeutics"), or -1. Runs once per new company, not per token.
+  int shorter_company(std::string_view k) const {
+    for (auto space = k.rfind(' '); space != std::string_view::npos && space > 0; space = k.rfind(' ', space - 1)) {
+      const auto prefix = k.substr(0, space);
+      const auto it = by_key_.find(std::string(prefix));
+      if (it == by_key_.end()) continue;
+      const auto& c = companies_[static_cast<std::size_t>(it->second)];
+      // Only a company still known by that short name: "Universal" became Universal Music Group,
+      // so Universal Music Publishing Group is another company.
+      // Both in one sentence, they are two companies ("Royal London Asset Management, a unit of
+      // Royal London").
+      if (c.lexicon < 0 && c.key == prefix && c.last_sentence != sentence_no_) return it->second;
+    }
+    return -1;
+  }
+  // The document company takes the fuller name; the shorter one stays an alias.
+  void rename(int index, std::string name, std::string k) {
+    auto& c = companies_[static_cast<std::size_t>(index)];
+    if (std::find(c.aliases.begin(), c.aliases.end(), c.name) == c.aliases.end()) c.aliases.push_back(c.name);
+    std::erase(c.aliases, name);
+    c.name = std::move(name);
+    c.key = std::move(k);
+    by_key_.emplace(c.key, index);
+    add_short_form(index);
+  }
+  static std::size_t count_words(std::string_view k) { return static_cast<std::size_t>(std::count(k.begin(), k.end(), ' ')) + 1; }
+
+  // A later bare "Crusoe" is the earlier "Crusoe Energy Systems", "Van Rijn" the earlier "Van Rijn
+  // Brouwerij": every shorter run of leading words that could name a company on its own.
+  void add_short_form(int index) {
+    const std::string& k = companies_[static_cast<std::size_t>(index)].key;
+    const auto first = k.substr(0, k.find(' '));
+    if (first.size() == k.size()) return;
+    // "Grupo Sabadell Lusitano" is also "Sabadell Lusitano".
+    if (organisation_word(first) && k.find(' ', first.size() + 1) != std::string::npos)
+      short_forms_.emplace(k.substr(first.size() + 1), index);
+    const auto* w = lex_.word(first);
+    if (w && (w->flags & (detail::w_stop_cap | detail::w_corp_word | detail::w_nationality))) return;
+    for (auto space = k.find(' '); space != std::string::npos; space = k.find(' ', space + 1)) {
+      const auto prefix = std::string_view(k).substr(0, space);
+      const auto last_word = prefix.substr(prefix.rfind(' ') + 1);
+      if (const auto* lw = lex_.word(last_word); lw && (lw->flags & detail::w_name_link)) continue;
+      // "Reliance" with Reliance Jio Infocomm and Reliance Industries: the shorter full name,
+      // usually the parent.
+      auto [it, added] = short_forms_.emplace(std::string(prefix), index);
+      if (!added && it->second != index && count_words(k) < count_words(companies_[static_cast<std::size_t>(it->second)].key))
+        it->second = index;
+    }
   }
   void note_alias(int company, std::size_t b, std::size_t e) {
     if (company < 0) return;
     auto& c = companies_[static_cast<std::size_t>(company)];
     c.last_seen = ++clock_;
+    c.last_sentence = sentence_no_;
     std::string surface = clean(b, e);
     if (surface == c.name || surface.empty()) return;
     if (std::find(c.aliases.begin(), c.aliases.end(), surface) == c.aliases.end())
@@ -201,7 +263,9 @@ class DocumentRun {
         continue;
       }
       if (key(k) == "," && k + 1 < limit && capitalised(k + 1) && (wflags(k + 1) & detail::w_legal) &&
-          (key(k + 1) == "inc" || key(k + 1) == "ltd" || key(k + 1) == "llc" || key(k + 1) == "plc")) {
+          (key(k + 1) == "inc" || key(k + 1) == "ltd" || key(k + 1) == "llc" || key(k + 1) == "plc" ||
+           key(k + 1) == "incorporated" || key(k + 1) == "limited" || key(k + 1) == "llp" || key(k + 1) == "lp" ||
+           key(k + 1) == "l.p" || key(k + 1) == "l.l.c" || key(k + 1) == "s.a")) {
         ++k;
         continue;
       }
@@ -225,8 +289,8 @@ class DocumentRun {
 
   void find_mentions(const Sentence& s) {
     mentions_.clear();
+    sentence_start_ = s.first_token;
     const std::uint32_t first = s.first_token, last = s.last_token;
-    std::string scratch;
     for (std::uint32_t k = first; k < last;) {
       const auto* w = info(k);
       if (w && (w->flags & detail::w_pronoun)) {
@@ -245,23 +309,16 @@ class DocumentRun {
         const std::uint32_t max_n = std::min<std::uint32_t>(w->lex_tokens, last - k);
         bool matched = false;
         std::uint32_t lengths[16];
+        const std::vector<LexHit>* found_hits[16];
         int count = 0;
-        scratch.clear();
         for (std::uint32_t n = 1; n <= max_n && n <= 16; ++n) {
-          if (n > 1) scratch += ' ';
-          scratch += key(k + n - 1);
-          const auto* found = lex_.phrase(scratch);
+          const auto* found = lex_.phrase(t_.keys_of(k, k + n));
           if (!found) break;
-          if (!found->empty()) lengths[count++] = n;
+          if (!found->empty()) found_hits[count] = found, lengths[count++] = n;
         }
         for (int index = count - 1; index >= 0 && !matched; --index) {
           const std::uint32_t n = lengths[index];
-          scratch.clear();
-          for (std::uint32_t i = k; i < k + n; ++i) {
-            if (i > k) scratch += ' ';
-            scratch += key(i);
-          }
-          const auto* hits = lex_.phrase(scratch);
+          const auto* hits = found_hits[index];
           if (!hits) continue;
           const LexHit* best = nullptr;
           const LexHit* nonco = nullptr;
@@ -295,12 +352,41 @@ class DocumentRun {
           Mention m;
           m.begin = k;
           m.end = k + n;
-          if (best && (best->kind == HitKind::name || best->kind == HitKind::alias || best->kind == HitKind::ticker)) {
+          if (best && (best->kind == HitKind::name || best->kind == HitKind::alias) && !rule_off("country-unit") &&
+              country_unit(k + n, last)) {
+            // "Vale Indonesia", "Yara Tanzania": a known company and a place right after it name the
+            // company's unit in that place, a company of its own.
+            const std::uint32_t place_end = k + n + country_unit(k + n, last);
+            m.end = place_end;
+            m.type = MentionType::company;
+            m.company = company_for_name(k, place_end);
+            finish_mention(m, last, true);
+            note_alias(m.company, m.begin, m.end);
+          } else if (std::uint32_t longer = 0; best && best->kind != HitKind::product && best->kind != HitKind::descriptor &&
+                     (longer = longer_known_name(k, k + n, last)) != 0) {
+            // "Grupo Sabadell Lusitano ... Sabadell Lusitano said": the document's own longer name
+            // wins over the lexicon's "Sabadell".
+            m.end = longer;
+            m.type = MentionType::company;
+            m.company = known_company(joined_key(k, longer), false, false);
+            finish_mention(m, last, true);
+            note_alias(m.company, m.begin, m.end);
+          } else if (best && (best->kind == HitKind::name || best->kind == HitKind::alias || best->kind == HitKind::ticker)) {
             m.type = MentionType::company;
             m.company = company_for_lexicon(best->company);
             if (nonco && nonco->type == NonCompany::media_reporter) m.reporter = true;
             if (nonco && nonco->type == NonCompany::exchange) m.exchange = true;
             finish_mention(m, last, true);
+            // "Air India Express", "Brookfield Grocers": a known name that runs on into more
+            // capitalised words is the name of another company.
+            if (best->kind != HitKind::ticker && !m.possessive && m.end == m.next && !rule_off("longer-name"))
+              if (const std::uint32_t e = name_continues(m.end, last); e > m.end) {
+                // A unit named after its parent works in the parent's sector.
+                m.company = company_for_name(k, e, lex_.company(best->company).sector);
+                m.end = e;
+                m.reporter = m.exchange = false;
+                finish_mention(m, last, false);
+              }
             note_alias(m.company, m.begin, m.end);
           } else if (nonco && !(best && best->kind == HitKind::product && nonco->type == NonCompany::product)) {
             m.type = (nonco->type == NonCompany::media_reporter || nonco->type == NonCompany::time ||
@@ -308,8 +394,12 @@ class DocumentRun {
                       nonco->type == NonCompany::product)
                          ? MentionType::transparent
                          : MentionType::blocker;
+            m.place = nonco->type == NonCompany::place;
             finish_mention(m, last, false);
-            if (m.next + 1 < last && key(m.next) == "-" && key(m.next + 1) == "based") m.type = MentionType::transparent;
+            // "Hong Kong-listed", "Madrid-based", "Hong Kong based": the place only locates.
+            if (m.next + 1 < last && ((key(m.next) == "-" && (wflags(m.next + 1) & detail::w_based)) ||
+                                      (m.next == m.end && (wflags(m.next) & detail::w_based))))
+              m.type = MentionType::transparent;
           } else if (best->kind == HitKind::product) {
             m.type = MentionType::product;
             m.company = static_cast<int>(best->company);  // lexicon id until used
@@ -342,6 +432,11 @@ class DocumentRun {
           continue;
         }
       }
+      // "PT Vale Indonesia Tbk", "PJSC Rosneft": a legal form written before the name.
+      if (is_upper(text_[tok(k).begin]) && is_legal_prefix(k) && k + 1 < last && capitalised(k + 1) && !tok(k + 1).has(token_newline_before)) {
+        ++k;
+        continue;
+      }
       // 3. capitalised names in no lexicon
       if (starts_name(k)) {
         Mention m = candidate(k, last);
@@ -353,20 +448,244 @@ class DocumentRun {
       intro_ = false;
       ++k;
     }
+    if (!rule_off("modifier-names")) modifier_names(last);
+    if (!rule_off("apposition-noun")) apposition_nouns(last);
+    if (!rule_off("acronym-definition")) acronym_definitions(last);
+  }
+
+  // "Halvard Pension Fund (HPF) agreed to buy ...": the name is a company, the acronym in brackets
+  // one of its names (a later "HPF" is the same node), and no argument of its own.
+  void acronym_definitions(std::uint32_t last) {
+    for (std::size_t i = 0; i + 1 < mentions_.size(); ++i) {
+      auto& m = mentions_[i];
+      if ((m.type != MentionType::company && m.type != MentionType::candidate) || m.possessive) continue;
+      // "Corvane Robotics Inc. (NASDAQ: CRVR)", "Halden Motors (HLDN.O)": a ticker in brackets.
+      if (m.type == MentionType::company && m.next + 2 < last && key(m.next) == "(") {
+        std::size_t j = i + 1;
+        std::uint32_t at = m.next + 1;
+        if (j < mentions_.size() && mentions_[j].begin == at && mentions_[j].exchange && mentions_[j].next < last &&
+            key(mentions_[j].next) == ":") {
+          mentions_[j].type = MentionType::transparent;
+          at = mentions_[j].next + 1;
+          ++j;
+        }
+        if (j < mentions_.size() && mentions_[j].begin == at && mentions_[j].end == at + 1 &&
+            mentions_[j].next < last && key(mentions_[j].next) == ")" &&
+            (mentions_[j].type == MentionType::candidate || mentions_[j].company == m.company)) {
+          const auto ticker = raw(at, at + 1);
+          bool shape = ticker.size() >= 2 && ticker.size() <= 12;
+          for (char c : ticker) shape &= is_upper(c) || (c >= '0' && c <= '9') || c == '.' || c == '-';
+          // Without an exchange, capitals that start like the name are an acronym (below).
+          const bool acronym_like = j == i + 1 && ticker[0] == text_[tok(m.begin).begin] &&
+                                    ticker.find_first_of(".0123456789") == std::string_view::npos;
+          if (shape && !acronym_like) {
+            mentions_[j].type = MentionType::transparent;
+            mentions_[j].company = -1;
+            continue;
+          }
+        }
+      }
+      auto& a = mentions_[i + 1];
+      if (a.begin != m.next + 1 || key(m.next) != "(" || a.end != a.begin + 1 || a.next >= last || key(a.next) != ")")
+        continue;
+      if (a.type != MentionType::candidate && !(a.type == MentionType::company && a.company == m.company)) continue;
+      const auto acronym = raw(a.begin, a.end);
+      bool capitals = acronym.size() >= 2 && acronym.size() <= 6 && acronym[0] == text_[tok(m.begin).begin];
+      for (char c : acronym) capitals &= is_upper(c) || c == '&';
+      if (!capitals || (m.type == MentionType::candidate && m.name_end < m.begin + 2)) continue;
+      if (m.type == MentionType::candidate) {
+        m.company = company_for_name(m.begin, m.name_end);
+        m.type = MentionType::company;
+        note_alias(m.company, m.begin, m.end);
+      }
+      by_key_.emplace(std::string(key(a.begin)), m.company);
+      note_alias(m.company, a.begin, a.end);
+      a.type = MentionType::transparent;
+      a.company = -1;
+    }
+  }
+
+  // "Tamu Pay, a Nairobi-based startup that ...", "Carden Composites, a small supplier in
+  // Toulouse": an apposition whose head is a descriptor noun says the name is a company (an
+  // unknown capitalised name becomes one) and gives the noun that may later refer to it.
+  void apposition_nouns(std::uint32_t last) {
+    for (std::size_t i = 0; i < mentions_.size(); ++i) {
+      auto& m = mentions_[i];
+      // "A smaller Indonesian producer, PT Sinar Nikel Abadi, said ...": the description first.
+      if (m.type == MentionType::candidate && !m.possessive && m.next < last && key(m.next) == ",") {
+        std::uint32_t b = m.begin;
+        if (b > sentence_start_ && is_legal_prefix(b - 1)) --b;
+        if (b >= sentence_start_ + 3 && key(b - 1) == "," && (wflags(b - 2) & detail::w_desc_noun) &&
+            !(wflags(b - 2) & detail::w_title) && is_lower(text_[tok(b - 2).begin]) &&
+            (key(b - 3) != "'s" && key(b - 3) != "'") && !rule_off("apposition-noun-before")) {
+          const int company = company_for_name(m.begin, m.name_end);
+          note_alias(company, m.begin, m.end);
+          m.type = MentionType::company;
+          m.company = company;
+          describe(company, b - 2);
+          continue;
+        }
+      }
+      if (m.type != MentionType::company && m.type != MentionType::candidate) continue;
+      if (m.possessive || m.next + 3 >= last || key(m.next) != ",") continue;
+      const auto article = key(m.next + 1);
+      if (article != "a" && article != "an" && article != "the") continue;
+      std::size_t next_mention = i + 1;
+      for (std::uint32_t j = m.next + 2; j < last && j < m.next + 8; ++j) {
+        // Places and hyphenated attributes may stand in the description ("a Nairobi-based").
+        while (next_mention < mentions_.size() && mentions_[next_mention].end <= j) ++next_mention;
+        if (next_mention < mentions_.size() && mentions_[next_mention].begin <= j) {
+          const auto& inner = mentions_[next_mention];
+          const bool place_like = inner.type == MentionType::transparent ||
+                                  (inner.type == MentionType::blocker && inner.place && !inner.possessive);
+          if (!place_like) break;
+          j = inner.next - 1;
+          continue;
+        }
+        if (key(j) == "-") continue;
+        if (tok(j).kind != TokenKind::word) break;
+        const auto f = wflags(j);
+        if (!is_lower(text_[tok(j).begin]) && !(f & detail::w_nationality)) break;
+        if (f & (detail::w_prep | detail::w_list | detail::w_pronoun | detail::w_say)) break;
+        if (!(f & (detail::w_desc_noun | detail::w_generic))) continue;
+        // "Smith, a developer at ...": a noun that also names a person's job says nothing.
+        if (f & detail::w_title) break;
+        const std::uint32_t after = j + 1;
+        if (after < last && (key(after) == "'s" || key(after) == "'")) break;
+        // "the engine maker jointly owned by ...": an adverb or participle may follow the noun.
+        const auto a = after < last ? key(after) : std::string_view{};
+        const bool modifier_word = after < last && tok(after).kind == TokenKind::word &&
+                                   is_lower(text_[tok(after).begin]) && a.size() > 4 &&
+                                   (a.ends_with("ly") || a.ends_with("ed")) && !(wflags(after) & detail::w_say);
+        if (after < last && !modifier_word && !(key(after) == "," || key(after) == "." || key(after) == "that" ||
+                              key(after) == "which" || key(after) == "-" || key(after) == ";" ||
+                              (wflags(after) & detail::w_prep) || key(after) == "behind" ||
+                              key(after) == "known" || key(after) == "based" || key(after) == "whose"))
+          break;
+        int company = m.company;
+        if (m.type == MentionType::candidate) {
+          std::string_view sector;
+          if (const auto* w = info(j); w && w->sector) sector_buffer_ = sector_name(w->sector), sector = sector_buffer_;
+          company = company_for_name(m.begin, m.name_end, sector);
+          note_alias(company, m.begin, m.end);
+          m.type = MentionType::company;
+          m.company = company;
+        }
+        describe(company, j);
+        break;
+      }
+    }
+  }
+
+  // Lower-case words from k on that end in a descriptor noun ("port operator", "AI startup",
+  // "power cable project company"): the token after that noun, or 0 when there is none. A noun
+  // that is itself a cue ("owner", "unit", "rival") is no plain description.
+  std::uint32_t description_end(std::uint32_t k, std::uint32_t last) const {
+    for (std::uint32_t j = k; j < last && j < k + 5; ++j) {
+      if (tok(j).kind != TokenKind::word) return 0;
+      const auto f = wflags(j);
+      const bool lower = is_lower(text_[tok(j).begin]);
+      // "AI", "LNG": a short capitalised acronym may qualify the noun.
+      const bool acronym = !lower && tok(j).end - tok(j).begin <= 4 && (f & detail::w_stop_cap);
+      if (!lower && !acronym) return 0;
+      if (f & (detail::w_prep | detail::w_list | detail::w_pronoun | detail::w_say)) return 0;
+      if (f & (detail::w_desc_noun | detail::w_generic)) {
+        if (const auto* g = lex_.grammar(key(j)))
+          for (const auto& h : *g)
+            if (h.is_cue) return 0;
+        return j + 1;
+      }
+    }
+    return 0;
+  }
+
+  // Whether token k is the plural of a descriptor noun ("carriers", "lenders", "rivals").
+  bool plural_descriptor(std::uint32_t k) const {
+    if (k >= t_.tokens.size() || tok(k).kind != TokenKind::word || !is_lower(text_[tok(k).begin])) return false;
+    const auto w = key(k);
+    if (w.size() < 4 || w.back() != 's') return false;
+    const auto* singular = lex_.word(w.substr(0, w.size() - 1));
+    return singular && (singular->flags & (detail::w_desc_noun | detail::w_generic));
+  }
+
+  // Names that only qualify a description are no arguments: "Singapore's port operator PSA
+  // International" and "Oslo AI startup Nordlys Labs" (the place only locates the company),
+  // "the Krakow studio behind the hit" (an unknown name inside a description is an attribute).
+  void modifier_names(std::uint32_t last) {
+    for (std::size_t i = 0; i < mentions_.size(); ++i) {
+      auto& m = mentions_[i];
+      const bool place = m.type == MentionType::blocker && m.place;
+      if (!place && m.type != MentionType::candidate) continue;
+      // "Gulf carriers such as Emirates", "European lenders": a place before a plural noun.
+      if (place && !m.possessive && plural_descriptor(m.next)) {
+        m.type = MentionType::transparent;
+        continue;
+      }
+      const std::uint32_t end = description_end(m.next, last);
+      if (!end) continue;
+      const bool named = i + 1 < mentions_.size() && mentions_[i + 1].begin == end &&
+                         (mentions_[i + 1].type == MentionType::company ||
+                          mentions_[i + 1].type == MentionType::candidate);
+      if (place && named) {
+        m.type = MentionType::transparent;
+        continue;
+      }
+      if (m.type != MentionType::candidate || m.possessive || named || m.begin == 0) continue;
+      const auto before = key(m.begin - 1);
+      if ((before == "the" || before == "a" || before == "an") && !(end < last && starts_name(end)))
+        m.type = MentionType::transparent;
+    }
+  }
+
+  // The tokens of a place name that follows a company name ending before e as part of one name ("Vale
+  // Indonesia"), or 0. Not a place that stands as an attribute ("Nvidia India's", "Apple
+  // Brazil-based", "Shell, Nigeria") or that starts a longer name ("Samsung Austin Semiconductor").
+  std::uint32_t country_unit(std::uint32_t e, std::uint32_t last) const {
+    if (e >= last || !capitalised(e) || tok(e).has(token_newline_before) || !tok(e).has(token_space_before)) return 0;
+    const auto* w = info(e);
+    if (!w || !w->lex_tokens) return 0;
+    std::string scratch;
+    std::uint32_t found = 0;
+    for (std::uint32_t n = 1; n <= w->lex_tokens && e + n <= last && n <= 3; ++n) {
+      if (n > 1) scratch += ' ';
+      scratch += key(e + n - 1);
+      const auto* hits = lex_.phrase(scratch);
+      if (!hits) break;
+      for (const auto& h : *hits)
+        if (h.kind == HitKind::non_company && h.type == NonCompany::place) found = n;
+        else if (h.kind != HitKind::non_company) return 0;  // "Air India": a company of its own
+    }
+    if (!found) return 0;
+    const std::uint32_t after = e + found;
+    if (after < last) {
+      const auto a = key(after);
+      if (a == "'s" || a == "'" || a == "-") return 0;
+      if (capitalised(after) && !(wflags(after) & (detail::w_legal | detail::w_stop_cap))) return 0;
+    }
+    return found;
+  }
+
+  // Whether any lexicon phrase (company, product, place, word...) starts at token k.
+  bool lexicon_phrase_at(std::uint32_t k, std::uint32_t last) const {
+    const auto* w = info(k);
+    if (!w || !w->lex_tokens) return false;
+    std::string scratch;
+    for (std::uint32_t n = 1; n <= w->lex_tokens && k + n <= last; ++n) {
+      if (n > 1) scratch += ' ';
+      scratch += key(k + n - 1);
+      const auto* hits = lex_.phrase(scratch);
+      if (!hits) return false;
+      if (!hits->empty()) return true;
+    }
+    return false;
   }
 
   // Whether a lexicon company name or alias starts at token k.
   bool lexicon_company_at(std::uint32_t k, std::uint32_t last) const {
     const auto* w = info(k);
     if (!w || !w->lex_tokens) return false;
-    std::string scratch;
     for (std::uint32_t n = std::min<std::uint32_t>(w->lex_tokens, last - k); n >= 1; --n) {
-      scratch.clear();
-      for (std::uint32_t i = k; i < k + n; ++i) {
-        if (i > k) scratch += ' ';
-        scratch += key(i);
-      }
-      if (const auto* hits = lex_.phrase(scratch))
+      if (const auto* hits = lex_.phrase(t_.keys_of(k, k + n)))
         for (const auto& h : *hits)
           if (h.kind == HitKind::name || h.kind == HitKind::alias) return true;
     }
@@ -376,6 +695,86 @@ class DocumentRun {
   bool lexicon_name_at(std::uint32_t k) const {
     const auto* w = info(k);
     return w && w->lex_tokens && tok(k).kind == TokenKind::word && is_upper(text_[tok(k).begin]);
+  }
+
+  // The end of a name of the document's unknown companies that runs on from a lexicon match
+  // [b, e) over capitalised words, or 0. Costs nothing while no such name has been seen.
+  std::uint32_t longer_known_name(std::uint32_t b, std::uint32_t e, std::uint32_t last) {
+    if (short_forms_.empty() || e >= last || !capitalised(e) || (wflags(e) & (detail::w_stop_cap | detail::w_legal)))
+      return 0;
+    std::string k = joined_key(b, e);
+    std::uint32_t found = 0;
+    for (std::uint32_t j = e; j < last && j < e + 3 && capitalised(j) && !(wflags(j) & detail::w_stop_cap); ++j) {
+      k += ' ';
+      k += key(j);
+      if (by_key_.count(k) || short_forms_.count(k)) found = j + 1;
+    }
+    if (found && known_company(joined_key(b, found), false, false) < 0) return 0;
+    return found;
+  }
+
+  // The end of capitalised words from e on that continue a name ("Express" after "Air India"), or
+  // e. Not words of the grammar ("Apple Signs Deal" in a title-case headline), stop words, legal
+  // suffixes, places, people or the start of another lexicon phrase.
+  std::uint32_t name_continues(std::uint32_t e, std::uint32_t last) const {
+    std::uint32_t j = e;
+    while (j < last && j < e + 3 && capitalised(j) && tok(j).has(token_space_before) &&
+           !tok(j).has(token_newline_before)) {
+      const auto* w = info(j);
+      if (w && ((w->lex_tokens && lexicon_phrase_at(j, last)) || w->grammar_tokens ||
+                (w->flags & (detail::w_stop_cap | detail::w_legal | detail::w_first_name | detail::w_title |
+                             detail::w_nationality | detail::w_say))))
+        break;
+      ++j;
+    }
+    if (j == e) return e;
+    // "Delta Airlines Inc" aside: a continuation followed by a possessive or hyphen stays apart.
+    if (j < last && (key(j) == "-" || (tok(j).kind == TokenKind::word && capitalised(j) && !(wflags(j) & detail::w_legal))))
+      return e;
+    return j;
+  }
+
+  // "A smaller Indonesian producer, PT Y, said it ...", "The Dutch brewer, Y, ...": a description
+  // opening the sentence and a name set off by commas after it; the name is the subject. -1 when
+  // the sentence does not open so.
+  int opening_apposition_subject(const Sentence& s) const {
+    if (rule_off("opening-apposition")) return -1;
+    const std::uint32_t b = s.first_token;
+    if (b + 4 >= s.last_token) return -1;
+    const auto article = key(b);
+    if (article != "a" && article != "an" && article != "the") return -1;
+    for (const auto& m : mentions_) {
+      if (m.begin > b + 8) return -1;
+      if (m.type == MentionType::transparent || (m.type == MentionType::blocker && m.place)) continue;
+      if (m.type != MentionType::company || m.possessive) return -1;
+      std::uint32_t before = m.begin;
+      if (before > b && is_legal_prefix(before - 1)) --before;
+      if (before < b + 3 || key(before - 1) != "," || m.next >= s.last_token || key(m.next) != ",") return -1;
+      if (!(wflags(before - 2) & (detail::w_desc_noun | detail::w_generic))) return -1;
+      for (std::uint32_t k = b + 1; k + 1 < before; ++k)
+        if (tok(k).kind != TokenKind::word || !(is_lower(text_[tok(k).begin]) || (wflags(k) & detail::w_nationality)))
+          return -1;
+      return m.company;
+    }
+    return -1;
+  }
+
+  // Words that open a company's name in Romance and German languages ("Grupo", "Banco").
+  static bool organisation_word(std::string_view k) {
+    return k == "grupo" || k == "groupe" || k == "gruppo" || k == "banco" || k == "banca" || k == "banque" ||
+           k == "compania" || k == "companhia" || k == "compagnie" || k == "societe" || k == "sociedad" ||
+           k == "industrias" || k == "laboratorios" || k == "corporacion" || k == "fondo" || k == "caixa" ||
+           k == "caja" || k == "editora" || k == "editorial";
+  }
+
+  bool is_person_surname(std::string_view k) const {
+    if (rule_off("person-surname")) return false;
+    return std::find(person_surnames_.begin(), person_surnames_.end(), k) != person_surnames_.end();
+  }
+
+  bool is_legal_prefix(std::uint32_t k) const {
+    const auto r = raw(k, k + 1);
+    return r == "PT" || r == "PJSC" || r == "JSC" || r == "OJSC" || r == "PAO";
   }
 
   bool starts_name(std::uint32_t k) const {
@@ -402,13 +801,20 @@ class DocumentRun {
       if (capitalised(e) && (!(f & detail::w_stop_cap) || (f & (detail::w_legal | detail::w_corp_word)))) {
         const auto* w = info(e);
         if (w && (f & detail::w_company_start) && !(f & (detail::w_legal | detail::w_corp_word)) &&
-            lexicon_company_at(e, last))
-          break;  // a known name starts
+            !(e == k + 1 && organisation_word(key(k))) && lexicon_company_at(e, last))
+          break;  // a known name starts ("Grupo Sabadell Lusitano" is one name, not Grupo + Sabadell)
         ++e;
         continue;
       }
       if ((f & detail::w_name_link) && e + 1 < last && starts_name(e + 1) && key(e) != "and") {
         e += 2;
+        continue;
+      }
+      // "Brasserie de la Meuse", "Bank of the West": two linking words.
+      if ((f & detail::w_name_link) && key(e) != "and" && key(e) != "&" && e + 2 < last &&
+          ((wflags(e + 1) & detail::w_name_link) || key(e + 1) == "the") && key(e + 1) != "and" &&
+          key(e + 1) != "&" && starts_name(e + 2) && !rule_off("name-link-pair")) {
+        e += 3;
         continue;
       }
       break;
@@ -428,10 +834,22 @@ class DocumentRun {
     const bool corp_word = name_end - k >= 2 && (wflags(name_end - 1) & detail::w_corp_word);
     const bool after_descriptor = k > 0 && (intro_ || (wflags(k - 1) & detail::w_desc_noun) ||
                                             (k >= 2 && key(k - 1) == "based" && key(k - 2) == "-"));
-    const bool person = (k > 0 && (wflags(k - 1) & detail::w_title) && !after_descriptor) ||
+    const std::string k_name = joined_key(k, name_end);
+    const int known_id = known_company(k_name, legal, name_end == k + 1);
+    // "Harbor Lane said": a name the document already uses for a company stays that company.
+    const bool known = known_id >= 0 && !rule_off("known-name-says");
+    // "its chief executive, Lourenco Goncalves": a title and a comma before the name.
+    const bool titled = k > 0 && ((wflags(k - 1) & detail::w_title) ||
+                                  (k > 1 && key(k - 1) == "," && (wflags(k - 2) & detail::w_title) &&
+                                   !(wflags(k - 2) & detail::w_desc_noun) && !rule_off("title-comma")));
+    const bool person = (titled && !after_descriptor) ||
                         (name_end - k >= 2 && (wflags(k) & detail::w_first_name) && !legal && !corp_word) ||
                         (!legal && !corp_word && m.next < last && (wflags(m.next) & detail::w_say) &&
-                         !after_descriptor);
+                         !after_descriptor && !known) ||
+                        // "David Ellison ... Ellison's father": a surname the document gave a person.
+                        (name_end == k + 1 && !legal && known_id < 0 && is_person_surname(key(k)));
+    if (person && name_end - k >= 2 && !legal && !corp_word && person_surnames_.size() < 32)
+      person_surnames_.push_back(key(name_end - 1));
     bool place = m.next + 1 < last && key(m.next) == "-" && key(m.next + 1) == "based";
     // "Spanish-language", "Korean-made": a capitalised word joined to a lower-case one is no name.
     for (std::uint32_t i = k; i < name_end && !place; ++i) {
@@ -444,17 +862,17 @@ class DocumentRun {
                          (wflags(m.next) & detail::w_nationality) &&
                          (key(k) == "north" || key(k) == "south" || key(k) == "east" || key(k) == "west" ||
                           key(k) == "central" || key(k) == "latin");
-    if (person || place || compass) {
+    // ", Incorporated" left over: a legal form alone names nothing.
+    // ("SAS", "AG" in capitals may be the airline or a ticker-like name).
+    const bool legal_only = name_end == k + 1 && (wflags(k) & detail::w_legal) && tok(k).end - tok(k).begin > 1 &&
+                            (is_lower(text_[tok(k).begin + 1]) || text_[tok(k).begin + 1] == '.');
+    if (person || place || compass || legal_only) {
       m.type = MentionType::transparent;
       return m;
     }
-    std::string k_name = joined_key(k, name_end);
-    if (auto it = by_key_.find(k_name); it != by_key_.end()) {
+    if (known_id >= 0) {
       m.type = MentionType::company;
-      m.company = it->second;
-    } else if (auto sf = short_forms_.find(k_name); sf != short_forms_.end()) {
-      m.type = MentionType::company;
-      m.company = sf->second;
+      m.company = known_id;
     } else if (legal || corp_word || after_descriptor) {
       m.type = MentionType::company;
       std::string_view sector;
@@ -463,6 +881,8 @@ class DocumentRun {
         if (w && w->sector) sector_buffer_ = sector_name(w->sector), sector = sector_buffer_;
       }
       m.company = company_for_name(k, name_end, sector);
+      // "artificial intelligence startup Quillmind": a later "the startup" is Quillmind.
+      if (k > 0 && (wflags(k - 1) & detail::w_desc_noun)) describe(m.company, k - 1);
     } else {
       m.type = MentionType::candidate;
     }
@@ -470,11 +890,52 @@ class DocumentRun {
     return m;
   }
 
+  // The document company a name key stands for: the name itself, or a short form of a fuller
+  // name seen before; -1 when none.
+  int known_company(const std::string& k_name, bool legal, bool one_word) const {
+    if (auto it = by_key_.find(k_name); it != by_key_.end()) return it->second;
+    // "Park National Corp" is not the "Park National Bank" of the sentence before, and "Royal
+    // London" beside "Royal London Asset Management" is its parent (a one-word short form in the
+    // same sentence is still the company: "Arbutus Biopharma and Genevant, in which Arbutus holds
+    // a stake").
+    if (auto sf = short_forms_.find(k_name);
+        sf != short_forms_.end() && !legal &&
+        (one_word || companies_[static_cast<std::size_t>(sf->second)].last_sentence != sentence_no_))
+      return sf->second;
+    return -1;
+  }
+
+  // Remembers the descriptor noun at token k for a company ("startup", "studio", "lender"), so
+  // that "the startup" later finds it.
+  void describe(int company, std::uint32_t k) {
+    // "company", "firm", "group" describe every company: they resolve by subject, not by noun.
+    if (company < 0 || (wflags(k) & detail::w_generic)) return;
+    auto& c = companies_[static_cast<std::size_t>(company)];
+    const auto noun = key(k);
+    for (std::uint8_t i = 0; i < c.noun_count; ++i)
+      if (c.nouns[i] == noun) return;
+    if (c.noun_count < std::size(c.nouns)) c.nouns[c.noun_count++] = noun;
+  }
+
+  // The company the document described with this noun most recently, or -1.
+  int described_as(std::string_view noun) const {
+    int best = -1;
+    std::uint32_t seen = 0;
+    for (std::size_t i = 0; i < companies_.size(); ++i) {
+      const auto& c = companies_[i];
+      for (std::uint8_t n = 0; n < c.noun_count; ++n)
+        if (c.nouns[n] == noun && (best < 0 || c.last_seen > seen)) best = static_cast<int>(i), seen = c.last_seen;
+    }
+    return best;
+  }
+
   static std::string sector_name(std::uint8_t group) {
+    // One sector per group that the group's own sectors fit (Lexicon::sector_fits).
     static const char* names[] = {"automotive", "semiconductors", "pharma", "banking", "retail",
                                   "airlines", "insurance", "mining", "gaming", "media",
-                                  "telecom", "energy", "consumer electronics", "technology"};
-    return group >= 1 && group <= 14 ? names[group - 1] : "";
+                                  "telecom", "energy", "consumer electronics", "technology", "investment",
+                                  "conglomerate"};
+    return group >= 1 && group <= std::size(names) ? names[group - 1] : "";
   }
 
   int resolve_lexicon_descriptor() {
@@ -518,7 +979,26 @@ class DocumentRun {
               break;
             }
         }
-        m.company = resolve_by_kind(sector, country, generic);
+        // "Air India Express, the airline's budget unit": a possessive description in an
+        // apposition speaks of another company than the one it follows.
+        int exclude = -1;
+        if (m.possessive && k >= 1 && key(k - 1) == "," && !mentions_.empty() && mentions_.back().next == k - 1 &&
+            !rule_off("apposition-possessive"))
+          exclude = mentions_.back().company;
+        m.company = resolve_by_kind(sector, country, generic, exclude);
+        // "The company ..." opening a paragraph speaks of the article's own company, whoever
+        // the paragraph before ended with.
+        if ((f & detail::w_generic) && !sector && country.empty() && k == sentence_start_ && tok(k).has(token_newline_before) &&
+            main_company_ >= 0 && !rule_off("paragraph-company"))
+          m.company = main_company_;
+        // "Tamu Pay, a Nairobi-based startup ... the startup": the company the text gave that noun.
+        if (country.empty() && !rule_off("described-noun"))
+          if (const int d = described_as(key(j)); d >= 0) m.company = d;
+        // "the two companies", "both firms": a plural stands for no single company.
+        const auto head = key(j);
+        if (!rule_off("plural-descriptor") && head.size() > 3 && head.back() == 's' && head != "business" &&
+            head != "holdings" && !m.possessive)
+          m.company = -1;
         // Unresolved: the lexicon may know the phrase ("the iPhone maker").
         if (m.company < 0 && k + 1 < last && info(k + 1) && info(k + 1)->lex_tokens) return std::nullopt;
         return m;
@@ -536,12 +1016,22 @@ class DocumentRun {
     return std::nullopt;
   }
 
-  int resolve_by_kind(std::uint8_t sector, std::string_view country, bool generic) {
+  int resolve_by_kind(std::uint8_t sector, std::string_view country, bool generic, int exclude = -1) {
     int best = -1;
     std::uint32_t seen = 0;
     if (sector || !country.empty()) {
+      // The company the text is about, when it fits, before a more recent passer-by.
+      for (const int preferred : {last_subject_, main_company_}) {
+        if (preferred < 0 || preferred == exclude || rule_off("subject-descriptor")) continue;
+        const auto& c = companies_[static_cast<std::size_t>(preferred)];
+        // "Albertsons sued the Cincinnati-based grocer": not the company the sentence named already.
+        if (c.last_sentence == sentence_no_) continue;
+        if ((!sector || Lexicon::sector_fits(sector, c.sector)) && (country.empty() || c.country == country))
+          return preferred;
+      }
       for (std::size_t i = 0; i < companies_.size(); ++i) {
         const auto& c = companies_[i];
+        if (static_cast<int>(i) == exclude) continue;
         if (sector && !Lexicon::sector_fits(sector, c.sector)) continue;
         if (!country.empty() && c.country != country) continue;
         if (c.last_seen >= seen) best = static_cast<int>(i), seen = c.last_seen;
@@ -555,7 +1045,6 @@ class DocumentRun {
   void find_cues(const Sentence& s) {
     cues_.clear();
     modifiers_.clear();
-    std::string scratch;
     std::size_t mi = 0;
     for (std::uint32_t k = s.first_token; k < s.last_token;) {
       while (mi < mentions_.size() && mentions_[mi].end <= k) ++mi;
@@ -577,11 +1066,8 @@ class DocumentRun {
       const std::vector<GrammarHit>* found_hits[16];
       std::uint32_t found_n[16];
       int count = 0;
-      scratch.clear();
       for (std::uint32_t n = 1; n <= max_n && n <= 16; ++n) {
-        if (n > 1) scratch += ' ';
-        scratch += key(k + n - 1);
-        const auto* found = lex_.grammar(scratch);
+        const auto* found = lex_.grammar(t_.keys_of(k, k + n));
         if (!found) break;
         if (!found->empty()) found_hits[count] = found, found_n[count++] = n;
       }
@@ -625,6 +1111,13 @@ class DocumentRun {
     return true;
   }
 
+  // Nouns for a group of companies under one owner: "part of the Tata group", "the Reliance empire".
+  static bool is_owner_group_noun(std::string_view k) {
+    return k == "group" || k == "family" || k == "empire" || k == "conglomerate" || k == "stable" ||
+           k == "portfolio" || k == "companies" || k == "which" || k == "that" || k == "since" ||
+           k == "until" || k == "when";
+  }
+
   static bool is_business_noun(std::string_view k) {
     return k == "business" || k == "businesses" || k == "unit" || k == "units" || k == "division" ||
            k == "divisions" || k == "arm" || k == "operations" || k == "subsidiary" || k == "subsidiaries" ||
@@ -632,10 +1125,104 @@ class DocumentRun {
            k == "operation" || k == "brand" || k == "brands" || k == "portfolio" || k == "store" || k == "stores" ||
            k == "site" || k == "sites" || k == "factory" || k == "factories" || k == "facility" ||
            k == "facilities" || k == "mill" || k == "mills" || k == "branches" || k == "outlets" || k == "hotels" ||
-           k == "restaurants" || k == "properties" || k == "mines" || k == "refinery" || k == "network";
+           k == "restaurants" || k == "properties" || k == "mines" || k == "refinery" || k == "network" || k == "refineries" || k == "stations" || k == "mine";
   }
 
-  static bool is_deal_noun(std::string_view k) {
+  // "Kroger had planned to sell 579 stores to C&S; that divestiture deal was also cancelled": a
+  // sale of assets between two companies that was called off is a former deal between them (a
+  // sale that goes ahead moves assets, not a company, and gives no edge).
+  void asset_sales(const Sentence& s) {
+    for (std::uint32_t k = s.first_token; k + 2 < s.last_token; ++k) {
+      const auto verb = key(k);
+      if (verb.size() < 4 || verb[0] != 's') continue;
+      if (verb != "sell" && verb != "sells" && verb != "sold" && verb != "selling") continue;
+      std::uint32_t to = 0;
+      bool asset = false;
+      for (std::uint32_t j = k + 1; j < s.last_token && j <= k + 7; ++j) {
+        if (key(j) == "to") {
+          to = j;
+          break;
+        }
+        if (key(j) == "," || key(j) == ";" || key(j) == "stake" || key(j) == "shares") break;
+        asset |= is_business_noun(key(j)) && key(j) != "stake" && key(j) != "stakes" && key(j) != "shares";
+      }
+      if (!to || !asset) continue;
+      // what is sold is no company ("sold Y's stores" is the owns/acquired rules')
+      bool company = false;
+      for (const auto& m : mentions_) company |= m.begin > k && m.begin < to && is_company_like(m);
+      if (company) continue;
+      // the buyer, past "Novo Nordisk's partner" (a possessive and its noun only describe it)
+      int buyer = -1;
+      for (std::size_t i = 0; i < mentions_.size(); ++i) {
+        const auto& m = mentions_[i];
+        if (m.begin <= to) continue;
+        if (m.begin > to + 7) break;
+        if (m.possessive && i + 1 < mentions_.size() && mentions_[i + 1].begin <= m.next + 2) continue;
+        if (is_company_like(m)) buyer = argument(m);
+        break;
+      }
+      if (buyer < 0) continue;
+      CueAt at{k, to + 1, 0};
+      Cue plain;
+      const Found seller = subject(at, plain);
+      if (seller.company < 0 || seller.company == buyer) continue;
+      const std::uint32_t from = seller.scope ? seller.scope
+                                 : seller.mention >= 0 ? mentions_[static_cast<std::size_t>(seller.mention)].next : k;
+      if (modifier_in(Modifier::negation, from, to)) continue;
+      // the ending is said before the buyer, or after it of "that sale" / "the deal" (not of a
+      // relation of its own: "... to Y after a merger with Z collapsed")
+      bool ended = modifier_in(Modifier::ended, from, to);
+      for (const auto& md : modifiers_) {
+        if (ended || md.modifier != Modifier::ended || md.at <= to) continue;
+        bool back = false, own = false;
+        for (std::uint32_t j = to + 1; j + 1 < md.at; ++j)
+          back |= (key(j) == "that" || key(j) == "the" || key(j) == "this") &&
+                  (is_deal_noun(key(j + 1)) || (j + 2 < md.at && is_deal_noun(key(j + 2))));
+        for (const auto& c : cues_)
+          own |= c.begin > to && c.begin < md.at && !(lex_.cue(c.cue).flags & detail::cue_tight);
+        ended = back && !own;
+      }
+      if (!ended) continue;
+      emit(seller.company, buyer, Label::former_deal, Status::ended, 0.75f * seller.weight, s, "asset-sale-ended");
+    }
+  }
+
+  static bool deal_gap(Label label) {
+    return label == Label::partners || label == Label::talked_to || label == Label::former_deal;
+  }
+  // "signed its own deals with Y", "works on camera systems with Y": the words between a deal
+  // word and its "with" describe the deal; a clause of its own, a reported-speech verb or "along
+  // with" means the "with" belongs elsewhere.
+  bool deal_gap_ok(std::uint32_t b, std::uint32_t with) const {
+    if (with > b) {
+      const auto before = key(with - 1);
+      if (before == "along" || before == "together" || before == "compared" || before == "comparison" ||
+          before == "line" || before == "par" || before == "familiar" || before == "up")
+        return false;
+    }
+    for (std::uint32_t k = b; k < with; ++k) {
+      const auto w = key(k);
+      if (w == "that" || w == "which" || w == "who" || w == "whose" || w == "where" || w == "and" || w == "or" ||
+          w == "but" || w == "after" || w == "before" || w == "while" || w == "when" || w == "since" ||
+          w == "as" || w == "because" || w == "although" || w == "if" || (wflags(k) & detail::w_say))
+        return false;
+    }
+    return true;
+  }
+
+  // A company right after a deal word's "with" ("with the state-run Y", "with Germany's Y"), not
+  // one behind a further noun and preposition ("with funding from Y").
+  bool names_next(std::uint32_t k, std::uint32_t last) const {
+    for (std::uint32_t j = k; j < last && j < k + 5; ++j) {
+      for (const auto& m : mentions_)
+        if (m.begin == j) return m.type != MentionType::transparent;
+      if (tok(j).kind != TokenKind::word && key(j) != "-") return false;
+      if (wflags(j) & (detail::w_prep | detail::w_list)) return false;
+    }
+    return false;
+  }
+
+  static bool is_contract_noun(std::string_view k) {
     return k == "deal" || k == "deals" || k == "agreement" || k == "contract" || k == "merger" || k == "bid" ||
            k == "offer" || k == "takeover" || k == "partnership" || k == "pact" || k == "tieup" || k == "venture" ||
            k == "lawsuit" || k == "suit" || k == "order" || k == "orders";
@@ -671,17 +1258,47 @@ class DocumentRun {
         // The gap holds what is sold or raised, never a company.
         bool company = false;
         for (const auto& m : mentions_)
-          if (m.begin < j && m.end > k && (m.type == MentionType::company || m.type == MentionType::candidate)) company = true;
+          if (m.begin < j && m.end > k && (m.type == MentionType::company || m.type == MentionType::candidate)) {
+            // "a joint venture in Chile, the Escondida mine, with Y": an unknown name before a
+            // common noun only names the deal's asset.
+            const bool asset_name = m.type == MentionType::candidate && deal_gap(lex_.cue(g.cue).label) &&
+                                    m.next < last && tok(m.next).kind == TokenKind::word && is_lower(text_[tok(m.next).begin]);
+            if (!asset_name) company = true;
+          }
         // "sells its heat business to Y" is a divestiture, not a supply.
         const bool business = lex_.cue(g.cue).label == Label::supplies && !lex_.cue(g.cue).reversed &&
                               is_business_noun(key(j - 1));
-        if (company || business || key(j) == "." || key(j) == ";") break;
+        // "received an approach from Y" is talks, "received a complaint from Y" nothing: money only
+        const bool no_money = lex_.cue(g.cue).label == Label::invests_in && lex_.cue(g.cue).reversed &&
+                              (key(j - 1) == "approach" || key(j - 1) == "approaches" || key(j - 1) == "offer" ||
+                               key(j - 1) == "offers" || key(j - 1) == "bid" || key(j - 1) == "bids" ||
+                               key(j - 1) == "proposal" || key(j - 1) == "complaint" || key(j - 1) == "interest" ||
+                               key(j - 1) == "letter" || key(j - 1) == "request" || key(j - 1) == "orders");
+        if (company || business || no_money || key(j) == "." || key(j) == ";") break;
         if (std::find(g.tails.begin(), g.tails.end(), key(j)) != g.tails.end()) {
+          // "received an approach from Y", "drew interest from Y": only money raised is an investment.
+          if (lex_.cue(g.cue).label == Label::invests_in && lex_.cue(g.cue).reversed && !money_between(k + 1, j) &&
+              !rule_off("raised-money"))
+            break;
+          if (deal_gap(lex_.cue(g.cue).label) && !(deal_gap_ok(k + 1, j) && names_next(j + 1, last))) break;
           cues_.push_back(CueAt{k, j + 1, g.cue});
           break;
         }
       }
     }
+  }
+
+  // Whether [b, e) names money or funding: "$310 million", "a Series B round", "fresh capital".
+  bool money_between(std::uint32_t b, std::uint32_t e) const {
+    for (std::uint32_t k = b; k < e; ++k) {
+      if (tok(k).kind == TokenKind::number) return true;
+      const auto w = key(k);
+      if (w == "$" || w == "€" || w == "£" || w == "million" || w == "billion" || w == "funding" ||
+          w == "investment" || w == "investments" || w == "capital" || w == "round" || w == "financing" ||
+          w == "money" || w == "cash" || w == "backing" || w == "funds" || w == "seed" || w == "equity")
+        return true;
+    }
+    return false;
   }
 
   bool modifier_in(Modifier kind, std::uint32_t b, std::uint32_t e) const {
@@ -892,7 +1509,7 @@ class DocumentRun {
     bool plural = false;
     if (!(cue.flags & detail::cue_no_subject))
       for (std::uint32_t b = c.begin > sentence_first_ + 10 ? c.begin - 10 : sentence_first_; b < c.begin && !plural; ++b)
-        plural = is_word(b, w_both_, "both") || is_word(b, w_two_, "two") || is_word(b, w_pair_, "pair");
+        plural = key(b) == "both" || key(b) == "two" || key(b) == "pair";
     if (plural) {
       std::uint32_t e = c.begin;
       while (e > sentence_first_ + 1 && e + 4 > c.begin &&
@@ -1020,10 +1637,21 @@ class DocumentRun {
         bool opened = false;
         for (std::uint32_t k = m.begin; k > sentence_first_ + 1 && k + 12 > m.begin; --k) {
           const auto kk = key(k - 1);
-          if (kk == "," ) { opened = key(k) == "which" || key(k) == "who" || key(k) == "whose"; break; }
+          if (kk == "," ) {
+            // ", in which X holds a stake, has bought ..." closes as well
+            opened = key(k) == "which" || key(k) == "who" || key(k) == "whose" ||
+                     (key(k) == "in" && key(k + 1) == "which");
+            break;
+          }
           if (kk == ";") break;
         }
         if (closed && opened) continue;
+      }
+      // "Mobileye, the Intel-controlled company that supplied Y": a hyphenated owner or backer only
+      // describes the noun after it.
+      if (!tight && m.next + 1 < c.begin && key(m.next) == "-" && !rule_off("hyphen-modifier")) {
+        const auto v = key(m.next + 1);
+        if (v == "owned" || v == "controlled" || v == "backed" || v == "funded") continue;
       }
       bool semicolon = false;
       for (std::uint32_t k = m.next; k < c.begin; ++k) semicolon |= key(k) == ";";
@@ -1031,18 +1659,34 @@ class DocumentRun {
       switch (m.type) {
         case MentionType::transparent:
           continue;
-        case MentionType::blocker:
+        case MentionType::blocker: {
+          // "sells its devices in the United States through a partnership with Y": a place after
+          // "in" only locates the clause.
+          const auto p = m.begin > sentence_first_ ? key(m.begin - 1) : std::string_view{};
+          const auto pp = m.begin > sentence_first_ + 1 ? key(m.begin - 2) : std::string_view{};
+          bool comma = false;
+          for (std::uint32_t k = m.next; k < c.begin; ++k) comma |= key(k) == ",";
+          if (!tight && !comma &&
+              (p == "in" || p == "across" || p == "throughout" || (p == "the" && (pp == "in" || pp == "across"))))
+            continue;
           // "an Oregon cooperative that has provided": a place after an article only qualifies a noun.
           if (!m.possessive && m.begin > sentence_first_ && m.next < c.begin &&
-              (key(m.begin - 1) == "a" || key(m.begin - 1) == "an" || key(m.begin - 1) == "the") &&
-              tok(m.next).kind == TokenKind::word && is_lower(text_[tok(m.next).begin]) && !rule_off("place-adjective"))
+              (p == "a" || p == "an" || p == "the") && tok(m.next).kind == TokenKind::word &&
+              is_lower(text_[tok(m.next).begin]) && !rule_off("place-adjective"))
             continue;
           return {};
+        }
         case MentionType::pronoun:
           // "Its rival NetEase ...": a possessive that opens the sentence points back to the last
           // subject, never to the name it introduces.
           if (m.possessive && m.begin == sentence_first_ && gap <= 2 && last_subject_ >= 0 && !rule_off("its-opening"))
             return {i, last_subject_, 0.9f};
+          // "sued Pfizer and its German partner BioNTech": "its" is the name it is joined to.
+          if (tight && m.possessive && i > 0 && m.begin > sentence_first_ && key(m.begin - 1) == "and") {
+            const auto& joined = mentions_[static_cast<std::size_t>(i - 1)];
+            if (joined.next + 1 == m.begin && joined.type == MentionType::company && !joined.possessive)
+              return {i, joined.company, 0.9f};
+          }
           if (tight || (key(m.begin) == "it" && (gap <= 3 || (gap <= 6 && m.begin == sentence_first_)))) {
             const int target = pronoun_target();
             if (target >= 0) return {i, target, 0.9f};
@@ -1063,23 +1707,20 @@ class DocumentRun {
                (m.begin > sentence_first_ + 1 && (key(m.begin - 2) == "a" || key(m.begin - 2) == "an") &&
                 tok(m.begin - 1).kind == TokenKind::word && is_lower(text_[tok(m.begin - 1).begin]))))
             continue;
+          // "CFM International, the engine maker jointly owned by Y": an apposition that names no
+          // company is said of the name before its comma.
+          if (m.company < 0 && m.begin >= sentence_first_ + 2 && !rule_off("apposition-descriptor")) {
+            const std::uint32_t comma = key(m.begin) == "the" ? m.begin - 1 : m.begin - 2;
+            if ((key(m.begin) == "the" || key(m.begin - 1) == "the") && key(comma) == "," && mention_ending_at(comma) >= 0)
+              continue;
+          }
           if (m.company < 0) return {};
           return {i, m.company, 0.9f};
         case MentionType::company:
           if (m.reporter && gap > 1) continue;
           // "signs new Spotify deal, sues Y": a name before a deal noun only qualifies the noun.
-          if (!m.possessive && gap > 0 && m.next < c.begin && is_deal_noun(key(m.next)) && !rule_off("deal-noun-modifier"))
+          if (!m.possessive && gap > 0 && m.next < c.begin && is_contract_noun(key(m.next)) && !rule_off("deal-noun-modifier"))
             continue;
-          // "Mobileye, the Intel-controlled company that has long supplied Y": a name inside a
-          // hyphenated adjective qualifies the noun after it.
-          if (!m.possessive && gap > 2 && !tight && key(m.next) == "-" && !rule_off("hyphen-modifier")) {
-            bool modifier = false;
-            for (const auto& other : cues_)
-              modifier |= other.begin == m.next && key(m.next) == "-" && (lex_.cue(other.cue).flags & detail::cue_tight) &&
-                          other.end < c.begin && tok(other.end).kind == TokenKind::word &&
-                          is_lower(text_[tok(other.end).begin]);
-            if (modifier) continue;
-          }
           // "including Samsung's Galaxy devices, and also sells modems to Apple": a possessive
           // far from the cue belongs to a noun phrase, not to the cue.
           if (m.possessive && gap > 3 && !(cue.flags & detail::cue_noun)) continue;
@@ -1113,6 +1754,15 @@ class DocumentRun {
     }
     // "Alibaba's rival Tencent", "TikTok owner ByteDance"
     return noun && (m.possessive || gap <= 2);
+  }
+
+  // Whether the cue opens an apposition: "X, the owner of Y", "X, owner of Y".
+  bool appositive_cue(const CueAt& c) const {
+    if (c.begin < sentence_first_ + 2) return false;
+    const auto b1 = key(c.begin - 1);
+    if (b1 == ",") return true;
+    return (b1 == "the" || b1 == "a" || b1 == "an" || key(c.begin) == "the") &&
+           (key(c.begin - 2) == "," || key(c.begin - 1) == ",");
   }
 
   // Whether the cue opens an apposition: ", the owner of", ", a supplier to".
@@ -1179,6 +1829,17 @@ class DocumentRun {
       }
       if (person) break;
       stop = modifier_in(Modifier::stop, cursor, m.begin) || cue_in(cursor, m.begin, &c);
+      // "talks with Eutelsat's rival Viasat": a rival noun between a possessive name and the next
+      // name only describes the object
+      if (stop && i > 0 && mentions_[i - 1].possessive && mentions_[i - 1].next + 1 == m.begin &&
+          mentions_[i - 1].begin >= cursor && !modifier_in(Modifier::stop, cursor, m.begin)) {
+        const auto w = key(m.begin - 1);
+        bool other_cue = false;
+        for (const auto& oc : cues_)
+          other_cue |= &oc != &c && oc.begin >= cursor && oc.begin < m.begin && oc.begin != m.begin - 1 &&
+                       !(lex_.cue(oc.cue).flags & detail::cue_tight);
+        if ((w == "rival" || w == "competitor") && !other_cue) stop = false;
+      }
       if (stop) break;
       if (out.empty() && by_source < 0) {
         if (gap > first_gap) break;
@@ -1213,6 +1874,9 @@ class DocumentRun {
           break;  // "owns Y and counts Z among...": a second verb phrase, not a longer list
         } else if (key(cursor) == "," && relative_cue(c) && !rule_off("relative-list")) {
           break;  // "talks between X, which is backed by Y, and Z": the comma closes the clause
+        } else if (key(cursor) == "," && cursor + 1 < m.begin && key(cursor + 1) == "and" && out.size() == 1 &&
+                   appositive_cue(c) && !rule_off("apposition-list")) {
+          break;  // "chains such as X, the owner of Y, and Z": the comma closes the apposition
         } else if (key(cursor) == "," && apposition_cue(c) && !rule_off("apposition-list")) {
           break;  // "Inditex, the owner of Zara, and H&M": the comma closes the apposition
         }
@@ -1397,22 +2061,27 @@ class DocumentRun {
     if (is_symmetric(label) && a > b) std::swap(a, b);
     const std::uint64_t k = (static_cast<std::uint64_t>(a) << 36) ^ (static_cast<std::uint64_t>(b) << 4) ^
                             static_cast<std::uint64_t>(label);
-    Evidence ev;
-    ev.doc = article_.doc.id;
-    ev.start = s.begin;
-    ev.end = s.end;
-    ev.sentence = repair_utf8(std::string_view(text_).substr(s.begin, s.end - s.begin));
-    ev.confidence = confidence;
-    ev.pattern = std::string(rule);
+    // The evidence (a copy of the sentence) is built only when it is new.
+    const auto evidence = [&] {
+      Evidence ev;
+      ev.doc = article_.doc.id;
+      ev.start = s.begin;
+      ev.end = s.end;
+      ev.sentence = repair_utf8(std::string_view(text_).substr(s.begin, s.end - s.begin));
+      ev.confidence = confidence;
+      ev.pattern = std::string(rule);
+      return ev;
+    };
     if (auto it = seen_.find(k); it != seen_.end()) {
       auto& r = relations_[it->second];
       r.status = merge_status(r.status, status);
       const bool same = std::any_of(r.evidence.begin(), r.evidence.end(),
-                                    [&](const Evidence& e) { return e.start == ev.start && e.end == ev.end; });
-      if (!same) r.evidence.push_back(std::move(ev));
+                                    [&](const Evidence& e) { return e.start == s.begin && e.end == s.end; });
+      if (!same) r.evidence.push_back(evidence());
       else
         for (auto& e : r.evidence)
-          if (e.start == ev.start) e.confidence = std::max(e.confidence, ev.confidence);
+          if (e.start == s.begin) e.confidence = std::max(e.confidence, static_cast<double>(confidence));
+      if (is_deal_label(label)) sentence_deal_ = static_cast<int>(it->second);
       return;
     }
     Relation r;
@@ -1425,7 +2094,8 @@ class DocumentRun {
     r.label = label;
     r.status = status;
     r.confidence = confidence;
-    r.evidence.push_back(std::move(ev));
+    r.evidence.push_back(evidence());
+    if (is_deal_label(label)) sentence_deal_ = static_cast<int>(relations_.size());
     seen_.emplace(k, relations_.size());
     relations_.push_back(std::move(r));
     rel_source_.push_back(source);
@@ -1437,10 +2107,17 @@ class DocumentRun {
     first_subject_ = -1;
     used_objects_.clear();
     // "Greenway said it would sue...": "it" is the company that opens the sentence.
-    sentence_subject_ = -1;
+    sentence_subject_ = opening_apposition_subject(s);
     for (const auto& m : mentions_) {
-      if (m.begin > s.first_token + 2) break;
+      if (sentence_subject_ >= 0 || m.begin > s.first_token + 2) break;
       if (m.type == MentionType::company && !m.reporter) {
+        sentence_subject_ = m.company;
+        break;
+      }
+      // "The Taiwanese company is a supplier to ..., and competes with ...": a description that
+      // opens the sentence is its subject too.
+      if (m.type == MentionType::descriptor && m.begin == s.first_token && !m.possessive && m.company >= 0 &&
+          !rule_off("descriptor-subject")) {
         sentence_subject_ = m.company;
         break;
       }
@@ -1537,9 +2214,21 @@ class DocumentRun {
           if (!slot) continue;
         }
       }
+      // "sold the plant to a subsidiary of Y", "signed a deal with a unit of Y": a unit that the text
+      // does not name is no company; "X, a Texas-based subsidiary of Y" and "X is a unit of Y" name it.
+      if (label == Label::owns && cue.reversed && key(c.end - 1) == "of" && c.begin > s.first_token &&
+          !rule_off("unit-slot") && !unit_in_slot(c, s))
+        continue;
       // "used the proceeds for a plant owned by Y": a participle right after a common noun is said
       // of that noun, not of a company further left.
-      if ((label == Label::owns || label == Label::acquired) && cue.reversed && c.begin > s.first_token &&
+      // "a new venture led by Y" as well, but not "a funding round led by Y" nor "a startup backed by Y".
+      const bool invest_noun =
+          label == Label::invests_in && c.begin > s.first_token &&
+          !(wflags(c.begin - 1) & (detail::w_desc_noun | detail::w_generic)) && key(c.begin - 1) != "round" &&
+          key(c.begin - 1) != "funding" && key(c.begin - 1) != "financing" && key(c.begin - 1) != "investment" &&
+          key(c.begin - 1) != "raise" && key(c.begin - 1) != "tranche" && key(c.begin - 1) != "series" &&
+          key(c.begin - 1) != "deal" && key(c.begin - 1) != "offering" && key(c.begin - 1) != "ipo";
+      if ((label == Label::owns || label == Label::acquired || invest_noun) && cue.reversed && c.begin > s.first_token &&
           !rule_off("participle-noun")) {
         const auto first = key(c.begin);
         if (first.size() > 2 && first.substr(first.size() - 2) == "ed") {
@@ -1553,6 +2242,18 @@ class DocumentRun {
           for (const auto& m : mentions_) noun &= m.next != c.begin;
           if (noun) continue;
         }
+      }
+      // "is part of the Y data-centre venture": a name that only modifies the noun after it is not
+      // the whole the subject belongs to ("part of the Y group" still is).
+      if (label == Label::owns && cue.reversed && c.end == c.begin + 2 && key(c.begin) == "part" && !objs.empty() &&
+          !rule_off("part-of-noun")) {
+        const auto next = mentions_[static_cast<std::size_t>(objs.front().mention)].next;
+        // "X is part of Y", "X, which has been part of Y": the subject stands right before the copula.
+        if (subj.mention < 0 || mentions_[static_cast<std::size_t>(subj.mention)].next + 4 < c.begin) continue;
+        if (next < s.last_token && tok(next).kind == TokenKind::word && is_lower(text_[tok(next).begin]) &&
+            !(wflags(next) & (detail::w_prep | detail::w_list | detail::w_say | detail::w_legal)) &&
+            !is_auxiliary(key(next)) && !is_owner_group_noun(key(next)))
+          continue;
       }
       // "is part of a joint venture with Y", "a unit of the trading arm of Y": a noun phrase
       // between the cue and the name takes the cue; the name hangs on that phrase's preposition.
@@ -1576,16 +2277,26 @@ class DocumentRun {
       }
       // "bought Y's chip unit", "part of Y's growth plan", "the purchase of Y's pension business":
       // the possessive names the owner of the thing bought or belonged to, not the thing.
-      if (((label == Label::acquired && !cue.reversed) || (label == Label::owns && cue.reversed)) && !objs.empty() &&
-          !rule_off("possessive-object")) {
+      // "had backed Y's position", "invested in Y's cloud unit": the same for an investment.
+      if (((label == Label::acquired && !cue.reversed) || (label == Label::owns && cue.reversed) ||
+           (label == Label::invests_in && !cue.reversed && !(cue.flags & detail::cue_tight))) &&
+          !objs.empty() && !rule_off("possessive-object")) {
         const auto& om = mentions_[static_cast<std::size_t>(objs.front().mention)];
         bool thing = om.possessive && om.next < s.last_token && tok(om.next).kind == TokenKind::word;
         // "a unit of Y's parent Z": a name a few words on is the real argument.
-        for (const auto& other : mentions_) thing &= !(other.begin >= om.next && other.begin < om.next + 4);
+        for (const auto& other : mentions_)
+          thing &= !(other.begin >= om.next && other.begin < om.next + 4 &&
+                     (is_company_like(other) || other.company >= 0));
         if (thing) {
           const auto kn = key(om.next);
           thing = !(kn == "shares" || kn == "stake" || kn == "remaining" || kn == "stock" || kn == "majority" ||
-                    kn == "entire" || kn == "whole");
+                    kn == "entire" || kn == "whole" || kn == "equity" || kn == "bonds");
+          // "invests in Y's latest funding round" is an investment in Y.
+          for (std::uint32_t k = om.next; k < s.last_token && k < om.next + 4 && thing && label == Label::invests_in; ++k) {
+            const auto kk = key(k);
+            thing = !(kk == "round" || kk == "funding" || kk == "fundraising" || kk == "financing" || kk == "ipo" ||
+                      kk == "offering" || kk == "series");
+          }
         }
         if (thing) continue;
       }
@@ -1620,9 +2331,69 @@ class DocumentRun {
             label = Label::invests_in;
         }
       }
+      // "acquired a 60% stake in Y": a majority bought is an acquisition (relations.md: "or a
+      // controlling stake"), a majority held an ownership.
+      if (label == Label::invests_in && !cue.reversed && !rule_off("majority-stake")) {
+        std::uint32_t noun = 0;
+        for (std::uint32_t k = c.begin; k < c.end && !noun; ++k)
+          if (key(k) == "stake" || key(k) == "interest" || key(k) == "holding") noun = k;
+        // "agreed to sell a 70% stake in Y to Z": the stake changes hands (stake-sale gives Z's edge)
+        if (noun && divested_before(noun, s) && !modifier_in(Modifier::talks, s.first_token, c.begin)) continue;
+        if (noun) {
+          double share = 0.0;
+          bool buy = false, hold = false;
+          for (std::uint32_t k = noun > s.first_token + 6 ? noun - 6 : s.first_token; k < noun; ++k) {
+            const auto w = key(k);
+            if (tok(k).kind == TokenKind::number && k + 1 < noun && (key(k + 1) == "%" || key(k + 1) == "percent"))
+              share = std::atof(std::string(raw(k, k + 1)).c_str());
+            buy |= w == "acquired" || w == "acquires" || w == "acquire" || w == "bought" || w == "buys" || w == "buy" ||
+                   w == "purchased" || w == "took" || w == "takes" || w == "take";
+            hold |= w == "holds" || w == "held" || w == "owns" || w == "has" || w == "hold";
+          }
+          if (share > 50.0 && share <= 100.0) {
+            if (buy) label = Label::acquired;
+            else if (hold) label = Label::owns;
+          }
+        }
+      }
+      // "clients that use Pagaloo's card readers": a noun before "that/who" is what uses it.
+      if ((cue.flags & detail::cue_poss_object) && c.begin >= s.first_token + 2 && !rule_off("noun-relative-user")) {
+        const auto rel = key(c.begin - 1);
+        const auto& nt = tok(c.begin - 2);
+        if ((rel == "that" || rel == "who" || rel == "which") && nt.kind == TokenKind::word && is_lower(text_[nt.begin]) &&
+            mention_at(c.begin - 2) < 0)
+          continue;
+      }
       // "licenses its designs to Y": a licence is a partnership in relations.md, not a supply.
       if (label == Label::supplies && !cue.reversed && key(c.begin).substr(0, 6) == "licens" && !rule_off("licence-partners"))
         label = Label::partners;
+      // "Y, a unit of X, Z said", "owned by X, the Dutch group, and ...": owners are rarely more than
+      // two, so a list of owners runs over "and" only; a comma closes the apposition.
+      if (label == Label::owns && cue.reversed && objs.size() > 1 && !rule_off("owner-list")) {
+        std::size_t keep = 1;
+        while (keep < objs.size()) {
+          const auto b = mentions_[static_cast<std::size_t>(objs[keep].mention)].begin;
+          if (!(b >= 2 && key(b - 1) == "and" && key(b - 2) != ",")) break;
+          ++keep;
+        }
+        objs.resize(keep);
+      }
+      // "X said on Monday that the parent company of Y ...": an owner named far before the cue, with
+      // no relative clause between ("Mars, which makes M&M's and owns Royal Canin"), is not its subject.
+      if (cue.label == Label::owns && !cue.reversed && !(cue.flags & detail::cue_tight) && subj.mention >= 0 &&
+          !rule_off("owner-distance")) {
+        const auto& sm = mentions_[static_cast<std::size_t>(subj.mention)];
+        if (sm.next + 3 < c.begin && !subj.scope) {
+          // ", which ...", "that", or an apposition closed by a comma right before the cue
+          bool relative = false;
+          for (std::uint32_t k = sm.next; k < c.begin && !relative; ++k)
+            relative = key(k) == "which" || key(k) == "that" || key(k) == "who";
+          std::uint32_t close = c.begin;
+          while (close > sm.next && is_auxiliary(key(close - 1))) --close;
+          relative |= key(sm.next) == "," && close > sm.next + 1 && key(close - 1) == ",";
+          if (!relative) continue;
+        }
+      }
       float conf = cue.confidence * subj.weight;
       // Negations and hypotheticals between the subject and the cue: no edge.
       // A pronoun subject ("denied that it was in talks") lets the whole clause before it count.
@@ -1658,9 +2429,21 @@ class DocumentRun {
       bool ends_before = false;
       for (std::uint32_t k = c.begin > s.first_token + 3 ? c.begin - 3 : s.first_token; k < c.begin; ++k)
         ends_before |= key(k) == "ends" || key(k) == "ended" || key(k) == "ending" || key(k) == "end";
+      // "Vistara had been a joint venture between X and Y": a partnership in the past perfect is over.
+      if (label == Label::partners && !rule_off("had-been-partners"))
+        for (std::uint32_t k = c.begin > s.first_token + 4 ? c.begin - 4 : s.first_token; k + 1 < c.begin; ++k)
+          ends_before |= key(k) == "had" && key(k + 1) == "been";
       // "..., and to Nvidia, which tried to buy Arm before the deal was abandoned": an ending inside
       // a relative clause on a later name is that clause's, not the cue's.
       std::uint32_t ended_to = s.last_token;
+      // "X, which is backed by Y, ... under a contract that expired": a cue inside a relative clause
+      // is ended only inside that clause.
+      if (relative_cue(c) && !rule_off("relative-ending-scope"))
+        for (std::uint32_t k = c.end; k < s.last_token; ++k)
+          if (key(k) == ",") {
+            ended_to = k;
+            break;
+          }
       if (!rule_off("relative-ending-scope"))
         for (std::uint32_t k = c.end; k + 1 < s.last_token; ++k)
           // (also "a supplier that Spirit had tried to buy before the deal was called off")
@@ -1685,15 +2468,41 @@ class DocumentRun {
             ended_to = k;
             break;
           }
-      if (ends_before || modifier_in(Modifier::ended, ended_from, ended_to)) {
+      // "Novo Nordisk's partner Hemfeld Bio, ...; that sale was cancelled": an apposition names the
+      // partner as it is now, whatever ended elsewhere in the sentence ("former partner" is a cue).
+      const bool apposition = label == Label::partners && (cue.flags & detail::cue_tight);
+      bool supply_contract_ended = false;
+      if (!apposition && (ends_before || modifier_in(Modifier::ended, ended_from, ended_to))) {
         if (label == Label::partners || label == Label::acquired || label == Label::invests_in)
           label = Label::former_deal;
         else if (label == Label::owns || label == Label::supplies)
           status = Status::ended;
+        // "bought its gas from Gazprom; that contract was terminated": a supply contract that ended
+        // was also a deal between the two
+        if (label == Label::supplies)
+          for (std::uint32_t k = c.end + 1; k + 1 < ended_to && !supply_contract_ended; ++k)
+            supply_contract_ended = (key(k - 1) == ";" || key(k - 1) == "but") &&
+                                    (key(k) == "that" || key(k) == "the" || key(k) == "its" || key(k) == "their") &&
+                                    (key(k + 1) == "contract" || key(k + 1) == "agreement" || key(k + 1) == "deal");
       } else if (label == Label::acquired) {
         if (modifier_in(Modifier::completed, scope_from, c.end)) status = Status::current;
         else if (modifier_in(Modifier::pending, s.first_token, s.last_token)) status = Status::pending;
       }
+      // "Y had been majority-owned by X", "owned by X until 2020": an ownership in the past perfect
+      // or with an end date is over.
+      if (label == Label::owns && !rule_off("past-owner")) {
+        bool past = false;
+        for (std::uint32_t k = c.begin > s.first_token + 3 ? c.begin - 3 : s.first_token; k + 1 <= c.begin; ++k)
+          past |= key(k) == "had" && k + 1 < s.last_token && key(k + 1) == "been";
+        if (!objs.empty()) {
+          const auto on = mentions_[static_cast<std::size_t>(objs.back().mention)].next;
+          for (std::uint32_t k = on; k < s.last_token && k < on + 3; ++k) past |= key(k) == "until";
+        }
+        if (past) status = Status::ended;
+      }
+      // "BHP walks away from Anglo after third offer rejected": a bid that was never agreed ends no
+      // deal; making it was an approach.
+      if (label == Label::former_deal && only_courted(s)) label = Label::talked_to;
       if (label == Label::invests_in) status = Status::current;
       if (label == Label::former_deal) status = Status::ended;
       if (label == Label::talked_to) status = Status::current;
@@ -1768,7 +2577,7 @@ class DocumentRun {
       if (subj.company >= 0 && !(cue.flags & detail::cue_tight) && by_source < 0) {
         // "Micron, which competes with both Korean companies": a plural object.
         int first = -1, second = -1;
-        if (c.end < s.last_token && (is_word(c.end, w_both_, "both") || is_word(c.end, w_the_, "the")) &&
+        if (c.end < s.last_token && (key(c.end) == "both" || key(c.end) == "the") &&
             plural_pair(c.end, s.last_token, first, second)) {
           for (const int o : {first, second}) {
             if (cue.reversed) emit(o, subj.company, label, status, conf * 0.85f, s, cue.rule);
@@ -1785,14 +2594,20 @@ class DocumentRun {
             const auto& m = mentions_[static_cast<std::size_t>(i)];
             if (m.type != MentionType::company) break;
             bool joined = sm.begin > m.next && sm.begin - m.next <= 2;
-            for (std::uint32_t k = m.next; k < sm.begin && joined; ++k) joined = key(k) == "and" || key(k) == ",";
-            if (!joined) break;
+            // "Before agreeing with SES, Intelsat had been in talks": a comma alone joins no pair
+            bool conjunction = false;
+            for (std::uint32_t k = m.next; k < sm.begin && joined; ++k) {
+              joined = key(k) == "and" || key(k) == ",";
+              conjunction |= key(k) == "and";
+            }
+            if (!joined || !conjunction) break;
             emit(m.company, subj.company, label, status, conf * 0.9f, s, cue.rule);
           }
         }
         // "Ubisoft jumps after Tencent invests in new subsidiary": the object is the sentence's
         // other company when the cue's object is only a generic noun.
-        if ((label == Label::invests_in || label == Label::acquired) && subj.company >= 0 && subj.mention > 0) {
+        if ((label == Label::invests_in || label == Label::acquired) && subj.company >= 0 && subj.mention > 0 &&
+            !(cue.flags & detail::cue_tight)) {
           bool generic = false;
           for (std::uint32_t k = c.end; k < std::min(c.end + 4, s.last_token); ++k)
             generic |= (wflags(k) & (detail::w_desc_noun | detail::w_generic)) != 0;
@@ -1814,13 +2629,19 @@ class DocumentRun {
       for (const auto& o : objs) used_objects_.push_back(o.mention);
       // "Arbutus and Genevant have sued Moderna": coordinated subjects share the cue.
       std::vector<int> subjects{subj.company};
+      // "EE and Virgin Media O2, which is jointly owned by X": a singular relative clause is said of
+      // the last name only.
+      bool singular_relative = false;
+      if (relative_cue(c))
+        for (std::uint32_t k = c.begin > s.first_token + 4 ? c.begin - 4 : s.first_token; k <= c.begin; ++k)
+          singular_relative |= key(k) == "is" || key(k) == "was" || key(k) == "has";
       if (subj.pair >= 0) subjects.push_back(subj.pair);
       // "Vattenfall and Kaleva rival Volue team up": a one-word noun cue between two names is a noun
       // phrase of its own, no verb of a pair.
       const bool noun_phrase = c.end == c.begin + 1 && subj.mention >= 0 &&
                                mentions_[static_cast<std::size_t>(subj.mention)].next == c.begin &&
                                (wflags(c.begin) & detail::w_desc_noun) && !rule_off("noun-cue-pair");
-      if (subj.mention > 0 && !(cue.flags & detail::cue_tight) && !noun_phrase &&
+      if (subj.mention > 0 && !(cue.flags & detail::cue_tight) && !noun_phrase && !singular_relative &&
           mentions_[static_cast<std::size_t>(subj.mention)].type == MentionType::company &&
           !mentions_[static_cast<std::size_t>(subj.mention)].possessive) {
         std::uint32_t head = mentions_[static_cast<std::size_t>(subj.mention)].begin;
@@ -1847,6 +2668,8 @@ class DocumentRun {
         if (!exchange_ok(o)) continue;
         if (cue.reversed) emit(o.company, subj.company, label, status, conf * o.weight, s, cue.rule);
         else emit(subj.company, o.company, label, status, conf * o.weight, s, cue.rule);
+        if (supply_contract_ended)
+          emit(subj.company, o.company, Label::former_deal, Status::ended, conf * o.weight, s, cue.rule);
       }
     }
   }
@@ -1886,6 +2709,58 @@ class DocumentRun {
         if (investor >= 0) emit(investor, investee, Label::invests_in, Status::current, 0.8f, s, "in-which-stake");
       }
     }
+  }
+
+  static bool is_slot_word(std::string_view w) {
+    return w == "," || w == "(" || w == ":" || w == "-" || w == "is" || w == "was" || w == "are" || w == "were" ||
+           w == "be" || w == "been" || w == "became" || w == "becomes" || w == "become" || w == "becoming" ||
+           w == "remains" || w == "remain" || w == "remained" || w == "as" || w == "now" || w == "also" ||
+           w == "still" || w == "both" || w == "itself" || w == "once" || w == "formerly" || w == "previously" ||
+           w == "and" || w == "which" || w == "that";
+  }
+
+  // Whether "a unit of", "a Texas-based subsidiary of" stands where it names the company before it:
+  // after a comma, a bracket, a copula or "as", not as the object of a verb or preposition.
+  bool unit_in_slot(const CueAt& c, const Sentence& s) const {
+    const auto is_det = [](std::string_view w) { return w == "a" || w == "an" || w == "the"; };
+    // back over adjectives ("Texas-based", "100 %", "indirect wholly owned") to the determiner
+    std::uint32_t d = c.begin;
+    if (!is_det(key(d)))
+      while (d > s.first_token && c.begin - d < 6 && !is_det(key(d - 1)) && !is_auxiliary(key(d - 1)) &&
+             !is_slot_word(key(d - 1)) &&
+             !(wflags(d - 1) & (detail::w_prep | detail::w_list | detail::w_say)) && key(d - 1) != "," &&
+             key(d - 1) != "(")
+        --d;
+    else
+      ++d;
+    if (d == s.first_token) return true;
+    std::uint32_t slot = d - 1;
+    if (is_det(key(slot))) {
+      if (slot == s.first_token) return true;
+      --slot;
+    }
+    // "is currently a unit of", ", in turn a subsidiary of": adverbs stand aside
+    while (slot > s.first_token) {
+      const auto a = key(slot);
+      if (!((a.size() > 4 && a.substr(a.size() - 2) == "ly") || a == "currently" || a == "now" || a == "today" ||
+            a == "then" || a == "turn" || a == "in" || a == "still" || a == "also" || a == "since"))
+        break;
+      if (a == "in" && !(slot + 1 < c.begin && key(slot + 1) == "turn")) break;
+      --slot;
+    }
+    if (is_slot_word(key(slot))) return true;
+    // "owned by a subsidiary of Y": Y owns it through the unit
+    if (key(slot) == "by" && slot > s.first_token &&
+        (key(slot - 1) == "owned" || key(slot - 1) == "controlled" || key(slot - 1) == "held"))
+      return true;
+    return mention_ending_at(slot + 1) >= 0;
+  }
+
+  // The mention whose name (with its possessive) ends right before token k, or -1.
+  int mention_ending_at(std::uint32_t k) const {
+    for (std::size_t i = 0; i < mentions_.size(); ++i)
+      if (mentions_[i].next == k) return static_cast<int>(i);
+    return -1;
   }
 
   // Whether a possessive ("Boeing's", "its") ends right before token k.
@@ -1982,21 +2857,46 @@ class DocumentRun {
   void pair_nouns(const Sentence& s) {
     for (std::size_t i = 0; i + 1 < mentions_.size(); ++i) {
       const auto& a = mentions_[i];
-      const auto& b = mentions_[i + 1];
+      // "PT Vale Indonesia and China's Zhejiang Huayou": a place's possessive may open the second name
+      const bool located = i + 2 < mentions_.size() && mentions_[i + 1].type == MentionType::blocker &&
+                           mentions_[i + 1].possessive && mentions_[i + 2].begin == mentions_[i + 1].next;
+      const auto& b = located ? mentions_[i + 2] : mentions_[i + 1];
+      const std::uint32_t b_lead = mentions_[i + 1].begin;
       if (a.type != MentionType::company || b.type != MentionType::company || a.possessive || b.possessive) continue;
-      if (b.begin != a.next + 1 || key(a.next) != "and") continue;
+      const bool place_word = b.begin == a.next + 3 && key(a.next + 2) == "'s" && capitalised(a.next + 1) &&
+                              (wflags(a.next + 1) & detail::w_nationality);  // "and Japan's Y"
+      if ((b_lead != a.next + 1 && !place_word) || key(a.next) != "and") continue;
       if (i > 0 && mentions_[i - 1].next + 1 >= a.begin && mentions_[i - 1].next <= a.begin) continue;  // a longer list
       if (a.begin > s.first_token && !(key(a.begin - 1) == "," || key(a.begin - 1) == "-" || a.begin == s.first_token))
         continue;  // the pair opens its clause
       std::uint32_t noun = 0;
       Label label = Label::partners;
-      for (std::uint32_t k = b.next; k < s.last_token && k <= b.next + 6; ++k) {
+      for (std::uint32_t k = b.next; k < s.last_token && k <= b.next + 9; ++k) {
         const auto kk = key(k);
-        if (mention_at(k) >= 0 || kk == "," || kk == ";" || kk == ".") break;
+        // a date may stand between ("on Wednesday opened a plant"), a name may not
+        const int at = mention_at(k);
+        if ((at >= 0 && mentions_[static_cast<std::size_t>(at)].type != MentionType::transparent) || kk == "," ||
+            kk == ";" || kk == ".")
+          break;
         if (kk == "talks" || kk == "negotiations" || kk == "discussions") {
           noun = k, label = Label::talked_to;
           break;
         }
+        // "Hyundai and SK On open $5 billion battery plant": one plant that the pair builds or opens
+        if (kk == "plant" || kk == "factory" || kk == "facility" || kk == "smelter" || kk == "refinery") {
+          bool built = false, single = false;
+          for (std::uint32_t j = b.next; j < k; ++j) {
+            const auto w = key(j);
+            built |= w == "open" || w == "opens" || w == "opened" || w == "build" || w == "builds" || w == "built" ||
+                     w == "building" || w == "construct" || w == "constructing" || w == "launch" || w == "launched" ||
+                     w == "launches";
+            single |= w == "a" || w == "an" || w == "their" || w == "joint" || tok(j).kind == TokenKind::number ||
+                      w == "$";
+          }
+          if (built && single) noun = k;
+          break;
+        }
+        if (k > b.next + 6) continue;  // a plant may stand behind its price, a deal noun not so far
         if (kk == "merger" || kk == "deal" || kk == "partnership" || kk == "alliance" || kk == "pact" ||
             kk == "tieup" || kk == "venture") {
           noun = k;
@@ -2119,7 +3019,7 @@ class DocumentRun {
   void passive_legal_actions(const Sentence& s, bool legal_noun) {
     if (rule_off("lawsuit-by")) return;
     for (std::uint32_t k = s.first_token + 1; k < s.last_token; ++k) {
-      if (!legal_noun && !is_word(k, w_defendant_, "defendant")) continue;
+      if (!legal_noun && key(k) != "defendant") continue;
       const auto noun = key(k);
       if (noun == "defendant") {
         if (last_plaintiff_ < 0 || k < s.first_token + 4 || key(k - 1) != "a" || key(k - 2) != "as") continue;
@@ -2301,6 +3201,10 @@ class DocumentRun {
       }
       // the unit noun must be the last word before the name (or its comma)
       if (!ok || !head || !(head + 1 == b.begin || (head + 2 == b.begin && key(head + 1) == ","))) continue;
+      // "X's former unit Y" is no longer X's
+      bool former = false;
+      for (std::uint32_t k = a.next; k < head; ++k) former |= key(k) == "former" || key(k) == "onetime" || key(k) == "ex";
+      if (former) continue;
       if (modifier_in(Modifier::negation, s.first_token, b.end)) continue;
       const Status status = modifier_in(Modifier::ended, a.begin, s.last_token) ? Status::ended : Status::current;
       emit(a.company, argument(b), Label::owns, status, 0.75f, s, "possessive-unit");
@@ -2453,8 +3357,8 @@ class DocumentRun {
   void ordered_goods(const Sentence& s) {
     if (rule_off("order-maker")) return;
     for (std::uint32_t k = s.first_token + 1; k + 2 < s.last_token; ++k) {
-      if (!is_word(k, w_order_[0], "orders") && !is_word(k, w_order_[1], "ordered") &&
-          !is_word(k, w_order_[2], "order") && !is_word(k, w_order_[3], "ordering"))
+      if (key(k) != "orders" && key(k) != "ordered" &&
+          key(k) != "order" && key(k) != "ordering")
         continue;
       std::uint32_t j = k + 1;
       if (key(j) == "another" || key(j) == "more" || key(j) == "additional" || key(j) == "up") ++j;
@@ -2580,8 +3484,1106 @@ class DocumentRun {
     }
   }
 
+  // ---- ownership constructions (owns, acquired, invests-in) ------------------------------------
+
+  // A company word for a unit: "its fintech unit", "their two subsidiaries", "its brands".
+  static bool is_unit_noun(std::string_view w, bool& plural) {
+    plural = w == "units" || w == "subsidiaries" || w == "divisions" || w == "businesses" || w == "brands" ||
+             w == "affiliates" || w == "labels" || w == "studios" || w == "chains";
+    return plural || w == "unit" || w == "subsidiary" || w == "division" || w == "arm" || w == "business" ||
+           w == "affiliate" || w == "label" || w == "studio" || w == "brand" || w == "chain";
+  }
+
+  // Whether a company or candidate mention starts at token k (its index, else -1).
+  int company_at(std::uint32_t k) const {
+    const int i = mention_at(k);
+    return i >= 0 && is_company_like(mentions_[static_cast<std::size_t>(i)]) ? i : -1;
+  }
+
+  // Whether a verb that ends ownership ("sold its unit Y", "spun off its unit Y") stands just before k.
+  bool divested_before(std::uint32_t k, const Sentence& s) const {
+    for (std::uint32_t j = k > s.first_token + 4 ? k - 4 : s.first_token; j < k; ++j) {
+      const auto w = key(j);
+      if (w == "sold" || w == "sells" || w == "sell" || w == "selling" || w == "sale" || w == "divest" ||
+          w == "divested" || w == "divests" || w == "offload" || w == "offloaded" || w == "former" ||
+          w == "onetime" || w == "exited")
+        return true;
+    }
+    return false;
+  }
+
+  // "its fintech unit, MTN Mobile Money", "its two subsidiaries, A and B", "X's brands include A, B and
+  // C": the units named after a company's (or its) unit noun.
+  void unit_lists(const Sentence& s) {
+    // "Y is controlled by X through its holding company Z": after an owned-by cue "its" may be
+    // either company.
+    bool owned_by_cue = false;
+    for (const auto& c : cues_) {
+      const Cue& cue = lex_.cue(c.cue);
+      owned_by_cue |= cue.label == Label::owns && cue.reversed;
+    }
+    for (std::size_t i = 0; i < mentions_.size(); ++i) {
+      const auto& p = mentions_[i];
+      if (!p.possessive) continue;
+      int owner = -1;
+      if (p.type == MentionType::pronoun) {
+        if (owned_by_cue) continue;
+        owner = pronoun_target();
+      } else if (is_company_like(p)) {
+        owner = argument(p);  // an unknown name is checked by the unit noun after it
+      }
+      if (owner < 0) continue;
+      // adjectives, then the unit noun: "its two South African subsidiaries"
+      std::uint32_t noun = 0;
+      bool plural = false;
+      int inner = -1;  // a name among the adjectives: "Alphabet's Waymo unit", "its South African units"
+      for (std::uint32_t k = p.next; k < s.last_token && k < p.next + 6; ++k) {
+        if (is_unit_noun(key(k), plural)) {
+          noun = k;
+          break;
+        }
+        if (const int at = company_at(k); at >= 0 && inner < 0 && !mentions_[static_cast<std::size_t>(at)].possessive) {
+          inner = at;
+          k = mentions_[static_cast<std::size_t>(at)].next - 1;
+          continue;
+        }
+        if (company_at(k) >= 0 || (tok(k).kind == TokenKind::punct && key(k) != "-") ||
+            (wflags(k) & (detail::w_prep | detail::w_list | detail::w_say)) || is_auxiliary(key(k)))
+          break;
+      }
+      if (!noun || divested_before(p.begin, s) || divested_before(noun, s)) continue;
+      std::uint32_t k = noun + 1;
+      if (k < s.last_token && (key(k) == "," || key(k) == ":" || key(k) == "including" || key(k) == "include" ||
+                               key(k) == "includes" || key(k) == "like"))
+        ++k;
+      else if (k + 1 < s.last_token && key(k) == "such" && key(k + 1) == "as")
+        k += 2;
+      if (company_at(k) < 0 || (k == noun + 1 && plural)) {
+        // "Alphabet's Waymo unit": the name before the noun is the unit
+        if (inner >= 0 && !plural && inner == static_cast<int>(i) + 1 &&
+            mentions_[static_cast<std::size_t>(inner)].next == noun &&
+            mentions_[static_cast<std::size_t>(inner)].type == MentionType::company &&
+            !divested_before(p.begin, s) && !modifier_in(Modifier::negation, p.begin, noun))
+          emit(owner, mentions_[static_cast<std::size_t>(inner)].company, Label::owns, Status::current, 0.7f, s,
+               "unit-list");
+        continue;
+      }
+      if (modifier_in(Modifier::negation, p.begin, k)) continue;
+      const Status status = modifier_in(Modifier::ended, p.begin, s.last_token) ? Status::ended : Status::current;
+      float conf = 0.7f;
+      for (int at = company_at(k); at >= 0;) {
+        const auto& m = mentions_[static_cast<std::size_t>(at)];
+        if (m.possessive) break;
+        emit(owner, argument(m), Label::owns, status, conf, s, "unit-list");
+        if (!plural) break;
+        conf = 0.7f * 0.95f;
+        // the list goes on over ",", "and", ", and"
+        std::uint32_t j = m.next;
+        if (j < s.last_token && key(j) == ",") ++j;
+        if (j < s.last_token && (key(j) == "and" || key(j) == "or")) ++j;
+        if (j == m.next) break;
+        at = company_at(j);
+      }
+    }
+  }
+
+  // Object relatives: "pipelines through Y, which X now controls", "Y, the drive business it bought
+  // from Z", "Y, a truck-leasing business it bought in 2019": the name before the clause is the
+  // object of the clause's verb.
+  void object_relatives(const Sentence& s) {
+    for (std::size_t i = 0; i < mentions_.size(); ++i) {
+      const auto& y = mentions_[i];
+      if (!is_company_like(y) || y.possessive || y.next >= s.last_token || key(y.next) != ",") continue;
+      // ", which X ..." or ", a/the <noun words> (that|which)? X ..."
+      std::uint32_t k = y.next + 1;
+      if (k >= s.last_token) continue;
+      bool reduced = false;
+      if (key(k) == "which" || key(k) == "that") {
+        ++k;
+      } else if (key(k) == "a" || key(k) == "an" || key(k) == "the") {
+        std::uint32_t j = k + 1;
+        bool noun = false;
+        while (j < s.last_token && j < k + 7 && (tok(j).kind == TokenKind::word || key(j) == "-") &&
+               !(wflags(j) & (detail::w_prep | detail::w_list | detail::w_say | detail::w_pronoun)) &&
+               !is_auxiliary(key(j)) && mention_at(j) < 0) {
+          noun |= (wflags(j) & (detail::w_desc_noun | detail::w_generic)) != 0 || is_business_noun(key(j));
+          ++j;
+        }
+        if (!noun || j >= s.last_token) continue;
+        if (key(j) == "that" || key(j) == "which") ++j;
+        k = j;
+        reduced = true;
+      } else {
+        continue;
+      }
+      // the clause's subject: a company or "it"
+      if (k >= s.last_token) continue;
+      int subject = -1;
+      std::uint32_t verb = 0;
+      const int at = mention_at(k);
+      if (at >= 0) {
+        const auto& x = mentions_[static_cast<std::size_t>(at)];
+        if (x.possessive) continue;
+        if (x.type == MentionType::pronoun && key(x.begin) == "it") {
+          subject = sentence_subject_ >= 0 ? sentence_subject_ : pronoun_target();
+        } else if (is_company_like(x)) {
+          subject = argument(x);
+        } else {
+          continue;
+        }
+        verb = x.next;
+      } else {
+        continue;
+      }
+      while (verb < s.last_token && verb < k + 4 &&
+             (key(verb) == "now" || key(verb) == "also" || key(verb) == "already" || key(verb) == "still" ||
+              key(verb) == "itself" || key(verb) == "later" || key(verb) == "has" || key(verb) == "had" ||
+              key(verb) == "have" || key(verb) == "eventually" || key(verb) == "then" || key(verb) == "jointly"))
+        ++verb;
+      if (verb >= s.last_token) continue;
+      const auto v = key(verb);
+      Label label;
+      if (v == "owns" || v == "owned" || v == "controls" || v == "controlled" || v == "runs") {
+        if (reduced || v == "runs") continue;  // "Y, the unit it owns" is too rare to risk
+        // "Selwyn Power, which Hanover controls, sued ...": an aside on the sentence's subject is
+        // left alone (tests/extract_test.cpp, argument attachment, expects no edge there).
+        if (y.begin == s.first_token) continue;
+        label = Label::owns;
+      } else if (v == "bought" || v == "acquired" || v == "purchased" || v == "buys" || v == "acquires") {
+        label = Label::acquired;
+      } else if (v == "backs" || v == "backed" || v == "funds" || v == "funded") {
+        if (reduced) continue;
+        label = Label::invests_in;
+      } else {
+        continue;
+      }
+      // "which bought it" (the clause has an object of its own) is another construction
+      if (verb + 1 < s.last_token && (company_at(verb + 1) >= 0 || key(verb + 1) == "it" || key(verb + 1) == "a" ||
+                                      key(verb + 1) == "the" || key(verb + 1) == "its"))
+        continue;
+      if (subject < 0 || modifier_in(Modifier::negation, y.next, verb + 1)) continue;
+      Status status = Status::current;
+      if (label == Label::owns && modifier_in(Modifier::ended, y.next, s.last_token)) status = Status::ended;
+      emit(subject, argument(y), label, status, 0.8f, s, "object-relative");
+    }
+  }
+
+  // "Kurosawa's largest shareholder is the trading house Mitsui & Co.", "X's parent is Y": a
+  // possessive owner noun with a copula names the owner or investor.
+  void possessive_copula(const Sentence& s) {
+    for (std::size_t i = 0; i + 1 < mentions_.size(); ++i) {
+      const auto& x = mentions_[i];
+      if (!x.possessive || (x.type != MentionType::company && x.type != MentionType::pronoun &&
+                            !(x.type == MentionType::descriptor && x.company >= 0)))
+        continue;
+      std::uint32_t k = x.next;
+      bool controlling = false;
+      while (k < s.last_token && k < x.next + 3 &&
+             (key(k) == "largest" || key(k) == "biggest" || key(k) == "main" || key(k) == "single" ||
+              key(k) == "controlling" || key(k) == "majority" || key(k) == "principal" || key(k) == "top" ||
+              key(k) == "new" || key(k) == "sole" || key(k) == "ultimate")) {
+        controlling |= key(k) == "controlling" || key(k) == "majority" || key(k) == "sole";
+        ++k;
+      }
+      if (k + 1 >= s.last_token) continue;
+      const auto n = key(k);
+      Label label;
+      if (n == "shareholder" || n == "investor" || n == "backer" || n == "stakeholder") {
+        label = controlling ? Label::owns : Label::invests_in;
+      } else if (n == "parent" || n == "owner") {
+        label = Label::owns;
+        if (key(k + 1) == "company") ++k;
+      } else {
+        continue;
+      }
+      ++k;
+      if (k >= s.last_token || !(key(k) == "is" || key(k) == "remains" || key(k) == "became")) continue;
+      ++k;
+      if (k < s.last_token && (key(k) == "now" || key(k) == "still" || key(k) == "also")) ++k;
+      // "the trading house Mitsui": determiners and lower-case description words before the name
+      std::uint32_t j = k;
+      while (j < s.last_token && j < k + 5 && mention_at(j) < 0 && tok(j).kind == TokenKind::word &&
+             (is_lower(text_[tok(j).begin]) || (wflags(j) & detail::w_nationality)) &&
+             !(wflags(j) & (detail::w_prep | detail::w_list | detail::w_say)))
+        ++j;
+      int at = company_at(j);
+      // "Saudi Arabia's STC Group": a place's possessive only locates the name after it
+      if (at < 0 && mention_at(j) >= 0 && mentions_[static_cast<std::size_t>(mention_at(j))].type == MentionType::blocker &&
+          mentions_[static_cast<std::size_t>(mention_at(j))].possessive)
+        at = company_at(mentions_[static_cast<std::size_t>(mention_at(j))].next);
+      if (at < 0) {
+        // a descriptor mention ("the trading house") may stand right before the name
+        const int d = mention_at(j);
+        if (d >= 0 && mentions_[static_cast<std::size_t>(d)].type == MentionType::descriptor)
+          at = company_at(mentions_[static_cast<std::size_t>(d)].next);
+      }
+      if (at < 0 || mentions_[static_cast<std::size_t>(at)].possessive) continue;
+      const int owned = x.type == MentionType::pronoun ? pronoun_target() : x.company;
+      if (owned < 0 || modifier_in(Modifier::negation, x.begin, j)) continue;
+      if (key(x.next) == "former" || divested_before(x.begin, s)) continue;
+      emit(argument(mentions_[static_cast<std::size_t>(at)]), owned, label, Status::current, 0.8f, s,
+           "possessive-copula");
+    }
+  }
+
+  // "Y, a joint venture between A and B", "Y is a joint venture of A and B", "Y, a joint venture
+  // with A" (the sentence's subject is the other owner): the parents own the venture.
+  void joint_ventures(const Sentence& s) {
+    for (std::uint32_t k = s.first_token + 2; k + 3 < s.last_token; ++k) {
+      if (key(k) != "joint" || key(k + 1) != "venture") continue;
+      // the venture's name: right before ", a" / "is a" / "had been a"
+      std::uint32_t b = k;
+      if (tok(b - 1).kind == TokenKind::number) --b;  // "a 50-50 joint venture"
+      if (key(b - 1) != "a" && key(b - 1) != "the") continue;
+      --b;
+      while (b > s.first_token && (is_auxiliary(key(b - 1)) || key(b - 1) == "been" || key(b - 1) == "be")) --b;
+      if (b == s.first_token || key(b - 1) == "with" || key(b - 1) == "of") continue;
+      const int v = mention_ending_at(key(b - 1) == "," ? b - 1 : b);
+      if (v < 0 || !is_company_like(mentions_[static_cast<std::size_t>(v)]) ||
+          mentions_[static_cast<std::size_t>(v)].possessive)
+        continue;
+      const auto prep = key(k + 2);
+      if (prep != "between" && prep != "of" && prep != "with") continue;
+      if (modifier_in(Modifier::negation, b, k + 2)) continue;
+      const int venture = argument(mentions_[static_cast<std::size_t>(v)]);
+      std::vector<int> parents;
+      for (int at = company_at(k + 3); at >= 0;) {
+        const auto& m = mentions_[static_cast<std::size_t>(at)];
+        if (m.possessive) break;
+        parents.push_back(argument(m));
+        std::uint32_t j = m.next;
+        if (j < s.last_token && key(j) == ",") ++j;
+        if (j < s.last_token && key(j) == "and") ++j;
+        if (j == m.next) break;
+        at = company_at(j);
+      }
+      if (parents.empty()) continue;
+      if (prep == "with" && sentence_subject_ >= 0) parents.push_back(sentence_subject_);
+      if (prep != "with" && parents.size() < 2) continue;
+      // "had been a joint venture": it is over
+      bool past = false;
+      for (std::uint32_t j = b; j < k; ++j) past |= key(j) == "had";
+      const Status status = past || modifier_in(Modifier::ended, b, s.last_token) ? Status::ended : Status::current;
+      for (int parent : parents) emit(parent, venture, Label::owns, status, 0.8f, s, "joint-venture");
+    }
+  }
+
+  // "Mobileye, the Intel-controlled company", "Oracle-backed chip startup Ampere": a hyphenated
+  // owner or backer with a description between it and the name it is said of.
+  void hyphen_descriptions(const Sentence& s) {
+    for (std::size_t i = 0; i < mentions_.size(); ++i) {
+      const auto& x = mentions_[i];
+      if (!is_company_like(x) || x.possessive || x.next + 2 >= s.last_token || key(x.next) != "-") continue;
+      const auto v = key(x.next + 1);
+      Label label;
+      if (v == "owned" || v == "controlled") label = Label::owns;
+      else if (v == "backed" || v == "funded") label = Label::invests_in;
+      else continue;
+      // lower-case description words ending in a company noun
+      std::uint32_t j = x.next + 2;
+      bool noun = false;
+      while (!noun && j < s.last_token && j < x.next + 6 && tok(j).kind == TokenKind::word &&
+             is_lower(text_[tok(j).begin]) && !(wflags(j) & (detail::w_prep | detail::w_list | detail::w_say)) &&
+             mention_at(j) < 0) {
+        noun = (wflags(j) & (detail::w_desc_noun | detail::w_generic)) != 0;
+        ++j;
+      }
+      if (!noun || j == x.next + 2) continue;  // the tight cue covers "X-owned Y"
+      int target = -1;
+      if (const int at = company_at(j); at >= 0 && !mentions_[static_cast<std::size_t>(at)].possessive) {
+        target = argument(mentions_[static_cast<std::size_t>(at)]);  // "Oracle-backed chip startup Ampere"
+      } else if (j >= s.last_token || key(j) == "," || key(j) == "." || key(j) == "that" || key(j) == "which" ||
+                 key(j) == ")") {
+        // "Mobileye, the Intel-controlled company, ...": the apposition is said of the name before it
+        std::uint32_t b = x.begin;
+        if (b > s.first_token && (key(b - 1) == "the" || key(b - 1) == "a" || key(b - 1) == "an")) --b;
+        if (b > s.first_token + 1 && key(b - 1) == ",") {
+          const int y = mention_ending_at(b - 1);
+          if (y >= 0 && is_company_like(mentions_[static_cast<std::size_t>(y)]) &&
+              !mentions_[static_cast<std::size_t>(y)].possessive)
+            target = argument(mentions_[static_cast<std::size_t>(y)]);
+        }
+      }
+      if (target < 0 || modifier_in(Modifier::negation, s.first_token, x.begin)) continue;
+      emit(argument(x), target, label, Status::current, 0.8f, s, "hyphen-description");
+    }
+  }
+
+  // "X led a $40 million round in Y", "X co-led Y's Series B round", "X joined the funding round for
+  // Y": the investors of a funding round.
+  void funding_rounds(const Sentence& s) {
+    for (std::uint32_t k = s.first_token + 1; k + 2 < s.last_token; ++k) {
+      const auto v = key(k);
+      if (!(v == "led" || v == "leads" || v == "leading" || v == "coled" || v == "colead" || v == "coleads" ||
+            v == "joined" || v == "joins")) continue;
+      // the round: within a few words, before any company
+      std::uint32_t round = 0;
+      int owner_mention = -1;  // "led Y's round"
+      for (std::uint32_t j = k + 1; j < s.last_token && j <= k + 10; ++j) {
+        const auto w = key(j);
+        if (w == "round" || w == "rounds") {
+          round = j;
+          break;
+        }
+        if (w == "." || w == ";" || w == "," || (wflags(j) & detail::w_say)) break;
+        if (key(j) == "series") {  // "Series B" is the round's name
+          ++j;
+          continue;
+        }
+        if (const int at = company_at(j); at >= 0) {
+          if (!mentions_[static_cast<std::size_t>(at)].possessive || owner_mention >= 0) break;
+          owner_mention = at;
+          j = mentions_[static_cast<std::size_t>(at)].next - 1;
+        }
+      }
+      if (!round) continue;
+      int target = -1;
+      if (owner_mention >= 0) {
+        target = argument(mentions_[static_cast<std::size_t>(owner_mention)]);
+      } else if (round + 2 < s.last_token &&
+                 (key(round + 1) == "in" || key(round + 1) == "for" || key(round + 1) == "into")) {
+        const int at = company_at(round + 2);
+        if (at >= 0 && !mentions_[static_cast<std::size_t>(at)].possessive)
+          target = argument(mentions_[static_cast<std::size_t>(at)]);
+      }
+      if (target < 0) continue;
+      CueAt at{k, k + 1, 0};
+      Cue plain;
+      const Found investor = subject(at, plain);
+      if (investor.company < 0) continue;
+      const std::uint32_t from = investor.scope ? investor.scope
+                                 : investor.mention >= 0 ? mentions_[static_cast<std::size_t>(investor.mention)].next
+                                                         : k;
+      if (modifier_in(Modifier::negation, from, round)) continue;
+      emit(investor.company, target, Label::invests_in, Status::current, 0.75f * investor.weight, s, "funding-round");
+    }
+  }
+
+  // "..., and Nissan holds a 34% stake in it": the object "it" of a stake is the company the sentence
+  // opens with.
+  void stake_in_it(const Sentence& s) {
+    if (sentence_subject_ < 0) return;
+    for (std::uint32_t k = s.first_token + 2; k + 2 < s.last_token; ++k) {
+      if (!(key(k) == "stake" || key(k) == "stakes" || key(k) == "holding") || key(k + 1) != "in" || key(k + 2) != "it")
+        continue;
+      // the holder: a company right before "holds/has/took/owns" a few words back
+      std::uint32_t b = k;
+      while (b > s.first_token && k - b < 5 && (tok(b - 1).kind == TokenKind::number || key(b - 1) == "%" ||
+                                                key(b - 1) == "a" || key(b - 1) == "minority" || key(b - 1) == "small" ||
+                                                key(b - 1) == "percent"))
+        --b;
+      if (b == s.first_token) continue;
+      const auto v = key(b - 1);
+      if (!(v == "holds" || v == "held" || v == "has" || v == "owns" || v == "took" || v == "takes" || v == "bought" ||
+            v == "acquired"))
+        continue;
+      const int x = mention_ending_at(b - 1);
+      if (x < 0 || !is_company_like(mentions_[static_cast<std::size_t>(x)]) ||
+          mentions_[static_cast<std::size_t>(x)].possessive)
+        continue;
+      const int holder = argument(mentions_[static_cast<std::size_t>(x)]);
+      if (holder == sentence_subject_ || modifier_in(Modifier::negation, mentions_[static_cast<std::size_t>(x)].next, k))
+        continue;
+      emit(holder, sentence_subject_, Label::invests_in, Status::current, 0.75f, s, "stake-in-it");
+    }
+  }
+
+  // "Waymo, the Alphabet unit, ...", "Geico, a Berkshire Hathaway company, ...": an apposition whose
+  // head is a unit noun after the owner's name.
+  void name_unit_appositions(const Sentence& s) {
+    for (std::size_t i = 0; i + 1 < mentions_.size(); ++i) {
+      const auto& y = mentions_[i];
+      if (!is_company_like(y) || y.possessive || y.next + 3 >= s.last_token || key(y.next) != ",") continue;
+      const auto det = key(y.next + 1);
+      if (det != "the" && det != "a" && det != "an") continue;
+      // adjectives, then the owner's name, then the noun
+      std::uint32_t k = y.next + 2;
+      while (k < s.last_token && k < y.next + 5 && company_at(k) < 0 && tok(k).kind == TokenKind::word &&
+             !(wflags(k) & (detail::w_prep | detail::w_list | detail::w_say)))
+        ++k;
+      const int xi = company_at(k);
+      if (xi < 0) continue;
+      const auto& x = mentions_[static_cast<std::size_t>(xi)];
+      if (x.possessive || x.next >= s.last_token) continue;
+      bool plural = false;
+      const auto n = key(x.next);
+      const bool unit = is_unit_noun(n, plural) && !plural && n != "chain" && n != "studio" && n != "label";
+      const bool company = (n == "company" || n == "subsidiary") && det != "the";
+      if (!unit && !company) continue;
+      const std::uint32_t after = x.next + 1;
+      if (after < s.last_token && !(key(after) == "," || key(after) == "." || key(after) == "that" ||
+                                    key(after) == "which" || key(after) == ")" || key(after) == ";"))
+        continue;
+      if (modifier_in(Modifier::negation, y.next, after) || divested_before(x.begin, s)) continue;
+      emit(argument(x), argument(y), Label::owns, Status::current, 0.75f, s, "name-unit-apposition");
+    }
+  }
+
+  // "X acquired all of the outstanding shares of Y", "X agreed to buy all the issued share capital of
+  // Y": buying every share buys the company.
+  void all_shares(const Sentence& s) {
+    for (std::uint32_t k = s.first_token + 1; k + 4 < s.last_token; ++k) {
+      const auto v = key(k);
+      if (!(v == "acquired" || v == "acquire" || v == "acquires" || v == "acquiring" || v == "bought" || v == "buy" ||
+            v == "buys" || v == "purchased" || v == "purchase" || v == "purchases" || v == "owns" || v == "holds" ||
+            v == "owned" || v == "held"))
+        continue;
+      std::uint32_t j = k + 1;
+      if (key(j) != "all" && key(j) != "100") continue;
+      ++j;
+      if (j < s.last_token && (key(j) == "%" || key(j) == "percent")) ++j;
+      if (j < s.last_token && key(j) == "of") ++j;
+      if (j < s.last_token && key(j) == "the") ++j;
+      // "issued and outstanding", "outstanding", "issued"
+      bool words = false;
+      while (j < s.last_token && j < k + 10 &&
+             (key(j) == "issued" || key(j) == "and" || key(j) == "outstanding" || key(j) == "capital" ||
+              key(j) == "common" || key(j) == "ordinary" || key(j) == "voting" || key(j) == "equity" ||
+              key(j) == "membership" || key(j) == "share" || key(j) == "shares" || key(j) == "stock" ||
+              key(j) == "interests" || key(j) == "interest" || key(j) == "units")) {
+        words |= key(j) == "shares" || key(j) == "stock" || key(j) == "interests" || key(j) == "capital" ||
+                 key(j) == "units" || key(j) == "interest";
+        ++j;
+      }
+      if (!words || j + 1 >= s.last_token || (key(j) != "of" && key(j) != "in")) continue;
+      const int at = company_at(j + 1);
+      if (at < 0 || mentions_[static_cast<std::size_t>(at)].possessive) continue;
+      CueAt cue_at{k, j + 1, 0};
+      Cue plain;
+      const Found buyer = subject(cue_at, plain);
+      if (buyer.company < 0) continue;
+      const std::uint32_t from = buyer.scope ? buyer.scope
+                                 : buyer.mention >= 0 ? mentions_[static_cast<std::size_t>(buyer.mention)].next : k;
+      if (modifier_in(Modifier::negation, from, j)) continue;
+      const bool holds = v == "owns" || v == "holds" || v == "owned" || v == "held";
+      Label label = holds ? Label::owns : Label::acquired;
+      Status status = Status::current;
+      if (!holds) {
+        if (modifier_in(Modifier::ended, from, s.last_token)) label = Label::former_deal, status = Status::ended;
+        else if (!modifier_in(Modifier::completed, from, j) &&
+                 (v == "acquire" || v == "buy" || v == "purchase" || modifier_in(Modifier::pending, from, k + 1)))
+          status = Status::pending;
+      }
+      emit(buyer.company, argument(mentions_[static_cast<std::size_t>(at)]), label, status, 0.75f * buyer.weight, s,
+           "all-shares");
+    }
+  }
+
+  // "X is one of Y's subsidiaries", "X, one of Y's best-known brands, ...": membership among a
+  // company's units.
+  void one_of_units(const Sentence& s) {
+    for (std::uint32_t k = s.first_token + 1; k + 3 < s.last_token; ++k) {
+      if (key(k) != "one" || key(k + 1) != "of") continue;
+      const int oi = company_at(k + 2);
+      if (oi < 0 || !mentions_[static_cast<std::size_t>(oi)].possessive) continue;
+      const auto& owner = mentions_[static_cast<std::size_t>(oi)];
+      std::uint32_t j = owner.next;
+      bool plural = false, found = false;
+      while (j < s.last_token && j < owner.next + 4) {
+        if (is_unit_noun(key(j), plural) && plural) {
+          found = true;
+          break;
+        }
+        if (tok(j).kind != TokenKind::word && key(j) != "-") break;
+        if ((wflags(j) & (detail::w_prep | detail::w_list | detail::w_say)) || company_at(j) >= 0) break;
+        ++j;
+      }
+      if (!found) continue;
+      // the member: "X is one of", "X, one of", "X remains one of"
+      std::uint32_t b = k;
+      if (b > s.first_token && (key(b - 1) == "is" || key(b - 1) == "was" || key(b - 1) == "remains" ||
+                                key(b - 1) == "became" || key(b - 1) == ","))
+        --b;
+      else
+        continue;
+      const int xi = mention_ending_at(b);
+      if (xi < 0 || !is_company_like(mentions_[static_cast<std::size_t>(xi)]) ||
+          mentions_[static_cast<std::size_t>(xi)].possessive)
+        continue;
+      if (modifier_in(Modifier::negation, b, j) || divested_before(k, s)) continue;
+      emit(argument(owner), argument(mentions_[static_cast<std::size_t>(xi)]), Label::owns, Status::current, 0.75f, s,
+           "one-of-units");
+    }
+  }
+
+  // "X sold its 40% stake in Y to Z", "X agreed to sell a 10% interest in Y to Z": the buyer of a
+  // stake invests in the company (or acquires it, for a majority).
+  void stake_sales(const Sentence& s) {
+    for (std::uint32_t k = s.first_token + 1; k + 4 < s.last_token; ++k) {
+      const auto v = key(k);
+      if (!(v == "sold" || v == "sells" || v == "sell" || v == "selling")) continue;
+      std::uint32_t j = k + 1;
+      if (key(j) == "its" || key(j) == "a" || key(j) == "the" || key(j) == "part" || key(j) == "some") ++j;
+      if (j < s.last_token && key(j) == "of") ++j;
+      if (j < s.last_token && key(j) == "its") ++j;
+      double share = 0.0;
+      bool majority = false;
+      while (j < s.last_token && j < k + 7) {
+        if (tok(j).kind == TokenKind::number) share = std::atof(std::string(raw(j, j + 1)).c_str());
+        else if (key(j) == "majority" || key(j) == "controlling") majority = true;
+        else if (!(key(j) == "%" || key(j) == "percent" || key(j) == "minority" || key(j) == "remaining" ||
+                   key(j) == "entire" || key(j) == "small" || key(j) == "direct"))
+          break;
+        ++j;
+      }
+      if (j + 2 >= s.last_token || !(key(j) == "stake" || key(j) == "interest" || key(j) == "holding" ||
+                                     key(j) == "shareholding" || key(j) == "shares"))
+        continue;
+      if (key(j + 1) != "in" && key(j + 1) != "of") continue;
+      const int yi = company_at(j + 2);
+      if (yi < 0 || mentions_[static_cast<std::size_t>(yi)].possessive) continue;
+      // "... to Z": the buyer, a few words on
+      std::uint32_t t = mentions_[static_cast<std::size_t>(yi)].next;
+      while (t < s.last_token && t < mentions_[static_cast<std::size_t>(yi)].next + 6 && key(t) != "to" &&
+             key(t) != "," && key(t) != ".")
+        ++t;
+      if (t + 1 >= s.last_token || key(t) != "to") continue;
+      int zi = company_at(t + 1);
+      // "to Japan's Hitachi": a place's possessive stands before the buyer
+      if (zi < 0) {
+        const int pi = mention_at(t + 1);
+        if (pi >= 0 && mentions_[static_cast<std::size_t>(pi)].possessive) zi = company_at(mentions_[static_cast<std::size_t>(pi)].next);
+      }
+      if (zi < 0 || mentions_[static_cast<std::size_t>(zi)].possessive) continue;
+      if (modifier_in(Modifier::negation, s.first_token, k + 1)) continue;
+      if (modifier_in(Modifier::ended, k > s.first_token + 4 ? k - 4 : s.first_token,
+                      std::min(mentions_[static_cast<std::size_t>(zi)].next + 4, s.last_token)))
+        continue;
+      const bool control = majority || share > 50.0;
+      const bool pending = (k >= 1 && key(k - 1) == "to") || modifier_in(Modifier::pending, s.first_token, k + 1);
+      emit(argument(mentions_[static_cast<std::size_t>(zi)]), argument(mentions_[static_cast<std::size_t>(yi)]),
+           control ? Label::acquired : Label::invests_in,
+           control && pending ? Status::pending : Status::current, 0.75f, s, "stake-sale");
+    }
+  }
+
+  // "buying studios including Gearbox and Crystal Dynamics", "owns several brands, including A and
+  // B", "owns both brands, as well as Skoda and the truck maker Traton": companies named in a list
+  // after a plural noun or "as well as" are the verb's objects.
+  void including_objects(const Sentence& s) {
+    for (const auto& c : cues_) {
+      const Cue& cue = lex_.cue(c.cue);
+      if (cue.reversed || (cue.flags & (detail::cue_tight | detail::cue_no_subject))) continue;
+      const bool own = cue.label == Label::owns && (cue.flags & detail::cue_direct);
+      const bool buy = cue.label == Label::acquired && (cue.flags & detail::cue_direct);
+      if (!own && !buy) continue;
+      // a short common-noun phrase, then "including" / "such as" / ", as well as"
+      std::uint32_t k = c.end;
+      bool noun = false;
+      while (k < s.last_token && k < c.end + 6 && mention_at(k) < 0 && tok(k).kind == TokenKind::word &&
+             !(wflags(k) & (detail::w_prep | detail::w_say)) && key(k) != "including" && key(k) != "such" &&
+             key(k) != "as" && key(k) != "and") {
+        noun = true;
+        ++k;
+      }
+      if (!noun || k + 2 >= s.last_token) continue;
+      if (key(k) == ",") ++k;
+      if (key(k) == "including") ++k;
+      else if (key(k) == "such" && key(k + 1) == "as") k += 2;
+      else if (key(k) == "as" && key(k + 1) == "well" && k + 2 < s.last_token && key(k + 2) == "as") k += 3;
+      else continue;
+      CueAt at{c.begin, c.end, c.cue};
+      const Found subj = subject(at, cue);
+      if (subj.company < 0) continue;
+      const std::uint32_t from = subj.scope ? subj.scope
+                                 : subj.mention >= 0 ? mentions_[static_cast<std::size_t>(subj.mention)].next
+                                                     : c.begin;
+      if (modifier_in(Modifier::negation, from, k) || modifier_in(Modifier::ended, from, s.last_token)) continue;
+      Status status = Status::current;
+      if (buy && !modifier_in(Modifier::completed, from, c.end) && modifier_in(Modifier::pending, from, c.end))
+        status = Status::pending;
+      float conf = 0.75f * subj.weight;
+      for (std::uint32_t j = k; j < s.last_token;) {
+        // "the truck maker Traton": a description may introduce the name
+        std::uint32_t n = j;
+        if (key(n) == "the") {
+          ++n;
+          while (n < s.last_token && n < j + 4 && mention_at(n) < 0 && tok(n).kind == TokenKind::word &&
+                 is_lower(text_[tok(n).begin]) && !(wflags(n) & (detail::w_prep | detail::w_list)))
+            ++n;
+        }
+        int at_m = company_at(n);
+        if (at_m < 0) {
+          const int d = mention_at(n);  // a descriptor mention that introduces the name
+          if (d >= 0 && mentions_[static_cast<std::size_t>(d)].type == MentionType::descriptor)
+            at_m = company_at(mentions_[static_cast<std::size_t>(d)].next);
+        }
+        if (at_m < 0) break;
+        const auto& m = mentions_[static_cast<std::size_t>(at_m)];
+        if (m.possessive) break;
+        emit(subj.company, argument(m), own ? Label::owns : Label::acquired, status, conf, s, "including-objects");
+        conf = 0.75f * 0.95f * subj.weight;
+        j = m.next;
+        if (j < s.last_token && key(j) == ",") ++j;
+        if (j < s.last_token && key(j) == "and") ++j;
+        if (j == m.next) break;
+      }
+    }
+  }
+
+  // "Earlier backers include A and B." at the start of a sentence: the backers of the company the
+  // text is about (the last subject).
+  void topic_backers(const Sentence& s) {
+    if (last_subject_ < 0) return;
+    std::uint32_t k = s.first_token;
+    while (k < s.last_token && k < s.first_token + 2 &&
+           (key(k) == "earlier" || key(k) == "other" || key(k) == "existing" || key(k) == "early" ||
+            key(k) == "previous" || key(k) == "current" || key(k) == "major" || key(k) == "big"))
+      ++k;
+    if (k + 2 >= s.last_token) return;
+    const auto n = key(k);
+    if (!(n == "backers" || n == "investors" || n == "shareholders")) return;
+    const auto v = key(k + 1);
+    if (!(v == "include" || v == "included" || v == "includes")) return;
+    if (modifier_in(Modifier::negation, s.first_token, k + 2)) return;
+    float conf = 0.7f;
+    for (std::uint32_t j = k + 2; j < s.last_token;) {
+      std::uint32_t n2 = j;
+      if (key(n2) == "the") {  // "the Danish shipping group A.P. Moller-Maersk"
+        ++n2;
+        while (n2 < s.last_token && n2 < j + 5 && mention_at(n2) < 0 && tok(n2).kind == TokenKind::word &&
+               !(wflags(n2) & (detail::w_prep | detail::w_list)) &&
+               (is_lower(text_[tok(n2).begin]) || (wflags(n2) & detail::w_nationality)))
+          ++n2;
+      }
+      int at = company_at(n2);
+      if (at < 0) {
+        const int d = mention_at(n2);
+        if (d >= 0 && (mentions_[static_cast<std::size_t>(d)].type == MentionType::descriptor ||
+                       (mentions_[static_cast<std::size_t>(d)].type == MentionType::blocker &&
+                        mentions_[static_cast<std::size_t>(d)].possessive)))
+          at = company_at(mentions_[static_cast<std::size_t>(d)].next);
+      }
+      if (at < 0) break;
+      const auto& m = mentions_[static_cast<std::size_t>(at)];
+      if (m.possessive) break;
+      emit(argument(m), last_subject_, Label::invests_in, Status::current, conf, s, "topic-backers");
+      conf = 0.7f * 0.95f;
+      j = m.next;
+      if (j < s.last_token && key(j) == ",") ++j;
+      if (j < s.last_token && key(j) == "and") ++j;
+      if (j == m.next) break;
+    }
+  }
+
+  // Words of the ended list that say something else here: "shares dropped 4%" (a price),
+  // "AIX Connect, formerly AirAsia India" (a former name), "oil blocks" (a noun), "will be used to
+  // build" (a purpose). They are taken out before any rule reads the modifiers.
+  void drop_false_endings(const Sentence& s) {
+    std::erase_if(modifiers_, [&](const ModifierAt& m) {
+      if (m.modifier != Modifier::ended) return false;
+      const auto w = key(m.at);
+      const std::uint32_t next = m.at + (w == "used" || w == "pulled" || w == "walked" || w == "fell" ? 2 : 1);
+      const auto before = m.at > s.first_token ? key(m.at - 1) : std::string_view{};
+      if (w == "formerly" || w == "previously" || w == "once")
+        return next < s.last_token && capitalised(next) && !(wflags(next) & detail::w_stop_cap);
+      if (w == "used")
+        return before == "be" || before == "is" || before == "are" || before == "was" || before == "were" ||
+               before == "been" || before == "being";
+      // "Regulators block X's takeover", "EU blocks ...": a verb after its subject; "sued to block"
+      // is not over yet, "oil blocks" is a noun.
+      if (w == "blocks" || w == "block") {
+        bool named = m.at > s.first_token && capitalised(m.at - 1);
+        for (const auto& mention : mentions_) named |= mention.next == m.at;
+        named |= before == "regulators" || before == "authorities" || before == "courts" || before == "judges" ||
+                 before == "lawmakers" || before == "watchdogs" || before == "officials" || before == "ministers";
+        return !named;
+      }
+      // "the failed merger", "after the Fisker deal collapse": the noun is said of a deal.
+      if (w == "failed" || w == "collapse") {
+        bool deal = false;
+        for (std::uint32_t k = m.at > s.first_token + 3 ? m.at - 3 : s.first_token; k < s.last_token && k <= m.at + 3; ++k)
+          deal |= k != m.at && is_deal_noun(key(k));
+        if (!deal) return true;
+      }
+      // "X sells Y to Z after Saudi deal collapse": an ending in a clause of time is said of that
+      // clause's own deal, unless the clause names a relation (a cue) or points back to the deal
+      // ("before the deal was abandoned", "after it fell through").
+      for (std::uint32_t k = m.at; k > s.first_token; --k) {
+        const auto p = key(k - 1);
+        if (p == ";" || p == ":") break;
+        if (!(p == "after" || p == "before" || p == "when" || p == "since" || p == "while" || p == "amid" ||
+              p == "following" || p == "until" || p == "once"))
+          continue;
+        bool own = false;
+        for (const auto& c : cues_) own |= c.begin >= k;
+        for (std::uint32_t j = k; j + 1 <= m.at && !own; ++j) {
+          const auto d = key(j);
+          own = ((d == "the" || d == "that" || d == "this") &&
+                 ((j + 1 < m.at && is_deal_noun(key(j + 1))) || (j + 2 < m.at && is_deal_noun(key(j + 2))))) ||
+                (j == k && (d == "it" || d == "they"));
+        }
+        if (!own) return true;
+        break;
+      }
+      // a price or a figure that moved: "dropped 4%", "collapsed to a record low", "shares sank"
+      if (next < s.last_token && (tok(next).kind == TokenKind::number || key(next) == "$" || key(next) == "%"))
+        return true;
+      if (next + 1 < s.last_token && (key(next) == "by" || key(next) == "to" || key(next) == "as" || key(next) == "below") &&
+          (tok(next + 1).kind == TokenKind::number || key(next + 1) == "$" || key(next + 1) == "record"))
+        return true;
+      for (std::uint32_t k = m.at > s.first_token + 3 ? m.at - 3 : s.first_token; k < m.at; ++k) {
+        const auto p = key(k);
+        if (p == "shares" || p == "stock" || p == "price" || p == "prices" || p == "profit" || p == "profits" ||
+            p == "revenue" || p == "sales" || p == "earnings" || p == "output" || p == "demand" || p == "index" ||
+            p == "valuation" || p == "margins" || p == "volumes" || p == "exports" || p == "imports")
+          return true;
+      }
+      return false;
+    });
+  }
+
+  // The subject of the sentence's main clause, for a rule whose other argument stands far from
+  // it: the first company that opens a clause before `before` (after the dateline, the sentence's
+  // start or a comma; a place's possessive may stand before it), not one inside "where ...".
+  int clause_subject(const Sentence& s, std::uint32_t before, int& index) {
+    std::uint32_t first = s.first_token;
+    for (std::uint32_t j = s.first_token + 1; j < s.last_token && j < s.first_token + 20; ++j)
+      if (key(j) == "-" && key(j - 1) == ")") first = j + 1;
+    for (std::size_t i = 0; i < mentions_.size() && mentions_[i].begin < before; ++i) {
+      const auto& m = mentions_[i];
+      if (m.begin < first || m.reporter || m.type == MentionType::transparent || m.type == MentionType::blocker)
+        continue;
+      std::uint32_t lead = m.begin;
+      if (i > 0 && mentions_[i - 1].type == MentionType::blocker && mentions_[i - 1].possessive &&
+          mentions_[i - 1].next == m.begin)
+        lead = mentions_[i - 1].begin;
+      if (!(lead == first || key(lead - 1) == ",")) continue;
+      int x = -1;
+      if (m.type == MentionType::pronoun && lead == s.first_token) x = pronoun_target();
+      else if (m.type == MentionType::company || m.type == MentionType::candidate || m.type == MentionType::product)
+        x = argument(m);
+      else continue;
+      index = static_cast<int>(i);
+      return x;
+    }
+    return -1;
+  }
+
+  // "Universal Music signs new Spotify deal", "Boston Scientific terminates Axonics merger
+  // agreement", "Northgate to cut jobs after failed Selwyn deal", "Foxconn wins EV contract from
+  // Mitsubishi Motors": a company named inside the deal noun phrase is the subject's counterpart.
+  void named_deals(const Sentence& s) {
+    for (std::size_t yi = 0; yi < mentions_.size(); ++yi) {
+      const auto& ym = mentions_[yi];
+      if (!is_company_like(ym) || ym.possessive) continue;
+      // the deal noun after the name, or the name after "contract from"
+      std::uint32_t noun = 0;
+      bool from = false;
+      for (std::uint32_t j = ym.next; j < s.last_token && j < ym.next + 2; ++j) {
+        if (is_deal_noun(key(j)) && key(j) != "plan" && key(j) != "attempt" && key(j) != "sale" && key(j) != "purchase" &&
+            key(j) != "acquisition") {
+          noun = j;
+          if (j + 1 < s.last_token && is_deal_noun(key(j + 1))) noun = j + 1;  // "merger agreement"
+          break;
+        }
+        if (tok(j).kind != TokenKind::word || !is_lower(text_[tok(j).begin])) break;
+      }
+      if (!noun && ym.begin >= s.first_token + 3 && (key(ym.begin - 1) == "from" || key(ym.begin - 1) == "by")) {
+        for (std::uint32_t j = ym.begin - 2; j + 4 > ym.begin && j > s.first_token; --j) {
+          const auto w = key(j);
+          if (w == "contract" || w == "contracts" || w == "order" || w == "orders" || w == "deal") {
+            noun = j, from = true;
+            break;
+          }
+          if (tok(j).kind != TokenKind::word || !is_lower(text_[tok(j).begin])) break;
+        }
+      }
+      if (!noun) continue;
+      const std::uint32_t phrase = from ? noun : ym.begin;  // where the deal's noun phrase starts
+      int xi = -1;
+      const int x = clause_subject(s, phrase, xi);
+      if (x < 0 || xi < 0 || static_cast<std::size_t>(xi) >= yi) continue;
+      const int y = argument(ym);
+      if (y < 0 || y == x) continue;
+      // the verb in front of the noun phrase, and what follows the noun
+      bool signed_deal = false, ended = false;
+      for (std::uint32_t j = phrase > s.first_token + 3 ? phrase - 3 : s.first_token; j < phrase; ++j) {
+        const auto w = key(j);
+        signed_deal |= w == "signs" || w == "signed" || w == "inks" || w == "inked" || w == "strikes" || w == "struck" ||
+                       w == "seals" || w == "sealed" || w == "wins" || w == "won" || w == "renews" || w == "renewed" ||
+                       w == "extends" || w == "extended" || w == "lands" || w == "landed" || w == "secures" ||
+                       w == "secured" || w == "clinches" || w == "clinched" || w == "expands" || w == "expanded";
+        ended |= w == "failed" || w == "terminates" || w == "terminated" || w == "scraps" || w == "scrapped" ||
+                 w == "ends" || w == "ended" || w == "cancels" || w == "cancelled" || w == "canceled" ||
+                 w == "abandons" || w == "abandoned" || w == "drops" || w == "dropped" || w == "collapsed" ||
+                 w == "exits" || w == "exited" || w == "quits" || w == "ditches" || w == "ditched";
+      }
+      for (std::uint32_t j = noun + 1; j < s.last_token && j <= noun + 3; ++j) {
+        const auto w = key(j);
+        ended |= w == "collapse" || w == "collapsed" || w == "collapses" || w == "fell" || w == "falls" ||
+                 w == "scrapped" || w == "terminated" || w == "cancelled" || w == "canceled" || w == "ended" ||
+                 w == "failed" || w == "abandoned" || w == "unravels" || w == "unravelled";
+      }
+      const auto n = key(noun);
+      const bool talks = n == "talks" || n == "negotiations";
+      if (modifier_in(Modifier::negation, mentions_[static_cast<std::size_t>(xi)].next, noun + 1)) continue;
+      if (talks) emit(x, y, Label::talked_to, Status::current, 0.8f, s, "named-deal");
+      // "drops interest in Intel takeover": a takeover or bid that was only wanted ended no deal
+      else if (ended && n != "takeover" && n != "bid" && n != "offer")
+        emit(x, y, Label::former_deal, Status::ended, 0.8f, s, "named-deal");
+      else if (signed_deal && n != "merger" && n != "takeover" && n != "bid" && n != "offer")
+        emit(x, y, Label::partners, Status::current, 0.8f, s, "named-deal");
+    }
+  }
+
+  // "Nordlys trains its models on Microsoft's Azure cloud under a three-year agreement", "Pagaloo
+  // processes its payments through Cielo, ..., under a contract": what the sentence's subject does
+  // with the first other company of its clause is done under a deal between the two.
+  void under_agreement(const Sentence& s) {
+    for (std::uint32_t k = s.first_token + 2; k + 1 < s.last_token; ++k) {
+      if (key(k) != "under") continue;
+      std::uint32_t noun = 0;
+      for (std::uint32_t j = k + 1; j < s.last_token && j <= k + 5; ++j) {
+        const auto w = key(j);
+        if (w == "agreement" || w == "deal" || w == "contract" || w == "licence" || w == "license" ||
+            w == "partnership" || w == "collaboration" || w == "pact" || w == "arrangement" || w == "alliance") {
+          noun = j;
+          break;
+        }
+        if (tok(j).kind == TokenKind::punct && w != "-") break;
+        if (tok(j).kind == TokenKind::word && !is_lower(text_[tok(j).begin])) break;
+      }
+      if (!noun) continue;
+      // "an agreement with Y" is the partner-noun cue's; an acquisition done under a deal is no partnership
+      if (noun + 1 < s.last_token && (key(noun + 1) == "with" || key(noun + 1) == "between")) continue;
+      bool other_deal = false;
+      for (const auto& c : cues_) {
+        const auto l = lex_.cue(c.cue).label;
+        other_deal |= l == Label::acquired || l == Label::sues;
+      }
+      for (std::uint32_t j = s.first_token; j < s.last_token && !other_deal; ++j)
+        other_deal |= key(j) == "merger" || key(j) == "takeover" || key(j) == "acquisition";
+      if (other_deal) continue;
+      int xi = -1;
+      const int x = clause_subject(s, k, xi);
+      if (x < 0) continue;
+      // the other party: the next company of the clause, not one inside a relative clause or an
+      // apposition on an earlier name
+      int y = -1;
+      std::size_t yi = 0;
+      bool inserted = false;
+      std::uint32_t inserted_from = 0;
+      std::array<std::pair<std::uint32_t, std::uint32_t>, 4> spans{};
+      std::size_t span_count = 0;
+      std::size_t mi = static_cast<std::size_t>(xi) + 1;
+      for (std::uint32_t j = mentions_[static_cast<std::size_t>(xi)].next; j < k && y < 0; ++j) {
+        const auto w = key(j);
+        if (w == "," && j + 1 < k) {
+          const auto n = key(j + 1);
+          if (inserted && span_count < spans.size()) spans[span_count++] = {inserted_from, j};
+          inserted = n == "which" || n == "who" || n == "whose" || n == "that" || n == "a" || n == "an" ||
+                     n == "the" || n == "founded" || n == "based" || n == "owned" || n == "backed";
+          inserted_from = j;
+        }
+        if (w == ";" || w == ":" || w == "but" || w == "while") break;
+        while (mi < mentions_.size() && mentions_[mi].begin < j) ++mi;
+        if (mi >= mentions_.size() || mentions_[mi].begin != j || inserted) continue;
+        const auto& m = mentions_[mi];
+        if (m.type == MentionType::company || m.type == MentionType::candidate) {
+          const int c = argument(m);
+          if (c >= 0 && c != x) y = c, yi = mi;
+        }
+      }
+      if (y < 0) continue;
+      // "X invested in Y under a deal": an ownership or investment said between the two is that.
+      for (const auto& c : cues_) {
+        const auto l = lex_.cue(c.cue).label;
+        bool aside = false;
+        for (std::size_t a = 0; a < span_count; ++a) aside |= c.begin > spans[a].first && c.begin < spans[a].second;
+        other_deal |= (l == Label::owns || l == Label::invests_in) && !aside && c.begin < mentions_[yi].begin &&
+                      c.begin >= mentions_[static_cast<std::size_t>(xi)].next;
+      }
+      if (other_deal) continue;
+      if (modifier_in(Modifier::negation, s.first_token, noun + 1)) continue;
+      const bool ended = modifier_in(Modifier::ended, mentions_[static_cast<std::size_t>(xi)].begin, s.last_token);
+      emit(x, y, ended ? Label::former_deal : Label::partners, ended ? Status::ended : Status::current, 0.86f, s,
+           "under-agreement");
+    }
+  }
+
+  // "Anthropic will make AWS its primary partner", "X chose Y as its cloud partner": a company
+  // made or chosen the subject's partner.
+  void chosen_partners(const Sentence& s) {
+    for (std::size_t mi = 0; mi < mentions_.size(); ++mi) {
+      // the verb right before a name: one look per mention, not per token
+      if (mentions_[mi].begin <= s.first_token) continue;
+      const std::uint32_t k = mentions_[mi].begin - 1;
+      const auto v = key(k);
+      if (!(v == "make" || v == "makes" || v == "made" || v == "making" || v == "named" || v == "names" || v == "name" ||
+            v == "chose" || v == "chosen" || v == "chooses" || v == "choose" || v == "picked" || v == "picks" ||
+            v == "pick" || v == "selected" || v == "selects" || v == "select" || v == "tapped" || v == "taps"))
+        continue;
+      if (!is_company_like(mentions_[mi])) continue;
+      const auto& ym = mentions_[mi];
+      if (ym.possessive) continue;
+      std::uint32_t j = ym.next;
+      if (j < s.last_token && key(j) == "as") ++j;
+      if (j >= s.last_token || !(key(j) == "its" || key(j) == "their")) continue;
+      bool partner = false;
+      for (std::uint32_t n = j + 1; n < s.last_token && n <= j + 4; ++n) {
+        if (key(n) == "partner" || key(n) == "partners") {
+          partner = true;
+          break;
+        }
+        if (tok(n).kind != TokenKind::word || !is_lower(text_[tok(n).begin])) break;
+      }
+      if (!partner) continue;
+      CueAt at{k, k + 1, 0};
+      Cue plain;
+      const Found x = subject(at, plain);
+      if (x.company < 0) continue;
+      const std::uint32_t from = x.scope ? x.scope
+                                 : x.mention >= 0 ? mentions_[static_cast<std::size_t>(x.mention)].next : k;
+      if (modifier_in(Modifier::negation, from, k + 1)) continue;
+      emit(x.company, argument(ym), Label::partners, Status::current, 0.67f * x.weight, s, "chosen-partner");
+    }
+  }
+
+  // The sentence speaks of a bid, offer or approach and of no agreement.
+  bool only_courted(const Sentence& s) const {
+    bool bid = false;
+    for (std::uint32_t k = s.first_token; k < s.last_token; ++k) {
+      const auto w = key(k);
+      if (w == "agreed" || w == "agreement" || w == "agreements" || w == "signed" || w == "deal" || w == "merger" ||
+          w == "partnership" || w == "venture" || w == "contract" || w == "pact" || w == "completed")
+        return false;
+      bid |= w == "bid" || w == "bids" || w == "offer" || w == "offers" || w == "proposal" || w == "proposals" ||
+             w == "approach" || w == "approaches" || w == "pursuit" || w == "overture" || w == "overtures";
+    }
+    return bid;
+  }
+
+  static bool is_deal_noun(std::string_view k) {
+    // most words are ruled out by their first letter before any comparison
+    if (k.size() < 3) return false;
+    switch (k[0]) {
+      case 'a': case 'b': case 'c': case 'd': case 'm': case 'n': case 'o': case 'p': case 's': case 't': case 'v':
+        break;
+      default:
+        return false;
+    }
+    return k == "deal" || k == "deals" || k == "merger" || k == "takeover" || k == "agreement" || k == "partnership" ||
+           k == "venture" || k == "alliance" || k == "pact" || k == "tieup" || k == "bid" || k == "offer" ||
+           k == "acquisition" || k == "purchase" || k == "sale" || k == "contract" || k == "talks" ||
+           k == "negotiations" || k == "attempt" || k == "plan" || k == "transaction" || k == "combination";
+  }
+
+  static bool is_deal_label(Label l) {
+    return l == Label::partners || l == Label::acquired || l == Label::invests_in;
+  }
+
+  // "Kroger agreed to buy Albertsons in 2022. The deal was blocked by a judge in December.": a
+  // sentence that names no company and opens with "the/that deal" ends the deal of the sentence
+  // before it; that edge becomes a former deal with both sentences as evidence.
+  void deal_back_reference(const Sentence& s) {
+    if (previous_deal_ < 0) return;
+    for (const auto& m : mentions_)
+      if (is_company_like(m) || m.type == MentionType::descriptor) return;
+    std::uint32_t k = s.first_token;
+    if (k < s.last_token && (key(k) == "but" || key(k) == "however")) ++k;
+    if (k < s.last_token && key(k) == ",") ++k;
+    if (k >= s.last_token || !(key(k) == "the" || key(k) == "that" || key(k) == "this" || key(k) == "its" ||
+                               key(k) == "their"))
+      return;
+    std::uint32_t noun = 0;
+    for (std::uint32_t j = k + 1; j < s.last_token && j <= k + 3 && !noun; ++j)
+      if (is_deal_noun(key(j)) && key(j) != "talks" && key(j) != "negotiations" && key(j) != "plan") noun = j;
+    if (!noun) return;
+    find_cues(s);
+    drop_false_endings(s);
+    if (!modifier_in(Modifier::ended, noun + 1, s.last_token) || modifier_in(Modifier::negation, s.first_token, s.last_token))
+      return;
+    const auto old = static_cast<std::size_t>(previous_deal_);
+    if (std::find(superseded_.begin(), superseded_.end(), old) != superseded_.end()) return;
+    const int source = rel_source_[old], target = rel_target_[old];
+    const Label label = relations_[old].label;
+    std::vector<Evidence> evidence = relations_[old].evidence;
+    emit(source, target, Label::former_deal, Status::ended, 0.7f, s, "deal-ended-later");
+    const auto it = seen_.find(deal_key(source, target, Label::former_deal));
+    if (it == seen_.end()) return;
+    auto& now = relations_[it->second];
+    now.evidence.insert(now.evidence.begin(), evidence.begin(), evidence.end());
+    superseded_.push_back(old);
+    seen_.erase(deal_key(source, target, label));
+    previous_deal_ = -1;
+  }
+  static std::uint64_t deal_key(int a, int b, Label label) {
+    if (is_symmetric(label) && a > b) std::swap(a, b);
+    return (static_cast<std::uint64_t>(a) << 36) ^ (static_cast<std::uint64_t>(b) << 4) ^
+           static_cast<std::uint64_t>(label);
+  }
+
+  // "The two companies ended their manufacturing partnership in March": "the two" are the two
+  // companies of the sentence before (or of this sentence before the phrase) when exactly two are
+  // named there; the deal noun or talks verb that follows says the label.
+  void the_two(const Sentence& s, bool cues_found) {
+    std::uint32_t at = 0;
+    for (std::uint32_t k = s.first_token; k + 2 < s.last_token && !at; ++k)
+      if (key(k) == "the" && key(k + 1) == "two" && (k == s.first_token || key(k - 1) == "," || key(k - 1) == "after" ||
+                                                       key(k - 1) == "but" || key(k - 1) == "and" || key(k - 1) == "before"))
+        at = k;
+    if (!at) return;
+    std::uint32_t from = at + 2;
+    if (from < s.last_token && tok(from).kind == TokenKind::word && is_lower(text_[tok(from).begin]) &&
+        (wflags(from) & detail::w_generic || (key(from).size() > 3 && key(from).back() == 's' && key(from) != "were" &&
+                                              key(from) != "has" && key(from) != "was")))
+      ++from;
+    if (from < s.last_token && (key(from) == "'s" || key(from) == "'")) return;  // "the two companies' merger"
+    // the pair: two companies named before in this sentence, else in the last sentence that named any
+    int a = -1, b = -1, count = 0;
+    for (const auto& m : mentions_) {
+      if (m.begin >= at || m.type != MentionType::company || m.reporter || m.company < 0) continue;
+      if (m.company == a || m.company == b) continue;
+      ++count;
+      if (a < 0) a = m.company;
+      else b = m.company;
+    }
+    if (count == 0 && recent_pair_count_ == 2) a = recent_pair_[0], b = recent_pair_[1], count = 2;
+    if (count != 2) return;
+    if (!cues_found) {
+      find_cues(s);
+      drop_false_endings(s);
+    }
+    Label label = Label::partners;
+    bool found = false, ended = false;
+    for (std::uint32_t k = from; k < s.last_token && k <= from + 6 && !found; ++k) {
+      const auto w = key(k);
+      if (w == "," || w == ";" || mention_at(k) >= 0) {
+        if (mention_at(k) >= 0 && mentions_[static_cast<std::size_t>(mention_at(k))].type == MentionType::transparent) continue;
+        break;
+      }
+      if (w == "talks" || w == "negotiations" || w == "discussions" || w == "talked" || w == "negotiated") {
+        label = Label::talked_to, found = true;
+      } else if (w == "partners" && k > from && (key(k - 1) == "are" || key(k - 1) == "were" || key(k - 1) == "became" ||
+                                                  key(k - 1) == "been")) {
+        found = true;
+      } else if (is_deal_noun(w) && w != "bid" && w != "offer" && w != "takeover" && w != "sale" && w != "purchase" &&
+                 w != "acquisition" && w != "attempt" && w != "talks" && w != "negotiations") {
+        // "a plan to build an electric vehicle together" is a joint plan; a plan alone is not
+        bool together = w != "plan";
+        for (std::uint32_t j = k + 1; j < s.last_token && !together; ++j) together = key(j) == "together" || key(j) == "jointly";
+        if (!together) break;
+        found = true;
+        ended = modifier_in(Modifier::ended, from, s.last_token);
+        for (std::uint32_t j = from; j < k; ++j) ended |= key(j) == "ended" || key(j) == "ends";
+        bool made = ended;
+        for (std::uint32_t j = from; j < k && !made; ++j)
+          made = key(j) == "signed" || key(j) == "formed" || key(j) == "struck" || key(j) == "agreed" || key(j) == "set" ||
+                 key(j) == "have" || key(j) == "has" || key(j) == "had" || key(j) == "launched" || key(j) == "created";
+        if (!made) found = false;
+      }
+    }
+    if (!found || modifier_in(Modifier::negation, at, std::min(from + 7, s.last_token))) return;
+    if (label == Label::partners && ended) emit(a, b, Label::former_deal, Status::ended, 0.7f, s, "the-two");
+    else emit(a, b, label, Status::current, 0.7f, s, "the-two");
+  }
+
   void sentence(const Sentence& s) {
+    ++sentence_no_;
     find_mentions(s);
+    sentence_deal_ = -1;
+    deal_back_reference(s);
     bool any = false;
     int arguments = 0;
     for (const auto& m : mentions_)
@@ -2591,53 +4593,121 @@ class DocumentRun {
     // "The two groups are partners": a plural reference stands for two companies.
     // "The suit also names X as a defendant": the plaintiff is the last suit's.
     for (std::uint32_t k = s.first_token; arguments < 2 && !pairs_.empty() && k < s.last_token; ++k) {
-      if (last_plaintiff_ >= 0 && is_word(k, w_defendant_, "defendant")) ++arguments;
-      if (!is_word(k, w_both_, "both") && !is_word(k, w_the_, "the")) continue;
+      if (last_plaintiff_ >= 0 && key(k) == "defendant") ++arguments;
+      if (key(k) != "both" && key(k) != "the") continue;
       int first = -1, second = -1;
       if (plural_pair(k, s.last_token, first, second)) arguments += 2;
     }
     any = arguments >= 2;
     if (any) {
       find_cues(s);
+      drop_false_endings(s);
       if (debug_) dump(s);
       relations(s);
       possessive_owners(s);
       in_which_stakes(s);
       divestitures(s);
       pair_nouns(s);
+      under_agreement(s);
+      named_deals(s);
+      asset_sales(s);
+      chosen_partners(s);
       legal_actions(s);
       percent_holdings(s);
       possessive_units(s);
       possessive_stakes(s);
       counts_among(s);
       possessive_passive_supply(s);
+      unit_lists(s);
+      object_relatives(s);
+      possessive_copula(s);
+      joint_ventures(s);
+      hyphen_descriptions(s);
+      funding_rounds(s);
+      stake_in_it(s);
+      name_unit_appositions(s);
+      all_shares(s);
+      one_of_units(s);
+      stake_sales(s);
+      including_objects(s);
+      topic_backers(s);
       customer_and_rival_appositions(s);
       ordered_goods(s);
+    } else {
+      if (debug_) dump(s, false);
     }
+    the_two(s, any);
+    // the companies a later "the two companies" may mean
+    {
+      int pair[2] = {-1, -1}, count = 0;
+      for (const auto& m : mentions_) {
+        if (m.type != MentionType::company || m.reporter || m.company < 0 || m.company == pair[0] || m.company == pair[1])
+          continue;
+        if (count < 2) pair[count] = m.company;
+        ++count;
+      }
+      if (count > 0) {
+        recent_pair_count_ = count;
+        recent_pair_[0] = pair[0], recent_pair_[1] = pair[1];
+        recent_pair_age_ = 0;
+      } else if (++recent_pair_age_ > 2) {
+        recent_pair_count_ = 0;
+      }
+    }
+    // the deal a following "The deal was called off" may end: this sentence's, or none when the
+    // sentence moved on to other companies
+    if (sentence_deal_ >= 0) previous_deal_ = sentence_deal_;
+    else
+      for (const auto& m : mentions_)
+        if (is_company_like(m)) previous_deal_ = -1;
     if (!pairs_.empty()) unnamed_rivals(s);
     if (!any) first_subject_ = -1;
-    if (first_subject_ >= 0) {
-      last_subject_ = first_subject_;
-    } else {
+    // The grammatical subject (the company that opens the sentence) before the subject of the
+    // first relation found: "Anthropic, founded by former OpenAI researchers, is one of OpenAI's
+    // rivals" is about Anthropic.
+    int subject = opening_apposition_subject(s);
+    for (const auto& m : mentions_) {
+      if (m.begin > s.first_token + 2 || rule_off("opening-subject")) break;
+      if (m.type == MentionType::company && m.company >= 0 && !m.reporter && !m.possessive) {
+        subject = m.company;
+        break;
+      }
+    }
+    if (subject < 0) subject = first_subject_;
+    if (subject < 0) {
       for (const auto& m : mentions_) {
         if (m.begin > s.first_token + 2) break;
         if (m.type == MentionType::company && m.company >= 0 && !m.reporter) {
-          last_subject_ = m.company;
+          subject = m.company;
           break;
         }
       }
     }
+    if (subject >= 0) {
+      last_subject_ = subject;
+      auto& c = companies_[static_cast<std::size_t>(last_subject_)];
+      ++c.subject_count;
+      if (main_company_ < 0 || c.subject_count > companies_[static_cast<std::size_t>(main_company_)].subject_count)
+        main_company_ = last_subject_;
+    }
   }
 
   // CORPGRAPH_DEBUG=1 shows what the extractor saw in each sentence, on stderr.
-  void dump(const Sentence& s) const {
+  // Sentences with fewer than two arguments are shown too (without cues), so that a script can
+  // tell which companies of a document were found at all.
+  void dump(const Sentence& s, bool with_cues = true) const {
     static const char* types[] = {"company", "candidate", "blocker", "transparent", "product", "pronoun", "descriptor"};
-    std::fprintf(stderr, "S[%u,%u)\n", s.first_token, s.last_token);
+    std::fprintf(stderr, "S[%u,%u) doc %s\n", s.first_token, s.last_token, article_.doc.id.c_str());
+    if (s.last_token > s.first_token) {
+      const auto text = raw(s.first_token, s.last_token);
+      std::fprintf(stderr, "  text %.*s\n", static_cast<int>(text.size()), text.data());
+    }
     for (const auto& m : mentions_)
       std::fprintf(stderr, "  mention %u-%u next %u %s company=%d %s%s '%.*s'\n", m.begin, m.end, m.next,
                    types[static_cast<int>(m.type)], m.company,
                    m.company >= 0 && m.type != MentionType::product ? companies_[static_cast<std::size_t>(m.company)].name.c_str() : "",
                    m.possessive ? " poss" : "", static_cast<int>(raw(m.begin, m.end).size()), raw(m.begin, m.end).data());
+    if (!with_cues) return;
     for (const auto& c : cues_)
       std::fprintf(stderr, "  cue %u-%u %.*s\n", c.begin, c.end, static_cast<int>(lex_.cue(c.cue).rule.size()), lex_.cue(c.cue).rule.data());
     for (const auto& m : modifiers_) std::fprintf(stderr, "  modifier %u kind %d '%.*s'\n", m.at, static_cast<int>(m.modifier), static_cast<int>(key(m.at).size()), key(m.at).data());
@@ -2670,10 +4740,13 @@ class DocumentRun {
   std::vector<std::uint32_t> descriptor_lexicon_ids_;
   std::string sector_buffer_;
   std::uint32_t clock_ = 0;
+  std::uint32_t sentence_no_ = 0;
   int last_subject_ = -1;
+  int main_company_ = -1;  // the company most often the subject so far: the article's own
   int first_subject_ = -1;
   int sentence_subject_ = -1;
   std::uint32_t sentence_first_ = 0;
+  std::uint32_t sentence_start_ = 0;  // first token of the sentence whose mentions are found
   std::vector<int> used_objects_;
   // How often each pair of companies was related so far in the document: "both companies" refers
   // back to the pair the article is about.
@@ -2684,22 +4757,18 @@ class DocumentRun {
   };
   std::vector<PairCount> pairs_;
   int last_plaintiff_ = -1;  // "the suit also names X as a defendant"
-  // Trigger words of the scans that run on every sentence, compared by their lexicon entry (one
-  // pointer compare a token, no string compare).
-  const WordInfo* w_both_ = nullptr;
-  const WordInfo* w_the_ = nullptr;
-  const WordInfo* w_defendant_ = nullptr;
-  const WordInfo* w_two_ = nullptr;
-  const WordInfo* w_pair_ = nullptr;
-  const WordInfo* w_order_[4] = {};
-  // (a word the lexicon does not hold has no entry: then the key is compared)
-  bool is_word(std::size_t k, const WordInfo* w, std::string_view literal) const {
-    return w ? info(k) == w : key(k) == literal;
-  }
   bool intro_ = false;
+  int recent_pair_[2] = {-1, -1};  // the companies of the last sentence that named any
+  int recent_pair_count_ = 0;       // ... how many it named
+  int recent_pair_age_ = 0;         // sentences since
+  int sentence_deal_ = -1;   // the last deal edge (partners, acquired, invests-in) of this sentence
+  int previous_deal_ = -1;   // ... of the sentence before
+  std::vector<std::size_t> superseded_;  // deal edges a later sentence ended
 
   std::vector<Mention> mentions_;
+  std::vector<std::string_view> person_surnames_;  // last words of people's names (token keys)
   std::vector<const WordInfo*> infos_;
+  std::vector<WordInfo> word_copies_;  // what infos_ points at
   std::vector<CueAt> cues_;
   std::vector<ModifierAt> modifiers_;
 

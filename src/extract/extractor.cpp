@@ -1465,7 +1465,10 @@ class DocumentRun {
                   lead == "one" || ((wflags(open + 1) & detail::w_prep) && key(open + 2) == "which") ||
                   ((lead == "founded" || lead == "based" || lead == "headquartered" || lead == "known" ||
                     lead == "created" || lead == "launched" || lead == "started" || lead == "listed" ||
-                    lead == "spun") &&
+                    lead == "spun" || lead == "owned" || lead == "controlled" || lead == "backed" ||
+                    // ", majority owned by X,", ", wholly owned by X,"
+                    ((lead == "majority" || lead == "wholly" || lead == "partly" || lead == "jointly") &&
+                     (key(open + 2) == "owned" || key(open + 2) == "controlled"))) &&
                    !rule_off("participle-clause"));
     for (std::size_t i = 0; i < mentions_.size() && !opener; ++i) {
       const auto& m = mentions_[i];
@@ -2013,7 +2016,7 @@ class DocumentRun {
       const auto kk = key(k);
       // "with Starlink, which is owned by SpaceX, and with Eutelsat": a relative clause closed by a
       // comma is passed over.
-      if ((kk == "which" || kk == "who") && k > tail.next && key(k - 1) == ",") {
+      if ((kk == "which" || kk == "who" || kk == "whose") && k > tail.next && key(k - 1) == ",") {
         std::uint32_t close = 0;
         for (std::uint32_t j = k + 1; j < last && j < k + 12 && !close; ++j) {
           if (key(j) == ";" || key(j) == "which" || key(j) == "who") break;
@@ -2023,7 +2026,7 @@ class DocumentRun {
         k = close - 1;
         continue;
       }
-      if (kk == ";" || kk == "which" || kk == "who" || kk == "that" || kk == "but") return;
+      if (kk == ";" || kk == "which" || kk == "who" || kk == "whose" || kk == "that" || kk == "but") return;
       if (next_mention < mentions_.size() && mentions_[next_mention].begin == k &&
           is_company_like(mentions_[next_mention])) {
         // ", Qualcomm's main rival, and to Nvidia": a possessive inside an apposition may stand between.
@@ -2042,7 +2045,8 @@ class DocumentRun {
       // "and with Y's backing", "and to the Morven government": a name before a common noun is no
       // object.
       if ((m.possessive || m.type == MentionType::candidate) && m.next < last &&
-          tok(m.next).kind == TokenKind::word && is_lower(text_[tok(m.next).begin]))
+          tok(m.next).kind == TokenKind::word && is_lower(text_[tok(m.next).begin]) &&
+          !(wflags(m.next) & (detail::w_prep | detail::w_list | detail::w_say)))
         break;
       f.weight = 0.9f;
       objs.push_back(f);

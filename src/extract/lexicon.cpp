@@ -215,12 +215,15 @@ const CueSpec cue_specs[] = {
      "rival to|a rival to|competitor of|competitor to|a competitor of|a competitor to|"
      "rivals such as|rivals including|competitors such as|competitors including|"
      "competitors like|rivals like|competition from|competes|takes on|challenger to|"
-     "in competition with|compete|competitors|competitor",
+     "in competition with|compete|competitors|competitor|head to head with|headtohead with",
      Label::competes_with, false, cue_wide, Status::current, 0.8f, "compete"},
+    // "the rivalry between X and Y"
+    {"rivalry between|competition between|battle between|price war between", Label::competes_with, false,
+     cue_no_subject, Status::current, 0.8f, "compete-between"},
     // "X is up against Y", "X trails Y in market share", "X overtook Y as the largest ..."
     {"up against|is up against|are up against|trails|trailed|trailing|overtook|overtakes|has overtaken|"
      "overtaken by|was overtaken by|lags behind|lagged behind|lagging behind|outsold|outsells|"
-     "battles|battling|battled|vies against",
+     "battles|battling|battled|vies against|racing|races|raced|is racing",
      Label::competes_with, false, cue_direct, Status::current, 0.7f, "compete-standing"},
     // supplies
     {"supplies|supplied|supply|supplying|supplier to|a supplier to|supplier for|"
@@ -288,6 +291,9 @@ const GappedSpec gapped_specs[] = {
     // "pulls out of $2.6 billion nickel plan with", "walked away from the merger with"
     {"pulls|pulled|pull|pulling|walked|walks|walk|withdrew|withdraws|withdrawn|quit|quits|exited|exits",
      "with", 8, Label::former_deal, false, 0.67f, "ended-gap"},
+    // "competes for seat orders with Y", "is fighting for share with Y", "compete more strongly with Y"
+    {"competes|compete|competing|competed|battles|battle|battling|battled|fighting|fights|fight|fought|vying|vies|vie",
+     "with|against", 4, Label::competes_with, false, 0.75f, "compete-gap"},
     // "runs its software on Google Cloud", "trains its models on Nvidia chips"
     {"runs|run|running|ran|hosts|host|hosted|hosting|trains|train|trained|training", "on", 3, Label::supplies, true,
      0.7f, "runs-on"},

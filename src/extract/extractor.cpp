@@ -1125,7 +1125,8 @@ class DocumentRun {
            k == "operation" || k == "brand" || k == "brands" || k == "portfolio" || k == "store" || k == "stores" ||
            k == "site" || k == "sites" || k == "factory" || k == "factories" || k == "facility" ||
            k == "facilities" || k == "mill" || k == "mills" || k == "branches" || k == "outlets" || k == "hotels" ||
-           k == "restaurants" || k == "properties" || k == "mines" || k == "refinery" || k == "network" || k == "refineries" || k == "stations" || k == "mine";
+           k == "restaurants" || k == "properties" || k == "mines" || k == "refinery" || k == "network" || k == "refineries" || k == "stations" || k == "mine" ||
+           k == "towers" || k == "masts" || k == "pipelines" || k == "terminals";
   }
 
   // "Kroger had planned to sell 579 stores to C&S; that divestiture deal was also cancelled": a
@@ -2417,7 +2418,9 @@ class DocumentRun {
         continue;
       const std::uint32_t scope_from = subj.scope ? subj.scope
                                        : subj.mention >= 0 ? mentions_[static_cast<std::size_t>(subj.mention)].begin : s.first_token;
-      if ((label == Label::acquired || label == Label::invests_in || label == Label::partners) &&
+      // ("is in talks to supply Y": a supply under negotiation is talks, not yet a supply)
+      if ((label == Label::acquired || label == Label::invests_in || label == Label::partners ||
+           (label == Label::supplies && !cue.reversed && !rule_off("supply-talks"))) &&
           modifier_in(Modifier::talks, scope_from, c.begin))
         label = Label::talked_to, status = Status::current;
       // An ending said after the subject counts ("X's deal with Y fell apart"), and just before
@@ -3263,7 +3266,7 @@ class DocumentRun {
     if (rule_off("apposition-relations")) return;
     for (std::size_t i = 0; i < mentions_.size(); ++i) {
       const auto& p = mentions_[i];
-      if (!p.possessive || !is_company_like(p)) continue;
+      if (!p.possessive || !(is_company_like(p) || p.type == MentionType::pronoun)) continue;
       // the head noun after a possessive, over two adjectives at most
       std::uint32_t noun = p.next;
       while (noun < s.last_token && noun < p.next + 3 && tok(noun).kind == TokenKind::word &&
@@ -3273,11 +3276,14 @@ class DocumentRun {
       const auto head = key(noun);
       const bool customer = head == "customer" || head == "customers" || head == "client" || head == "clients";
       // "X's customers include A, B and C", "X's rivals include A and B", "X's suppliers include A"
-      const int owner = argument(p);
-      if (owner >= 0 && noun + 2 < s.last_token &&
-          (key(noun + 1) == "include" || key(noun + 1) == "includes" || key(noun + 1) == "included") &&
+      const int owner = p.type == MentionType::pronoun ? (sentence_subject_ >= 0 ? sentence_subject_ : -1) : argument(p);
+      // "X's customers, which include A and B"
+      std::uint32_t verb = noun + 1;
+      if (verb + 2 < s.last_token && key(verb) == "," && key(verb + 1) == "which") verb += 2;
+      if (owner >= 0 && verb + 1 < s.last_token &&
+          (key(verb) == "include" || key(verb) == "includes" || key(verb) == "included") &&
           (head.back() == 's') && !rule_off("include-list")) {
-        std::uint32_t cursor = noun + 2;
+        std::uint32_t cursor = verb + 1;
         for (std::size_t j = i + 1; j < mentions_.size(); ++j) {
           const auto& m = mentions_[j];
           if (m.begin < cursor) continue;
@@ -3298,7 +3304,9 @@ class DocumentRun {
         }
       }
       // (a possessor that must be resolved, "the company's", "its", proved too often wrong)
-      const int supplier = p.type == MentionType::company ? owner : -1;
+      // ("its largest customer, Stellantis" when the sentence opens with the company "its" is)
+      const int supplier = p.type == MentionType::company ? owner
+                           : p.type == MentionType::pronoun && sentence_subject_ >= 0 ? sentence_subject_ : -1;
       if (customer && supplier >= 0) {
         // the name after the noun, or the one the phrase is said of
         int other = -1;

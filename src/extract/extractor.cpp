@@ -3307,6 +3307,19 @@ class DocumentRun {
       // ("its largest customer, Stellantis" when the sentence opens with the company "its" is)
       const int supplier = p.type == MentionType::company ? owner
                            : p.type == MentionType::pronoun && sentence_subject_ >= 0 ? sentence_subject_ : -1;
+      // "Aquamatic, one of Veldhoven's suppliers of motor controls": Y supplies the possessor.
+      if ((head == "supplier" || head == "suppliers") && p.type == MentionType::company && i > 0 &&
+          !rule_off("supplier-of-apposition")) {
+        const auto& y = mentions_[i - 1];
+        bool linked = is_company_like(y) && !y.possessive && y.next < p.begin && p.begin - y.next <= 5;
+        for (std::uint32_t k = y.next; k < p.begin && linked; ++k) {
+          const auto kk = key(k);
+          linked = kk == "," || kk == "which" || kk == "is" || kk == "was" || kk == "also" || kk == "one" ||
+                   kk == "of" || kk == "among" || kk == "remains" || kk == "became";
+        }
+        if (linked && !modifier_in(Modifier::negation, y.begin, noun))
+          emit(argument(y), owner, Label::supplies, Status::current, 0.75f, s, "customer-apposition");
+      }
       if (customer && supplier >= 0) {
         // the name after the noun, or the one the phrase is said of
         int other = -1;
@@ -3429,6 +3442,68 @@ class DocumentRun {
       if (other < 0 || modifier_in(Modifier::negation, s.first_token, noun)) continue;
       emit(me, other, Label::competes_with, Status::current, 0.6f, s, "unnamed-rival");
     }
+  }
+
+  // "Novo also uses Thermo Fisher for fill-finish work", "Sicredi uses Rede Sul to process card
+  // payments", "Marechal has chosen FrieslandCampina, the Dutch co-op, to make its cheeses", "X counts
+  // Arista as its largest customer": the named company serves the subject.
+  void service_choices(const Sentence& s) {
+    if (rule_off("service-choice")) return;
+    for (std::uint32_t k = s.first_token + 1; k + 2 < s.last_token; ++k) {
+      const auto verb = key(k);
+      const bool uses = verb == "uses" || verb == "use" || verb == "used" || verb == "using";
+      const bool chose = verb == "chose" || verb == "chosen" || verb == "selected" || verb == "picked" ||
+                         verb == "hired" || verb == "appointed" || verb == "tapped";
+      const bool counts = verb == "counts" || verb == "counted";
+      if (!uses && !chose && !counts) continue;
+      const int i = mention_at(k + 1);
+      if (i < 0) continue;
+      const auto& m = mentions_[static_cast<std::size_t>(i)];
+      if (!is_company_like(m) || m.possessive) continue;
+      // what follows the name, over an apposition set off by commas
+      std::uint32_t after = m.next;
+      if (const auto close = apposition_end_any(after, s.last_token)) after = close + 1;
+      if (after + 1 >= s.last_token) continue;
+      const auto a = key(after);
+      bool service = false;
+      if (uses) service = a == "for" || (a == "to" && tok(after + 1).kind == TokenKind::word && is_lower(text_[tok(after + 1).begin]) &&
+                                         !(wflags(after + 1) & detail::w_stop_cap)) ||
+                          (a == "as" && after + 2 < s.last_token && (key(after + 2) == "supplier" || key(after + 2) == "provider" ||
+                                                                     key(after + 1) == "supplier" || key(after + 1) == "provider"));
+      if (chose) service = a == "to" && after + 1 < s.last_token &&
+                           (key(after + 1) == "make" || key(after + 1) == "supply" || key(after + 1) == "provide" ||
+                            key(after + 1) == "build" || key(after + 1) == "manage" || key(after + 1) == "run" ||
+                            key(after + 1) == "process" || key(after + 1) == "produce" || key(after + 1) == "manufacture" ||
+                            key(after + 1) == "operate" || key(after + 1) == "handle" || key(after + 1) == "design");
+      bool customer = false;
+      if (counts && a == "as") {
+        for (std::uint32_t j = after + 1; j < s.last_token && j <= after + 4 && !customer; ++j)
+          customer = key(j) == "customer" || key(j) == "client";
+      }
+      if (!service && !customer) continue;
+      CueAt at{k, k + 1, 0};
+      Cue plain;
+      const Found subject_found = subject(at, plain);
+      if (subject_found.company < 0) continue;
+      const std::uint32_t from = subject_found.mention >= 0
+                                     ? mentions_[static_cast<std::size_t>(subject_found.mention)].next
+                                     : k;
+      if (modifier_in(Modifier::negation, from, k + 1)) continue;
+      const int other = argument(m);
+      if (customer) emit(subject_found.company, other, Label::supplies, Status::current, 0.7f * subject_found.weight, s, "service-choice");
+      else emit(other, subject_found.company, Label::supplies, Status::current, 0.7f * subject_found.weight, s, "service-choice");
+    }
+  }
+
+  // ", the Dutch dairy cooperative, to make": where an apposition after a name closes (0: none).
+  std::uint32_t apposition_end_any(std::uint32_t k, std::uint32_t last) const {
+    if (k + 2 >= last || key(k) != "," || !(key(k + 1) == "the" || key(k + 1) == "a" || key(k + 1) == "an")) return 0;
+    for (std::uint32_t j = k + 2; j < last && j <= k + 8; ++j) {
+      const auto kj = key(j);
+      if (kj == ";" || kj == "(" || kj == "which" || kj == "who" || kj == "that") return 0;
+      if (kj == ",") return j;
+    }
+    return 0;
   }
 
   static bool is_head_noun(std::string_view k) {
@@ -4645,6 +4720,7 @@ class DocumentRun {
       topic_backers(s);
       customer_and_rival_appositions(s);
       ordered_goods(s);
+      service_choices(s);
     } else {
       if (debug_) dump(s, false);
     }

@@ -302,7 +302,7 @@ const GappedSpec gapped_specs[] = {
     // "makes wings for Airbus", "will produce the active ingredient for Moderna"
     {"makes|make|made|making|manufactures|manufacture|manufactured|manufacturing|produces|produce|"
      "produced|producing|builds|build|built|building|assembles|assemble|assembled|assembling|"
-     "processes|process|processed|processing",
+     "processes|process|processed|processing|designs|design|designed|designing",
      "for", 4, Label::supplies, false, 0.75f, "make-for"},
 };
 

@@ -2594,8 +2594,13 @@ class DocumentRun {
         }
       }
       if (objs.empty()) {
-        // "Toyota and Honda are rivals": the subjects pair up.
-        if (subj.mention > 0 && is_symmetric(label)) {
+        // "Toyota and Honda are rivals": the subjects pair up ("far ahead of rival networks": an
+        // adjective before a common noun says nothing of the pair).
+        const bool adjective = c.end < s.last_token && tok(c.end).kind == TokenKind::word &&
+                               is_lower(text_[tok(c.end).begin]) &&
+                               !(wflags(c.end) & (detail::w_prep | detail::w_list | detail::w_say)) &&
+                               !rule_off("rival-adjective");
+        if (subj.mention > 0 && is_symmetric(label) && !adjective) {
           const auto& sm = mentions_[static_cast<std::size_t>(subj.mention)];
           for (int i = subj.mention - 1; i >= 0; --i) {
             const auto& m = mentions_[static_cast<std::size_t>(i)];

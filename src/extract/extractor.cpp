@@ -1310,8 +1310,8 @@ class DocumentRun {
   bool cue_in(std::uint32_t b, std::uint32_t e, const CueAt* self) const {
     for (const auto& c : cues_)
       if (&c != self && c.begin >= b && c.begin < e && !(lex_.cue(c.cue).flags & detail::cue_tight) &&
-          !(self && c.end == e && c.end == c.begin + 1 && (wflags(c.begin) & detail::w_desc_noun) &&
-            !rule_off("descriptor-cue")))
+          !(self && c.end <= e && c.end + 2 >= e && c.end == c.begin + 1 && (wflags(c.begin) & detail::w_desc_noun) &&
+            lower_words(c.end, e) && !rule_off("descriptor-cue")))
         return true;
     return false;
   }
@@ -1461,8 +1461,19 @@ class DocumentRun {
     if (!open || open + 1 >= close - 1) return {};
     const auto lead = key(open + 1);
     // (", in which both A and B hold stakes, have sued": a relative clause after a preposition too)
+    // (", by contrast, sued": a short adverbial that names no company is passed over as well)
+    bool adverbial = close - open <= 4 && !rule_off("adverbial-clause");
+    for (std::uint32_t k = open + 1; k + 1 < close && adverbial; ++k)
+      adverbial = tok(k).kind != TokenKind::word || !capitalised(k) || mention_at(k) < 0 ||
+                  !is_company_like(mentions_[static_cast<std::size_t>(mention_at(k))]);
+    if (adverbial) {
+      const auto lead0 = key(open + 1);
+      adverbial = lead0 == "by" || lead0 == "in" || lead0 == "for" || lead0 == "on" || lead0 == "meanwhile" ||
+                  lead0 == "however" || lead0 == "though" || lead0 == "instead" || lead0 == "too" || lead0 == "also" ||
+                  lead0 == "separately" || lead0 == "then" || lead0 == "last" || lead0 == "earlier";
+    }
     // (", founded in 2021 by ..., is": a participle clause too)
-    bool opener = lead == "which" || lead == "whose" || lead == "the" || lead == "a" || lead == "an" ||
+    bool opener = adverbial || lead == "which" || lead == "whose" || lead == "the" || lead == "a" || lead == "an" ||
                   lead == "one" || ((wflags(open + 1) & detail::w_prep) && key(open + 2) == "which") ||
                   ((lead == "founded" || lead == "based" || lead == "headquartered" || lead == "known" ||
                     lead == "created" || lead == "launched" || lead == "started" || lead == "listed" ||
@@ -1956,7 +1967,9 @@ class DocumentRun {
           !rule_off("its-candidate"))
         break;
       if ((m.type == MentionType::product && !rival_product) || m.type == MentionType::pronoun) {
-        cursor = m.next;
+        // "sued OpenAI and its backer Microsoft": the list's "and" still joins the name after "its".
+        if (!(m.type == MentionType::pronoun && m.possessive && !out.empty() && !rule_off("its-list-item")))
+          cursor = m.next;
         continue;
       }
       if (!tight && !poss && is_modifier(i, last)) continue;
@@ -2773,6 +2786,15 @@ class DocumentRun {
     for (std::size_t i = 0; i < mentions_.size(); ++i)
       if (mentions_[i].next == k) return static_cast<int>(i);
     return -1;
+  }
+
+  // Whether [b, e) holds only lower-case words (a descriptor: "rival toolmaker").
+  bool lower_words(std::uint32_t b, std::uint32_t e) const {
+    for (std::uint32_t k = b; k < e; ++k)
+      if (tok(k).kind != TokenKind::word || !is_lower(text_[tok(k).begin]) ||
+          (wflags(k) & (detail::w_prep | detail::w_list | detail::w_say)))
+        return false;
+    return true;
   }
 
   // Whether a possessive ("Boeing's", "its") ends right before token k.

@@ -1837,6 +1837,7 @@ class DocumentRun {
         const auto f = wflags(k);
         if (key(k) == "by" && (cue.flags & detail::cue_noun)) by = true;
         else if (key(k) == "as" && k + 2 < m.begin && key(k + 1) == "well" && key(k + 2) == "as") listy = true, k += 2;
+        else if (key(k) == "such" && k + 1 < m.begin && key(k + 1) == "as") listy = true, ++k;
         else if (f & detail::w_list) listy = true;
         else if (f & detail::w_prep) prep = true;
         // "sued X and its chief executive, Y": a title says the next name is a person's.
@@ -2609,7 +2610,8 @@ class DocumentRun {
       if (objs.empty()) {
         // "Toyota and Honda are rivals": the subjects pair up ("far ahead of rival networks": an
         // adjective before a common noun says nothing of the pair).
-        const bool adjective = c.end < s.last_token && tok(c.end).kind == TokenKind::word &&
+        const bool adjective = c.end == c.begin + 1 && (key(c.begin) == "rival" || key(c.begin) == "rivals") &&
+                               c.end < s.last_token && tok(c.end).kind == TokenKind::word &&
                                is_lower(text_[tok(c.end).begin]) &&
                                !(wflags(c.end) & (detail::w_prep | detail::w_list | detail::w_say)) &&
                                !rule_off("rival-adjective");

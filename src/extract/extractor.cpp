@@ -1616,6 +1616,15 @@ class DocumentRun {
       bool relative = false;
       for (std::uint32_t k = m.next; k < c.begin && !relative; ++k)
         relative = key(k) == "which" || key(k) == "that" || key(k) == "whose";
+      // ... or an apposition that closes before the verb: "X's owner, Ahold, has been a customer of Y".
+      // (only for supplies, rivals and suits: ownership text uses the form for people too)
+      if (!relative && m.next < c.begin && key(m.next) == "," && m.next + 1 < c.begin &&
+          (cue.label == Label::supplies || cue.label == Label::competes_with || cue.label == Label::sues) &&
+          !rule_off("closed-apposition")) {
+        bool verb = true;
+        for (std::uint32_t k = m.next + 1; k < c.begin && verb; ++k) verb = is_auxiliary(key(k)) || key(k) == "been";
+        relative = verb;
+      }
       // ... or an apposition: "a deal with News Corp, the owner of The Wall Street Journal".
       if (m.next < c.begin && key(m.next) == "," && !(wflags(c.begin) & detail::w_prep) &&
           (c.begin - m.next == 1 ||

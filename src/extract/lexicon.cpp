@@ -240,6 +240,9 @@ const CueSpec cue_specs[] = {
      "assembles|assemble|assembled|produces|produce|built",
      Label::supplies, false,
      cue_poss_object, Status::current, 0.7f, "makes-possessive"},
+    // "X runs on Fiserv systems" (the gapped form is "runs its software on Y")
+    {"runs on|run on|ran on|running on|hosted on|hosts its|built on", Label::supplies, true, cue_direct, Status::current,
+     0.7f, "runs-on"},
     // sues
     {"sued|sues|sue|suing|is suing|filed a lawsuit against|filed suit against|"
      "lawsuit against|legal action against|took legal action against|filed a complaint against|"

@@ -3487,17 +3487,17 @@ class DocumentRun {
   // Arista as its largest customer": the named company serves the subject.
   void service_choices(const Sentence& s) {
     if (rule_off("service-choice")) return;
-    for (std::uint32_t k = s.first_token + 1; k + 2 < s.last_token; ++k) {
+    // (walks the names, not the tokens: the verb stands right before one)
+    for (std::size_t i = 0; i < mentions_.size(); ++i) {
+      const auto& m = mentions_[i];
+      if (m.begin < s.first_token + 2 || m.next + 2 >= s.last_token || !is_company_like(m) || m.possessive) continue;
+      const std::uint32_t k = m.begin - 1;
       const auto verb = key(k);
       const bool uses = verb == "uses" || verb == "use" || verb == "used" || verb == "using";
       const bool chose = verb == "chose" || verb == "chosen" || verb == "selected" || verb == "picked" ||
                          verb == "hired" || verb == "appointed" || verb == "tapped";
       const bool counts = verb == "counts" || verb == "counted";
       if (!uses && !chose && !counts) continue;
-      const int i = mention_at(k + 1);
-      if (i < 0) continue;
-      const auto& m = mentions_[static_cast<std::size_t>(i)];
-      if (!is_company_like(m) || m.possessive) continue;
       // what follows the name, over an apposition set off by commas
       std::uint32_t after = m.next;
       if (const auto close = apposition_end_any(after, s.last_token)) after = close + 1;

@@ -1867,11 +1867,19 @@ class DocumentRun {
       }
       if (stop) break;
       if (out.empty() && by_source < 0) {
-        if (gap > first_gap) break;
+        // "is up against better-funded players, notably X and Y": a list introducer lets the first
+        // name stand further off.
+        bool introducer = false;
+        for (std::uint32_t k = cursor; k < m.begin && !introducer && !tight && !poss; ++k) {
+          const auto kk = key(k);
+          introducer = kk == "notably" || kk == "especially" || kk == "particularly" || kk == "including" ||
+                       (kk == "such" && k + 1 < m.begin && key(k + 1) == "as");
+        }
+        if (gap > (introducer && !rule_off("list-introducer") ? 12u : first_gap)) break;
         if (tight && !(gap == 0 || (gap == 1 && (key(cursor) == "," || key(cursor) == "the")))) break;
         if (direct && prep && !(cue.label == Label::supplies)) break;
         // "sues former partner, signs Samsung deal": a comma after a common noun ends a verb's object.
-        if (direct && gap > 0 && !rule_off("direct-comma")) {
+        if (direct && gap > 0 && !introducer && !rule_off("direct-comma")) {
           bool comma = false;
           for (std::uint32_t k = cursor + 1; k < m.begin && !comma; ++k)
             comma = key(k) == "," && tok(k - 1).kind == TokenKind::word && is_lower(text_[tok(k - 1).begin]) &&
@@ -2060,6 +2068,11 @@ class DocumentRun {
       }
       if (key(k + 1) == prep && (kk == "and" || (kk == "as" && k >= 2 && key(k - 1) == "well" && key(k - 2) == "as")))
         open = k + 2;
+      // "and increasingly with Google", "and also with Y"
+      else if (kk == "and" && k + 2 < last && key(k + 2) == prep &&
+               (key(k + 1) == "also" || key(k + 1) == "now" || key(k + 1) == "still" ||
+                (key(k + 1).size() > 4 && key(k + 1).substr(key(k + 1).size() - 2) == "ly")))
+        open = k + 3;
     }
     if (!open) return;
     int by_source = -1;

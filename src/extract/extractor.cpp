@@ -1805,7 +1805,10 @@ class DocumentRun {
       const auto kj = key(j);
       if (kj == ";" || kj == "(" || kj == ")" || kj == "which" || kj == "who" || kj == "that") return 0;
       if (kj != ",") continue;
-      return key(j + 1) == "and" || key(j + 1) == "or" ? j : 0;
+      return key(j + 1) == "and" || key(j + 1) == "or" || key(j + 1) == "plus" ||
+                     (key(j + 1) == "as" && j + 3 < last && key(j + 2) == "well" && key(j + 3) == "as")
+                 ? j
+                 : 0;
     }
     return 0;
   }
@@ -1841,12 +1844,12 @@ class DocumentRun {
       if (static_cast<int>(i) == subject_mention) continue;
       const std::uint32_t gap = m.begin - cursor;
       // What lies between the previous argument (or the cue) and this mention.
-      bool stop = false, listy = false, prep = false, by = false, person = false;
+      bool stop = false, listy = false, prep = false, by = false, person = false, such_as = false;
       for (std::uint32_t k = cursor; k < m.begin; ++k) {
         const auto f = wflags(k);
         if (key(k) == "by" && (cue.flags & detail::cue_noun)) by = true;
         else if (key(k) == "as" && k + 2 < m.begin && key(k + 1) == "well" && key(k + 2) == "as") listy = true, k += 2;
-        else if (key(k) == "such" && k + 1 < m.begin && key(k + 1) == "as") listy = true, ++k;
+        else if (key(k) == "such" && k + 1 < m.begin && key(k + 1) == "as") listy = true, such_as = true, ++k;
         else if (f & detail::w_list) listy = true;
         else if (f & detail::w_prep) prep = true;
         // "sued X and its chief executive, Y": a title says the next name is a person's.
@@ -1901,7 +1904,7 @@ class DocumentRun {
       } else {
         if (by && (cue.flags & detail::cue_noun)) {
           after_by = true;
-        } else if (!listy || gap > 6 || (prep && !(cue.flags & detail::cue_wide))) {
+        } else if (!listy || gap > (such_as ? 10u : 6u) || (prep && !(cue.flags & detail::cue_wide))) {
           break;
         } else if (verb_after_conjunction(cursor, m.begin)) {
           break;  // "owns Y and counts Z among...": a second verb phrase, not a longer list
@@ -3328,30 +3331,36 @@ class DocumentRun {
       const bool customer = head == "customer" || head == "customers" || head == "client" || head == "clients";
       // "X's customers include A, B and C", "X's rivals include A and B", "X's suppliers include A"
       const int owner = p.type == MentionType::pronoun ? (sentence_subject_ >= 0 ? sentence_subject_ : -1) : argument(p);
-      // "X's customers, which include A and B"
+      // "X's customers, which include A and B", "Bayer's rivals in Indian seeds include A, B, the Swiss
+      // company owned by C, as well as players such as D": the list is read like a cue's objects.
       std::uint32_t verb = noun + 1;
       if (verb + 2 < s.last_token && key(verb) == "," && key(verb + 1) == "which") verb += 2;
+      if (verb + 1 < s.last_token && (key(verb) == "in" || key(verb) == "for" || key(verb) == "among"))
+        for (std::uint32_t k = verb + 1; k < s.last_token && k <= verb + 5; ++k)
+          if (key(k) == "include" || key(k) == "includes" || key(k) == "included") {
+            bool plain = true;
+            for (std::uint32_t j = verb + 1; j < k && plain; ++j) plain = mention_at(j) < 0 || !is_company_like(mentions_[static_cast<std::size_t>(mention_at(j))]);
+            if (plain) verb = k;
+            break;
+          }
       if (owner >= 0 && verb + 1 < s.last_token &&
           (key(verb) == "include" || key(verb) == "includes" || key(verb) == "included") &&
           (head.back() == 's') && !rule_off("include-list")) {
-        std::uint32_t cursor = verb + 1;
-        for (std::size_t j = i + 1; j < mentions_.size(); ++j) {
-          const auto& m = mentions_[j];
-          if (m.begin < cursor) continue;
-          bool joined = true;
-          for (std::uint32_t k = cursor; k < m.begin && joined; ++k) {
-            const auto kk = key(k);
-            joined = kk == "," || kk == "and" || kk == "or" || (kk == "as" || kk == "well");
+        const bool rivals = head == "rivals" || head == "competitors";
+        const bool suppliers = head == "suppliers";
+        const bool customers = head == "customers" || head == "clients";
+        if (rivals || suppliers || customers) {
+          Cue list;
+          list.label = rivals ? Label::competes_with : Label::supplies;
+          list.flags = detail::cue_wide;
+          list.confidence = 0.75f;
+          list.rule = "include-list";
+          int by_source = -1;
+          const auto items = objects(CueAt{verb, verb + 1, 0}, list, s.last_token, static_cast<int>(i), by_source);
+          for (const auto& o : items) {
+            if (suppliers) emit(o.company, owner, Label::supplies, Status::current, 0.75f * o.weight, s, "include-list");
+            else emit(owner, o.company, list.label, Status::current, 0.75f * o.weight, s, "include-list");
           }
-          if (!joined || !is_company_like(m) || m.possessive) break;
-          const int x = argument(m);
-          if (head == "customers" || head == "clients")
-            emit(owner, x, Label::supplies, Status::current, 0.75f, s, "include-list");
-          else if (head == "suppliers")
-            emit(x, owner, Label::supplies, Status::current, 0.75f, s, "include-list");
-          else if (head == "rivals" || head == "competitors")
-            emit(owner, x, Label::competes_with, Status::current, 0.75f, s, "include-list");
-          cursor = m.next;
         }
       }
       // (a possessor that must be resolved, "the company's", "its", proved too often wrong)

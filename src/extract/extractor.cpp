@@ -3321,6 +3321,21 @@ class DocumentRun {
     for (std::size_t i = 0; i < mentions_.size(); ++i) {
       const auto& p = mentions_[i];
       if (!p.possessive || !(is_company_like(p) || p.type == MentionType::pronoun)) continue;
+      // "SK Hynix wins a larger share of Nvidia's HBM orders": the subject supplies the possessor.
+      if (p.type == MentionType::company && p.begin >= s.first_token + 3 && key(p.begin - 1) == "of" &&
+          key(p.begin - 2) == "share" && !rule_off("share-of-orders")) {
+        bool orders = false;
+        for (std::uint32_t k = p.next; k < s.last_token && k < p.next + 3 && !orders; ++k)
+          orders = key(k) == "orders" || key(k) == "business" || key(k) == "purchases" || key(k) == "spending" ||
+                   key(k) == "procurement";
+        if (orders) {
+          CueAt at{p.begin - 2, p.begin, 0};
+          Cue plain;
+          const Found seller = subject(at, plain);
+          if (seller.company >= 0 && !modifier_in(Modifier::negation, s.first_token, p.begin))
+            emit(seller.company, p.company, Label::supplies, Status::current, 0.7f * seller.weight, s, "share-of-orders");
+        }
+      }
       // the head noun after a possessive, over two adjectives at most
       std::uint32_t noun = p.next;
       while (noun < s.last_token && noun < p.next + 3 && tok(noun).kind == TokenKind::word &&

@@ -2224,8 +2224,11 @@ class DocumentRun {
       // "its former rival Y": a rivalry that is over is no edge.
       if (cue.label == Label::competes_with && !rule_off("former-rival")) {
         bool former = false;
+        // (also "a new company that would rival SpaceX": a hypothetical rivalry)
         for (std::uint32_t k = c.begin > s.first_token + 2 ? c.begin - 2 : s.first_token; k < c.begin; ++k)
           former |= key(k) == "former" || key(k) == "onetime" || key(k) == "erstwhile";
+        if (c.begin > s.first_token)
+          former |= key(c.begin - 1) == "would" || key(c.begin - 1) == "could" || key(c.begin - 1) == "might";
         if (former) continue;
       }
       Label label = cue.label;

@@ -234,7 +234,8 @@ const CueSpec cue_specs[] = {
     {"supplied by|sourced from|sources from|buys chips from|bought chips from|customer of|"
      "a customer of|client of|a client of|relies on chips from|provided by",
      Label::supplies, true, 0, Status::current, 0.8f, "supplied-by"},
-    {"supplier|chip supplier|key supplier", Label::supplies, true, cue_tight, Status::current,
+    {"supplier|chip supplier|key supplier|provider|cloud provider|service provider|contract manufacturer",
+     Label::supplies, true, cue_tight, Status::current,
      0.8f, "supplier-apposition"},
     {"makes|made|make|making|manufactures|manufactured|manufacture|manufacturing|builds|build|"
      "assembles|assemble|assembled|produces|produce|built",
@@ -274,7 +275,8 @@ const GappedSpec gapped_specs[] = {
      "exports|exported",
      "to", 6, Label::supplies, false, 0.75f, "supply-gap"},
     {"buys|buy|bought|buying|sources|sourced|sourcing|orders|ordered|ordering|purchases|"
-     "purchased|purchasing|takes|take|took|uses|use|used|gets|get|got|imports|imported|leases|leased",
+     "purchased|purchasing|takes|take|took|uses|use|used|gets|get|got|imports|imported|leases|leased|"
+     "rely|relies|relied|relying|licenses|licensed|licensing",
      "from", 10, Label::supplies, true, 0.7f, "supplied-by-gap"},
     {"raised|raises|raising|secured|secures|received|receives|drew|attracted",
      "from", 8, Label::invests_in, true, 0.7f, "raised-from"},

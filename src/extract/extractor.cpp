@@ -3093,8 +3093,15 @@ class DocumentRun {
         if (i < 0) continue;
         const auto& m = mentions_[static_cast<std::size_t>(i)];
         if (!is_company_like(m) || m.begin == s.first_token) continue;
-        const auto verb = key(m.begin - 1);
-        if (verb != "names" && verb != "named" && verb != "name" && verb != "adds" && verb != "added") continue;
+        // "names Quillr's cloud provider and investor Oracle as a defendant": the verb may stand a
+        // noun phrase before the name
+        bool named = false;
+        for (std::uint32_t v = m.begin; v > s.first_token && v + 9 > m.begin && !named; --v) {
+          const auto verb = key(v - 1);
+          if (verb == "," || verb == ";") break;
+          named = verb == "names" || verb == "named" || verb == "name" || verb == "adds" || verb == "added";
+        }
+        if (!named) continue;
         if (modifier_in(Modifier::negation, s.first_token, k)) continue;
         emit(last_plaintiff_, argument(m), Label::sues, Status::current, 0.7f, s, "lawsuit-by");
         continue;

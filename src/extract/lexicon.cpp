@@ -223,7 +223,9 @@ const CueSpec cue_specs[] = {
     // "X is up against Y", "X trails Y in market share", "X overtook Y as the largest ..."
     {"up against|is up against|are up against|trails|trailed|trailing|overtook|overtakes|has overtaken|"
      "overtaken by|was overtaken by|lags behind|lagged behind|lagging behind|outsold|outsells|"
-     "battles|battling|battled|vies against|racing|races|raced|is racing",
+     "battles|battling|battled|vies against|racing|races|raced|is racing|lost share to|losing share to|"
+     "lost market share to|losing market share to|taking share from|took share from|takes share from|"
+     "squeezed by|been squeezed by|undercut by|undercuts|undercut",
      Label::competes_with, false, cue_direct, Status::current, 0.7f, "compete-standing"},
     // supplies
     {"supplies|supplied|supply|supplying|supplier to|a supplier to|supplier for|"

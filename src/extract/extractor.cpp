@@ -1095,7 +1095,7 @@ class DocumentRun {
   bool verb_after_conjunction(std::uint32_t b, std::uint32_t e) const {
     std::uint32_t at = 0;
     for (std::uint32_t k = b; k < e; ++k)
-      if (key(k) == "and" || key(k) == "or") at = k + 1;
+      if (key(k) == "and" || key(k) == "or" || key(k) == "but") at = k + 1;
     if (!at || at >= e) return false;
     if (tok(at).kind != TokenKind::word || !is_lower(text_[tok(at).begin])) return false;
     const auto w = key(at);
@@ -1125,7 +1125,8 @@ class DocumentRun {
            k == "operation" || k == "brand" || k == "brands" || k == "portfolio" || k == "store" || k == "stores" ||
            k == "site" || k == "sites" || k == "factory" || k == "factories" || k == "facility" ||
            k == "facilities" || k == "mill" || k == "mills" || k == "branches" || k == "outlets" || k == "hotels" ||
-           k == "restaurants" || k == "properties" || k == "mines" || k == "refinery" || k == "network" || k == "refineries" || k == "stations" || k == "mine";
+           k == "restaurants" || k == "properties" || k == "mines" || k == "refinery" || k == "network" || k == "refineries" || k == "stations" || k == "mine" ||
+           k == "towers" || k == "masts" || k == "pipelines" || k == "terminals";
   }
 
   static bool deal_gap(Label label) {
@@ -1255,8 +1256,8 @@ class DocumentRun {
   bool cue_in(std::uint32_t b, std::uint32_t e, const CueAt* self) const {
     for (const auto& c : cues_)
       if (&c != self && c.begin >= b && c.begin < e && !(lex_.cue(c.cue).flags & detail::cue_tight) &&
-          !(self && c.end == e && c.end == c.begin + 1 && (wflags(c.begin) & detail::w_desc_noun) &&
-            !rule_off("descriptor-cue")))
+          !(self && c.end <= e && c.end + 2 >= e && c.end == c.begin + 1 && (wflags(c.begin) & detail::w_desc_noun) &&
+            lower_words(c.end, e) && !rule_off("descriptor-cue")))
         return true;
     return false;
   }
@@ -1406,12 +1407,26 @@ class DocumentRun {
     if (!open || open + 1 >= close - 1) return {};
     const auto lead = key(open + 1);
     // (", in which both A and B hold stakes, have sued": a relative clause after a preposition too)
+    // (", by contrast, sued": a short adverbial that names no company is passed over as well)
+    bool adverbial = close - open <= 4 && !rule_off("adverbial-clause");
+    for (std::uint32_t k = open + 1; k + 1 < close && adverbial; ++k)
+      adverbial = tok(k).kind != TokenKind::word || !capitalised(k) || mention_at(k) < 0 ||
+                  !is_company_like(mentions_[static_cast<std::size_t>(mention_at(k))]);
+    if (adverbial) {
+      const auto lead0 = key(open + 1);
+      adverbial = lead0 == "by" || lead0 == "in" || lead0 == "for" || lead0 == "on" || lead0 == "meanwhile" ||
+                  lead0 == "however" || lead0 == "though" || lead0 == "instead" || lead0 == "too" || lead0 == "also" ||
+                  lead0 == "separately" || lead0 == "then" || lead0 == "last" || lead0 == "earlier";
+    }
     // (", founded in 2021 by ..., is": a participle clause too)
-    bool opener = lead == "which" || lead == "whose" || lead == "the" || lead == "a" || lead == "an" ||
+    bool opener = adverbial || lead == "which" || lead == "whose" || lead == "the" || lead == "a" || lead == "an" ||
                   lead == "one" || ((wflags(open + 1) & detail::w_prep) && key(open + 2) == "which") ||
                   ((lead == "founded" || lead == "based" || lead == "headquartered" || lead == "known" ||
                     lead == "created" || lead == "launched" || lead == "started" || lead == "listed" ||
-                    lead == "spun") &&
+                    lead == "spun" || lead == "owned" || lead == "controlled" || lead == "backed" ||
+                    // ", majority owned by X,", ", wholly owned by X,"
+                    ((lead == "majority" || lead == "wholly" || lead == "partly" || lead == "jointly") &&
+                     (key(open + 2) == "owned" || key(open + 2) == "controlled"))) &&
                    !rule_off("participle-clause"));
     for (std::size_t i = 0; i < mentions_.size() && !opener; ++i) {
       const auto& m = mentions_[i];
@@ -1452,7 +1467,11 @@ class DocumentRun {
     const bool tight = cue.flags & detail::cue_tight;
     // "Both chains compete with ...", "The two groups are partners": a plural subject that opens
     // its clause refers back to two companies.
-    if (!(cue.flags & detail::cue_no_subject)) {
+    bool plural = false;
+    if (!(cue.flags & detail::cue_no_subject))
+      for (std::uint32_t b = c.begin > sentence_first_ + 10 ? c.begin - 10 : sentence_first_; b < c.begin && !plural; ++b)
+        plural = key(b) == "both" || key(b) == "two" || key(b) == "pair";
+    if (plural) {
       std::uint32_t e = c.begin;
       while (e > sentence_first_ + 1 && e + 4 > c.begin &&
              (is_auxiliary(key(e - 1)) || key(e - 1) == "both" || key(e - 1) == "still" || key(e - 1) == "been"))
@@ -1501,7 +1520,7 @@ class DocumentRun {
       std::uint32_t conj = 0;
       for (std::uint32_t k = c.begin; k > sentence_first_ + 1 && k + 6 > c.begin; --k) {
         const auto kk = key(k - 1);
-        if (kk == "and") {
+        if (kk == "and" || (kk == "but" && !rule_off("but-shared-subject"))) {
           conj = k - 1;
           break;
         }
@@ -1543,6 +1562,15 @@ class DocumentRun {
       bool relative = false;
       for (std::uint32_t k = m.next; k < c.begin && !relative; ++k)
         relative = key(k) == "which" || key(k) == "that" || key(k) == "whose";
+      // ... or an apposition that closes before the verb: "X's owner, Ahold, has been a customer of Y".
+      // (only for supplies, rivals and suits: ownership text uses the form for people too)
+      if (!relative && m.next < c.begin && key(m.next) == "," && m.next + 1 < c.begin &&
+          (cue.label == Label::supplies || cue.label == Label::competes_with || cue.label == Label::sues) &&
+          !rule_off("closed-apposition")) {
+        bool verb = true;
+        for (std::uint32_t k = m.next + 1; k < c.begin && verb; ++k) verb = is_auxiliary(key(k)) || key(k) == "been";
+        relative = verb;
+      }
       // ... or an apposition: "a deal with News Corp, the owner of The Wall Street Journal".
       if (m.next < c.begin && key(m.next) == "," && !(wflags(c.begin) & detail::w_prep) &&
           (c.begin - m.next == 1 ||
@@ -1561,7 +1589,7 @@ class DocumentRun {
       // "X said its subsidiary Y acquired Z": the name an apposition introduces, right before a
       // verb, is that verb's subject.
       // "Boeing's rival Airbus also buys ...": after a possessive, the noun cue's name heads the phrase.
-      bool adverbs = gap <= 2;
+      bool adverbs = gap <= 2 && !relative && !tight;
       for (std::uint32_t k = m.next; k < c.begin && adverbs; ++k) adverbs = is_auxiliary(key(k));
       // ("Fanuc rival Takumi to be bought by Hitachi": "to be" + participle is a verb too)
       if (!relative && adverbs && !tight && !(wflags(c.begin) & detail::w_prep) &&
@@ -1621,6 +1649,11 @@ class DocumentRun {
           if (!tight && !comma &&
               (p == "in" || p == "across" || p == "throughout" || (p == "the" && (pp == "in" || pp == "across"))))
             continue;
+          // "an Oregon cooperative that has provided": a place after an article only qualifies a noun.
+          if (!m.possessive && m.begin > sentence_first_ && m.next < c.begin &&
+              (p == "a" || p == "an" || p == "the") && tok(m.next).kind == TokenKind::word &&
+              is_lower(text_[tok(m.next).begin]) && !rule_off("place-adjective"))
+            continue;
           return {};
         }
         case MentionType::pronoun:
@@ -1670,16 +1703,6 @@ class DocumentRun {
           // "signs new Spotify deal, sues Y": a name before a deal noun only qualifies the noun.
           if (!m.possessive && gap > 0 && m.next < c.begin && is_contract_noun(key(m.next)) && !rule_off("deal-noun-modifier"))
             continue;
-          // "Mobileye, the Intel-controlled company that has long supplied Y": a name inside a
-          // hyphenated adjective qualifies the noun after it.
-          if (!m.possessive && gap > 2 && !tight && !rule_off("hyphen-modifier")) {
-            bool modifier = false;
-            for (const auto& other : cues_)
-              modifier |= other.begin == m.next && key(m.next) == "-" && (lex_.cue(other.cue).flags & detail::cue_tight) &&
-                          other.end < c.begin && tok(other.end).kind == TokenKind::word &&
-                          is_lower(text_[tok(other.end).begin]);
-            if (modifier) continue;
-          }
           // "including Samsung's Galaxy devices, and also sells modems to Apple": a possessive
           // far from the cue belongs to a noun phrase, not to the cue.
           if (m.possessive && gap > 3 && !(cue.flags & detail::cue_noun)) continue;
@@ -1754,7 +1777,10 @@ class DocumentRun {
       const auto kj = key(j);
       if (kj == ";" || kj == "(" || kj == ")" || kj == "which" || kj == "who" || kj == "that") return 0;
       if (kj != ",") continue;
-      return key(j + 1) == "and" || key(j + 1) == "or" ? j : 0;
+      return key(j + 1) == "and" || key(j + 1) == "or" || key(j + 1) == "plus" ||
+                     (key(j + 1) == "as" && j + 3 < last && key(j + 2) == "well" && key(j + 3) == "as")
+                 ? j
+                 : 0;
     }
     return 0;
   }
@@ -1790,11 +1816,12 @@ class DocumentRun {
       if (static_cast<int>(i) == subject_mention) continue;
       const std::uint32_t gap = m.begin - cursor;
       // What lies between the previous argument (or the cue) and this mention.
-      bool stop = false, listy = false, prep = false, by = false, person = false;
+      bool stop = false, listy = false, prep = false, by = false, person = false, such_as = false;
       for (std::uint32_t k = cursor; k < m.begin; ++k) {
         const auto f = wflags(k);
         if (key(k) == "by" && (cue.flags & detail::cue_noun)) by = true;
         else if (key(k) == "as" && k + 2 < m.begin && key(k + 1) == "well" && key(k + 2) == "as") listy = true, k += 2;
+        else if (key(k) == "such" && k + 1 < m.begin && key(k + 1) == "as") listy = true, such_as = true, ++k;
         else if (f & detail::w_list) listy = true;
         else if (f & detail::w_prep) prep = true;
         // "sued X and its chief executive, Y": a title says the next name is a person's.
@@ -1815,11 +1842,19 @@ class DocumentRun {
       }
       if (stop) break;
       if (out.empty() && by_source < 0) {
-        if (gap > first_gap) break;
+        // "is up against better-funded players, notably X and Y": a list introducer lets the first
+        // name stand further off.
+        bool introducer = false;
+        for (std::uint32_t k = cursor; k < m.begin && !introducer && !tight && !poss; ++k) {
+          const auto kk = key(k);
+          introducer = kk == "notably" || kk == "especially" || kk == "particularly" || kk == "including" ||
+                       (kk == "such" && k + 1 < m.begin && key(k + 1) == "as");
+        }
+        if (gap > (introducer && !rule_off("list-introducer") ? 12u : first_gap)) break;
         if (tight && !(gap == 0 || (gap == 1 && (key(cursor) == "," || key(cursor) == "the")))) break;
         if (direct && prep && !(cue.label == Label::supplies)) break;
         // "sues former partner, signs Samsung deal": a comma after a common noun ends a verb's object.
-        if (direct && gap > 0 && !rule_off("direct-comma")) {
+        if (direct && gap > 0 && !introducer && !rule_off("direct-comma")) {
           bool comma = false;
           for (std::uint32_t k = cursor + 1; k < m.begin && !comma; ++k)
             comma = key(k) == "," && tok(k - 1).kind == TokenKind::word && is_lower(text_[tok(k - 1).begin]) &&
@@ -1841,7 +1876,7 @@ class DocumentRun {
       } else {
         if (by && (cue.flags & detail::cue_noun)) {
           after_by = true;
-        } else if (!listy || gap > 6 || (prep && !(cue.flags & detail::cue_wide))) {
+        } else if (!listy || gap > (such_as ? 10u : 6u) || (prep && !(cue.flags & detail::cue_wide))) {
           break;
         } else if (key(m.begin - 1) == "formerly" || (m.begin >= cursor + 2 && key(m.begin - 2) == "formerly")) {
           break;  // "absorbed AIX Connect, formerly AirAsia India": an old name, not another object
@@ -1929,7 +1964,9 @@ class DocumentRun {
           !rule_off("its-candidate"))
         break;
       if ((m.type == MentionType::product && !rival_product) || m.type == MentionType::pronoun) {
-        cursor = m.next;
+        // "sued OpenAI and its backer Microsoft": the list's "and" still joins the name after "its".
+        if (!(m.type == MentionType::pronoun && m.possessive && !out.empty() && !rule_off("its-list-item")))
+          cursor = m.next;
         continue;
       }
       if (!tight && !poss && is_modifier(i, last)) continue;
@@ -1984,11 +2021,13 @@ class DocumentRun {
     if (!(wflags(c.end - 1) & detail::w_prep)) return;
     const auto& tail = mentions_[static_cast<std::size_t>(objs.back().mention)];
     std::uint32_t open = 0;
+    std::size_t next_mention = static_cast<std::size_t>(objs.back().mention) + 1;
     for (std::uint32_t k = tail.next; k + 1 < last && k < tail.next + 25 && !open; ++k) {
+      while (next_mention < mentions_.size() && mentions_[next_mention].begin < k) ++next_mention;
       const auto kk = key(k);
       // "with Starlink, which is owned by SpaceX, and with Eutelsat": a relative clause closed by a
       // comma is passed over.
-      if ((kk == "which" || kk == "who") && k > tail.next && key(k - 1) == ",") {
+      if ((kk == "which" || kk == "who" || kk == "whose") && k > tail.next && key(k - 1) == ",") {
         std::uint32_t close = 0;
         for (std::uint32_t j = k + 1; j < last && j < k + 12 && !close; ++j) {
           if (key(j) == ";" || key(j) == "which" || key(j) == "who") break;
@@ -1998,15 +2037,21 @@ class DocumentRun {
         k = close - 1;
         continue;
       }
-      if (kk == ";" || kk == "which" || kk == "who" || kk == "that" || kk == "but") return;
-      if (const int i = mention_at(k); i >= 0 && is_company_like(mentions_[static_cast<std::size_t>(i)])) {
+      if (kk == ";" || kk == "which" || kk == "who" || kk == "whose" || kk == "that" || kk == "but") return;
+      if (next_mention < mentions_.size() && mentions_[next_mention].begin == k &&
+          is_company_like(mentions_[next_mention])) {
         // ", Qualcomm's main rival, and to Nvidia": a possessive inside an apposition may stand between.
-        const auto& m = mentions_[static_cast<std::size_t>(i)];
+        const auto& m = mentions_[next_mention];
         if (!(m.possessive && m.next < last && tok(m.next).kind == TokenKind::word && is_lower(text_[tok(m.next).begin])))
           return;
       }
       if (key(k + 1) == prep && (kk == "and" || (kk == "as" && k >= 2 && key(k - 1) == "well" && key(k - 2) == "as")))
         open = k + 2;
+      // "and increasingly with Google", "and also with Y"
+      else if (kk == "and" && k + 2 < last && key(k + 2) == prep &&
+               (key(k + 1) == "also" || key(k + 1) == "now" || key(k + 1) == "still" ||
+                (key(k + 1).size() > 4 && key(k + 1).substr(key(k + 1).size() - 2) == "ly")))
+        open = k + 3;
     }
     if (!open) return;
     int by_source = -1;
@@ -2016,7 +2061,8 @@ class DocumentRun {
       // "and with Y's backing", "and to the Morven government": a name before a common noun is no
       // object.
       if ((m.possessive || m.type == MentionType::candidate) && m.next < last &&
-          tok(m.next).kind == TokenKind::word && is_lower(text_[tok(m.next).begin]))
+          tok(m.next).kind == TokenKind::word && is_lower(text_[tok(m.next).begin]) &&
+          !(wflags(m.next) & (detail::w_prep | detail::w_list | detail::w_say)))
         break;
       f.weight = 0.9f;
       objs.push_back(f);
@@ -2144,7 +2190,7 @@ class DocumentRun {
         }
       }
       // "trains its models on Y's cloud under a three-year agreement": a partnership, not a supply.
-      if (cue.rule == "runs-on" && !objs.empty()) {
+      if (!objs.empty() && cue.label == Label::supplies && cue.reversed && cue.rule == "runs-on") {
         bool under = false;
         const auto after = mentions_[static_cast<std::size_t>(objs.back().mention)].next;
         for (std::uint32_t k = after; k + 1 < s.last_token && k < after + 4 && !under; ++k)
@@ -2154,8 +2200,11 @@ class DocumentRun {
       // "its former rival Y": a rivalry that is over is no edge.
       if (cue.label == Label::competes_with && !rule_off("former-rival")) {
         bool former = false;
+        // (also "a new company that would rival SpaceX": a hypothetical rivalry)
         for (std::uint32_t k = c.begin > s.first_token + 2 ? c.begin - 2 : s.first_token; k < c.begin; ++k)
           former |= key(k) == "former" || key(k) == "onetime" || key(k) == "erstwhile";
+        if (c.begin > s.first_token)
+          former |= key(c.begin - 1) == "would" || key(c.begin - 1) == "could" || key(c.begin - 1) == "might";
         if (former) continue;
       }
       // "licenses the engine from Epic Games, in which Tencent is an investor", "a deal with Y, has
@@ -2449,14 +2498,20 @@ class DocumentRun {
                                      : pronoun_subject ? s.first_token
                                      : subj.mention >= 0 ? mentions_[static_cast<std::size_t>(subj.mention)].next
                                                          : (c.begin > s.first_token + 4 ? c.begin - 4 : s.first_token);
-      if (modifier_in(Modifier::negation, neg_from, c.end)) continue;
+      // "said the claims were without merit and that it had filed its own suit": a negation in the
+      // first of two coordinated "that" clauses is not the second's.
+      std::uint32_t clause_from = neg_from;
+      if (!rule_off("that-clause-negation"))
+        for (std::uint32_t k = neg_from + 1; k + 1 < c.begin; ++k)
+          if (key(k) == "that" && (key(k - 1) == "and" || key(k - 1) == "but")) clause_from = k + 1;
+      if (modifier_in(Modifier::negation, clause_from, c.end)) continue;
       if (!objs.empty() && modifier_in(Modifier::negation, c.end, static_cast<std::uint32_t>(mentions_[static_cast<std::size_t>(objs.front().mention)].begin)))
         continue;
       const std::uint32_t scope_from = subj.scope ? subj.scope
                                        : subj.mention >= 0 ? mentions_[static_cast<std::size_t>(subj.mention)].begin : s.first_token;
-      // "is in talks to supply Thai carmaker Y": a supply under negotiation is talks too
+      // ("is in talks to supply Y": a supply under negotiation is talks, not yet a supply)
       if ((label == Label::acquired || label == Label::invests_in || label == Label::partners ||
-           (label == Label::supplies && !cue.reversed && !rule_off("talks-to-supply"))) &&
+           (label == Label::supplies && !cue.reversed && !rule_off("supply-talks"))) &&
           modifier_in(Modifier::talks, scope_from, c.begin))
         label = Label::talked_to, status = Status::current;
       // An ending said after the subject counts ("X's deal with Y fell apart"), and just before
@@ -2655,7 +2710,8 @@ class DocumentRun {
       if (subj.company >= 0 && !(cue.flags & detail::cue_tight) && by_source < 0) {
         // "Micron, which competes with both Korean companies": a plural object.
         int first = -1, second = -1;
-        if (plural_pair(c.end, s.last_token, first, second)) {
+        if (c.end < s.last_token && (key(c.end) == "both" || key(c.end) == "the") &&
+            plural_pair(c.end, s.last_token, first, second)) {
           for (const int o : {first, second}) {
             if (cue.reversed) emit(o, subj.company, label, status, conf * 0.85f, s, cue.rule);
             else emit(subj.company, o, label, status, conf * 0.85f, s, cue.rule);
@@ -2664,8 +2720,14 @@ class DocumentRun {
         }
       }
       if (objs.empty()) {
-        // "Toyota and Honda are rivals": the subjects pair up.
-        if (subj.mention > 0 && is_symmetric(label)) {
+        // "Toyota and Honda are rivals": the subjects pair up ("far ahead of rival networks": an
+        // adjective before a common noun says nothing of the pair).
+        const bool adjective = c.end == c.begin + 1 && (key(c.begin) == "rival" || key(c.begin) == "rivals") &&
+                               c.end < s.last_token && tok(c.end).kind == TokenKind::word &&
+                               is_lower(text_[tok(c.end).begin]) &&
+                               !(wflags(c.end) & (detail::w_prep | detail::w_list | detail::w_say)) &&
+                               !rule_off("rival-adjective");
+        if (subj.mention > 0 && is_symmetric(label) && !adjective) {
           const auto& sm = mentions_[static_cast<std::size_t>(subj.mention)];
           for (int i = subj.mention - 1; i >= 0; --i) {
             const auto& m = mentions_[static_cast<std::size_t>(i)];
@@ -2860,6 +2922,15 @@ class DocumentRun {
     return -1;
   }
 
+  // Whether [b, e) holds only lower-case words (a descriptor: "rival toolmaker").
+  bool lower_words(std::uint32_t b, std::uint32_t e) const {
+    for (std::uint32_t k = b; k < e; ++k)
+      if (tok(k).kind != TokenKind::word || !is_lower(text_[tok(k).begin]) ||
+          (wflags(k) & (detail::w_prep | detail::w_list | detail::w_say)))
+        return false;
+    return true;
+  }
+
   // Whether a possessive ("Boeing's", "its") ends right before token k.
   bool possessive_before(std::uint32_t k) const {
     for (const auto& m : mentions_)
@@ -3049,11 +3120,54 @@ class DocumentRun {
   // "filed a lawsuit in Texas against Y", "filed its own suit against Y": a legal-action noun
   // after a filing verb, with its defendant a few words on.
   void legal_actions(const Sentence& s) {
+    bool legal_noun = false;
     for (std::uint32_t k = s.first_token; k < s.last_token; ++k) {
       const auto noun = key(k);
+      // "X took Y to court"
+      if (noun == "court" && k > s.first_token + 2 && key(k - 1) == "to" && !rule_off("took-to-court")) {
+        int i = -1;
+        for (int j = static_cast<int>(mentions_.size()) - 1; j >= 0 && i < 0; --j)
+          if (mentions_[static_cast<std::size_t>(j)].next == k - 1) i = j;
+        if (i < 0) continue;
+        const auto& m = mentions_[static_cast<std::size_t>(i)];
+        if (!is_company_like(m) || m.begin <= s.first_token) continue;
+        const auto verb = key(m.begin - 1);
+        if (verb != "took" && verb != "takes" && verb != "take" && verb != "taking" && verb != "taken") continue;
+        CueAt at{m.begin - 1, m.begin, 0};
+        Cue plain;
+        const Found plaintiff = subject(at, plain);
+        if (plaintiff.company < 0) continue;
+        const std::uint32_t from = plaintiff.mention >= 0 ? mentions_[static_cast<std::size_t>(plaintiff.mention)].next
+                                                          : m.begin - 1;
+        if (modifier_in(Modifier::negation, from, k)) continue;
+        emit(plaintiff.company, argument(m), Label::sues, Status::current, 0.8f * plaintiff.weight, s, "took-to-court");
+        continue;
+      }
       if (noun != "lawsuit" && noun != "lawsuits" && noun != "suit" && noun != "complaint" && noun != "claim" &&
           noun != "action" && noun != "case" && noun != "litigation")
         continue;
+      legal_noun = true;
+      // "X accused Y of copying its designs in a lawsuit filed on Monday"
+      if (k > s.first_token + 4 && key(k - 2) == "in" &&
+          (key(k - 1) == "a" || key(k - 1) == "its" || key(k - 1) == "the") && !rule_off("accused-in-suit")) {
+        for (std::uint32_t v = k - 2; v > s.first_token && v + 16 > k; --v) {
+          const auto kv = key(v - 1);
+          if (kv == ";" || kv == ".") break;
+          if (kv != "accused" && kv != "accuses" && kv != "accusing") continue;
+          const int i = mention_at(v);
+          if (i < 0 || !is_company_like(mentions_[static_cast<std::size_t>(i)])) break;
+          CueAt at{v - 1, v, 0};
+          Cue plain;
+          const Found plaintiff = subject(at, plain);
+          const std::uint32_t from = plaintiff.mention >= 0
+                                         ? mentions_[static_cast<std::size_t>(plaintiff.mention)].next
+                                         : v - 1;
+          if (plaintiff.company >= 0 && !modifier_in(Modifier::negation, from, v))
+            emit(plaintiff.company, argument(mentions_[static_cast<std::size_t>(i)]), Label::sues, Status::current,
+                 0.75f * plaintiff.weight, s, "accused-in-suit");
+          break;
+        }
+      }
       bool filed = false;
       for (std::uint32_t j = k > s.first_token + 4 ? k - 4 : s.first_token; j < k; ++j) {
         const auto v = key(j);
@@ -3092,17 +3206,18 @@ class DocumentRun {
       if (modifier_in(Modifier::negation, from, against)) continue;
       emit(plaintiff.company, argument(tm), Label::sues, Status::current, 0.75f * plaintiff.weight, s, "sue-gap");
     }
-    passive_legal_actions(s);
+    if (legal_noun || last_plaintiff_ >= 0) passive_legal_actions(s, legal_noun);
   }
 
   // "X is fighting a lawsuit in Texas filed by Y", "X has been named in a lawsuit by Y": the
   // plaintiff after "by", the defendant the subject of a verb that undergoes the suit. "The suit
   // also names X as a defendant": the plaintiff of the last suit found.
-  void passive_legal_actions(const Sentence& s) {
+  void passive_legal_actions(const Sentence& s, bool legal_noun) {
     if (rule_off("lawsuit-by")) return;
     for (std::uint32_t k = s.first_token + 1; k < s.last_token; ++k) {
+      if (!legal_noun && key(k) != "defendant") continue;
       const auto noun = key(k);
-      if (noun == "defendant" || noun == "defendants") {
+      if (noun == "defendant") {
         if (last_plaintiff_ < 0 || k < s.first_token + 4 || key(k - 1) != "a" || key(k - 2) != "as") continue;
         int i = -1;
         for (int j = static_cast<int>(mentions_.size()) - 1; j >= 0 && i < 0; --j)
@@ -3110,8 +3225,15 @@ class DocumentRun {
         if (i < 0) continue;
         const auto& m = mentions_[static_cast<std::size_t>(i)];
         if (!is_company_like(m) || m.begin == s.first_token) continue;
-        const auto verb = key(m.begin - 1);
-        if (verb != "names" && verb != "named" && verb != "name" && verb != "adds" && verb != "added") continue;
+        // "names Quillr's cloud provider and investor Oracle as a defendant": the verb may stand a
+        // noun phrase before the name
+        bool named = false;
+        for (std::uint32_t v = m.begin; v > s.first_token && v + 9 > m.begin && !named; --v) {
+          const auto verb = key(v - 1);
+          if (verb == "," || verb == ";") break;
+          named = verb == "names" || verb == "named" || verb == "name" || verb == "adds" || verb == "added";
+        }
+        if (!named) continue;
         if (modifier_in(Modifier::negation, s.first_token, k)) continue;
         emit(last_plaintiff_, argument(m), Label::sues, Status::current, 0.7f, s, "lawsuit-by");
         continue;
@@ -3370,6 +3492,22 @@ class DocumentRun {
     if (rule_off("apposition-relations")) return;
     for (std::size_t i = 0; i < mentions_.size(); ++i) {
       const auto& p = mentions_[i];
+      if (!p.possessive || !(is_company_like(p) || p.type == MentionType::pronoun)) continue;
+      // "SK Hynix wins a larger share of Nvidia's HBM orders": the subject supplies the possessor.
+      if (p.type == MentionType::company && p.begin >= s.first_token + 3 && key(p.begin - 1) == "of" &&
+          key(p.begin - 2) == "share" && !rule_off("share-of-orders")) {
+        bool orders = false;
+        for (std::uint32_t k = p.next; k < s.last_token && k < p.next + 3 && !orders; ++k)
+          orders = key(k) == "orders" || key(k) == "business" || key(k) == "purchases" || key(k) == "spending" ||
+                   key(k) == "procurement";
+        if (orders) {
+          CueAt at{p.begin - 2, p.begin, 0};
+          Cue plain;
+          const Found seller = subject(at, plain);
+          if (seller.company >= 0 && !modifier_in(Modifier::negation, s.first_token, p.begin))
+            emit(seller.company, p.company, Label::supplies, Status::current, 0.7f * seller.weight, s, "share-of-orders");
+        }
+      }
       // the head noun after a possessive, over two adjectives at most
       std::uint32_t noun = p.next;
       while (noun < s.last_token && noun < p.next + 3 && tok(noun).kind == TokenKind::word &&
@@ -3378,8 +3516,57 @@ class DocumentRun {
       if (!p.possessive || noun >= s.last_token || !is_head_noun(key(noun))) continue;
       const auto head = key(noun);
       const bool customer = head == "customer" || head == "customers" || head == "client" || head == "clients";
+      // "X's customers include A, B and C", "X's rivals include A and B", "X's suppliers include A"
+      const int owner = p.type == MentionType::pronoun ? (sentence_subject_ >= 0 ? sentence_subject_ : -1) : argument(p);
+      // "X's customers, which include A and B", "Bayer's rivals in Indian seeds include A, B, the Swiss
+      // company owned by C, as well as players such as D": the list is read like a cue's objects.
+      std::uint32_t verb = noun + 1;
+      if (verb + 2 < s.last_token && key(verb) == "," && key(verb + 1) == "which") verb += 2;
+      if (verb + 1 < s.last_token && (key(verb) == "in" || key(verb) == "for" || key(verb) == "among"))
+        for (std::uint32_t k = verb + 1; k < s.last_token && k <= verb + 5; ++k)
+          if (key(k) == "include" || key(k) == "includes" || key(k) == "included") {
+            bool plain = true;
+            for (std::uint32_t j = verb + 1; j < k && plain; ++j) plain = mention_at(j) < 0 || !is_company_like(mentions_[static_cast<std::size_t>(mention_at(j))]);
+            if (plain) verb = k;
+            break;
+          }
+      if (owner >= 0 && verb + 1 < s.last_token &&
+          (key(verb) == "include" || key(verb) == "includes" || key(verb) == "included") &&
+          (head.back() == 's') && !rule_off("include-list")) {
+        const bool rivals = head == "rivals" || head == "competitors";
+        const bool suppliers = head == "suppliers";
+        const bool customers = head == "customers" || head == "clients";
+        if (rivals || suppliers || customers) {
+          Cue list;
+          list.label = rivals ? Label::competes_with : Label::supplies;
+          list.flags = detail::cue_wide;
+          list.confidence = 0.75f;
+          list.rule = "include-list";
+          int by_source = -1;
+          const auto items = objects(CueAt{verb, verb + 1, 0}, list, s.last_token, static_cast<int>(i), by_source);
+          for (const auto& o : items) {
+            if (suppliers) emit(o.company, owner, Label::supplies, Status::current, 0.75f * o.weight, s, "include-list");
+            else emit(owner, o.company, list.label, Status::current, 0.75f * o.weight, s, "include-list");
+          }
+        }
+      }
       // (a possessor that must be resolved, "the company's", "its", proved too often wrong)
-      const int supplier = p.type == MentionType::company ? p.company : -1;
+      // ("its largest customer, Stellantis" when the sentence opens with the company "its" is)
+      const int supplier = p.type == MentionType::company ? owner
+                           : p.type == MentionType::pronoun && sentence_subject_ >= 0 ? sentence_subject_ : -1;
+      // "Aquamatic, one of Veldhoven's suppliers of motor controls": Y supplies the possessor.
+      if ((head == "supplier" || head == "suppliers") && p.type == MentionType::company && i > 0 &&
+          !rule_off("supplier-of-apposition")) {
+        const auto& y = mentions_[i - 1];
+        bool linked = is_company_like(y) && !y.possessive && y.next < p.begin && p.begin - y.next <= 5;
+        for (std::uint32_t k = y.next; k < p.begin && linked; ++k) {
+          const auto kk = key(k);
+          linked = kk == "," || kk == "which" || kk == "is" || kk == "was" || kk == "also" || kk == "one" ||
+                   kk == "of" || kk == "among" || kk == "remains" || kk == "became";
+        }
+        if (linked && !modifier_in(Modifier::negation, y.begin, noun))
+          emit(argument(y), owner, Label::supplies, Status::current, 0.75f, s, "customer-apposition");
+      }
       if (customer && supplier >= 0) {
         // the name after the noun, or the one the phrase is said of
         int other = -1;
@@ -3442,8 +3629,9 @@ class DocumentRun {
   void ordered_goods(const Sentence& s) {
     if (rule_off("order-maker")) return;
     for (std::uint32_t k = s.first_token + 1; k + 2 < s.last_token; ++k) {
-      const auto verb = key(k);
-      if (verb != "orders" && verb != "ordered" && verb != "order" && verb != "ordering") continue;
+      if (key(k) != "orders" && key(k) != "ordered" &&
+          key(k) != "order" && key(k) != "ordering")
+        continue;
       std::uint32_t j = k + 1;
       if (key(j) == "another" || key(j) == "more" || key(j) == "additional" || key(j) == "up") ++j;
       if (j < s.last_token && key(j) == "to") ++j;
@@ -3501,6 +3689,68 @@ class DocumentRun {
       if (other < 0 || modifier_in(Modifier::negation, s.first_token, noun)) continue;
       emit(me, other, Label::competes_with, Status::current, 0.6f, s, "unnamed-rival");
     }
+  }
+
+  // "Novo also uses Thermo Fisher for fill-finish work", "Sicredi uses Rede Sul to process card
+  // payments", "Marechal has chosen FrieslandCampina, the Dutch co-op, to make its cheeses", "X counts
+  // Arista as its largest customer": the named company serves the subject.
+  void service_choices(const Sentence& s) {
+    if (rule_off("service-choice")) return;
+    // (walks the names, not the tokens: the verb stands right before one)
+    for (std::size_t i = 0; i < mentions_.size(); ++i) {
+      const auto& m = mentions_[i];
+      if (m.begin < s.first_token + 2 || m.next + 2 >= s.last_token || !is_company_like(m) || m.possessive) continue;
+      const std::uint32_t k = m.begin - 1;
+      const auto verb = key(k);
+      const bool uses = verb == "uses" || verb == "use" || verb == "used" || verb == "using";
+      const bool chose = verb == "chose" || verb == "chosen" || verb == "selected" || verb == "picked" ||
+                         verb == "hired" || verb == "appointed" || verb == "tapped";
+      const bool counts = verb == "counts" || verb == "counted";
+      if (!uses && !chose && !counts) continue;
+      // what follows the name, over an apposition set off by commas
+      std::uint32_t after = m.next;
+      if (const auto close = apposition_end_any(after, s.last_token)) after = close + 1;
+      if (after + 1 >= s.last_token) continue;
+      const auto a = key(after);
+      bool service = false;
+      if (uses) service = a == "for" || (a == "to" && tok(after + 1).kind == TokenKind::word && is_lower(text_[tok(after + 1).begin]) &&
+                                         !(wflags(after + 1) & detail::w_stop_cap)) ||
+                          (a == "as" && after + 2 < s.last_token && (key(after + 2) == "supplier" || key(after + 2) == "provider" ||
+                                                                     key(after + 1) == "supplier" || key(after + 1) == "provider"));
+      if (chose) service = a == "to" && after + 1 < s.last_token &&
+                           (key(after + 1) == "make" || key(after + 1) == "supply" || key(after + 1) == "provide" ||
+                            key(after + 1) == "build" || key(after + 1) == "manage" || key(after + 1) == "run" ||
+                            key(after + 1) == "process" || key(after + 1) == "produce" || key(after + 1) == "manufacture" ||
+                            key(after + 1) == "operate" || key(after + 1) == "handle" || key(after + 1) == "design");
+      bool customer = false;
+      if (counts && a == "as") {
+        for (std::uint32_t j = after + 1; j < s.last_token && j <= after + 4 && !customer; ++j)
+          customer = key(j) == "customer" || key(j) == "client";
+      }
+      if (!service && !customer) continue;
+      CueAt at{k, k + 1, 0};
+      Cue plain;
+      const Found subject_found = subject(at, plain);
+      if (subject_found.company < 0) continue;
+      const std::uint32_t from = subject_found.mention >= 0
+                                     ? mentions_[static_cast<std::size_t>(subject_found.mention)].next
+                                     : k;
+      if (modifier_in(Modifier::negation, from, k + 1)) continue;
+      const int other = argument(m);
+      if (customer) emit(subject_found.company, other, Label::supplies, Status::current, 0.7f * subject_found.weight, s, "service-choice");
+      else emit(other, subject_found.company, Label::supplies, Status::current, 0.7f * subject_found.weight, s, "service-choice");
+    }
+  }
+
+  // ", the Dutch dairy cooperative, to make": where an apposition after a name closes (0: none).
+  std::uint32_t apposition_end_any(std::uint32_t k, std::uint32_t last) const {
+    if (k + 2 >= last || key(k) != "," || !(key(k + 1) == "the" || key(k + 1) == "a" || key(k + 1) == "an")) return 0;
+    for (std::uint32_t j = k + 2; j < last && j <= k + 8; ++j) {
+      const auto kj = key(j);
+      if (kj == ";" || kj == "(" || kj == "which" || kj == "who" || kj == "that") return 0;
+      if (kj == ",") return j;
+    }
+    return 0;
   }
 
   static bool is_head_noun(std::string_view k) {
@@ -5127,9 +5377,8 @@ class DocumentRun {
     // "The two groups are partners": a plural reference stands for two companies.
     // "The suit also names X as a defendant": the plaintiff is the last suit's.
     for (std::uint32_t k = s.first_token; arguments < 2 && !pairs_.empty() && k < s.last_token; ++k) {
-      const auto kk = key(k);
-      if (kk == "defendant" && last_plaintiff_ >= 0) ++arguments;
-      if (kk != "both" && kk != "the") continue;
+      if (last_plaintiff_ >= 0 && key(k) == "defendant") ++arguments;
+      if (key(k) != "both" && key(k) != "the") continue;
       int first = -1, second = -1;
       if (plural_pair(k, s.last_token, first, second)) arguments += 2;
     }
@@ -5172,6 +5421,7 @@ class DocumentRun {
       name_takeovers(s);
       customer_and_rival_appositions(s);
       ordered_goods(s);
+      service_choices(s);
     } else {
       if (debug_) dump(s, false);
     }

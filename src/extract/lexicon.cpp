@@ -216,8 +216,18 @@ const CueSpec cue_specs[] = {
      "rival to|a rival to|competitor of|competitor to|a competitor of|a competitor to|"
      "rivals such as|rivals including|competitors such as|competitors including|"
      "competitors like|rivals like|competition from|competes|takes on|challenger to|"
-     "in competition with|compete|competitors|competitor",
+     "in competition with|compete|competitors|competitor|head to head with|headtohead with",
      Label::competes_with, false, cue_wide, Status::current, 0.8f, "compete"},
+    // "the rivalry between X and Y"
+    {"rivalry between|competition between|battle between|price war between", Label::competes_with, false,
+     cue_no_subject, Status::current, 0.8f, "compete-between"},
+    // "X is up against Y", "X trails Y in market share", "X overtook Y as the largest ..."
+    {"up against|is up against|are up against|trails|trailed|trailing|overtook|overtakes|has overtaken|"
+     "overtaken by|was overtaken by|lags behind|lagged behind|lagging behind|outsold|outsells|"
+     "battles|battling|battled|vies against|racing|races|raced|is racing|lost share to|losing share to|"
+     "lost market share to|losing market share to|taking share from|took share from|takes share from|"
+     "squeezed by|been squeezed by|undercut by|undercuts|undercut",
+     Label::competes_with, false, cue_direct, Status::current, 0.7f, "compete-standing"},
     // supplies
     {"supplies|supplied|supply|supplying|supplier to|a supplier to|supplier for|"
      "a supplier for|supplier of|key supplier to|provides chips to|ships chips to|sells chips to|"
@@ -227,17 +237,23 @@ const CueSpec cue_specs[] = {
     {"supplied by|sourced from|sources from|buys chips from|bought chips from|customer of|"
      "a customer of|client of|a client of|relies on chips from|provided by",
      Label::supplies, true, 0, Status::current, 0.8f, "supplied-by"},
-    {"supplier|chip supplier|key supplier", Label::supplies, true, cue_tight, Status::current,
+    {"supplier|chip supplier|key supplier|provider|cloud provider|service provider|contract manufacturer",
+     Label::supplies, true, cue_tight, Status::current,
      0.8f, "supplier-apposition"},
     {"makes|made|make|making|manufactures|manufactured|manufacture|manufacturing|builds|build|"
      "assembles|assemble|assembled|produces|produce|built",
      Label::supplies, false,
      cue_poss_object, Status::current, 0.7f, "makes-possessive"},
+    // "X runs on Fiserv systems" (the gapped form is "runs its software on Y")
+    {"runs on|run on|ran on|running on|hosted on|hosts its|built on", Label::supplies, true, cue_direct, Status::current,
+     0.7f, "runs-on"},
     // sues
     {"sued|sues|sue|suing|is suing|filed a lawsuit against|filed suit against|"
      "lawsuit against|legal action against|took legal action against|filed a complaint against|"
      "complaint against|brought a lawsuit against|countersued|litigation against|"
-     "a lawsuit against|suit against|case against|took to court|taken to court",
+     "a lawsuit against|suit against|case against|took to court|taken to court|countersues|"
+     "countersue|countersuing|filed for arbitration against|launched arbitration against|"
+     "started arbitration against|began arbitration against|filed an arbitration claim against",
      Label::sues, false, cue_direct, Status::current, 0.85f, "sue-verb"},
     {"sued by|lawsuit from|lawsuit filed by|lawsuit brought by|being sued by|was sued by",
      Label::sues, true, 0, Status::current, 0.85f, "sued-by"},
@@ -262,7 +278,8 @@ const GappedSpec gapped_specs[] = {
      "exports|exported",
      "to", 6, Label::supplies, false, 0.75f, "supply-gap"},
     {"buys|buy|bought|buying|sources|sourced|sourcing|orders|ordered|ordering|purchases|"
-     "purchased|purchasing|takes|take|took|uses|use|used|gets|get|got|imports|imported|leases|leased",
+     "purchased|purchasing|takes|take|took|uses|use|used|gets|get|got|imports|imported|leases|leased|"
+     "rely|relies|relied|relying|licenses|licensed|licensing",
      "from", 10, Label::supplies, true, 0.7f, "supplied-by-gap"},
     {"raised|raises|raising|secured|secures|received|receives|drew|attracted",
      "from", 8, Label::invests_in, true, 0.7f, "raised-from"},
@@ -286,6 +303,9 @@ const GappedSpec gapped_specs[] = {
     // "pulls out of $2.6 billion nickel plan with", "walked away from the merger with"
     {"pulls|pulled|pull|pulling|walked|walks|walk|withdrew|withdraws|withdrawn|quit|quits|exited|exits",
      "with", 8, Label::former_deal, false, 0.67f, "ended-gap"},
+    // "competes for seat orders with Y", "is fighting for share with Y", "compete more strongly with Y"
+    {"competes|compete|competing|competed|battles|battle|battling|battled|fighting|fights|fight|fought|vying|vies|vie",
+     "with|against", 4, Label::competes_with, false, 0.75f, "compete-gap"},
     // "runs its software on Google Cloud", "trains its models on Nvidia chips"
     {"runs|run|running|ran|hosts|host|hosted|hosting|trains|train|trained|training", "on", 3, Label::supplies, true,
      0.7f, "runs-on"},
@@ -294,7 +314,7 @@ const GappedSpec gapped_specs[] = {
     // "makes wings for Airbus", "will produce the active ingredient for Moderna"
     {"makes|make|made|making|manufactures|manufacture|manufactured|manufacturing|produces|produce|"
      "produced|producing|builds|build|built|building|assembles|assemble|assembled|assembling|"
-     "processes|process|processed|processing",
+     "processes|process|processed|processing|designs|design|designed|designing",
      "for", 4, Label::supplies, false, 0.75f, "make-for"},
 };
 

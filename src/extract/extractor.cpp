@@ -688,6 +688,23 @@ class DocumentRun {
     return found;
   }
 
+  // The tokens of the longest place name of the lexicon at token k, or 0.
+  std::uint32_t place_tokens(std::uint32_t k, std::uint32_t last) const {
+    const auto* w = info(k);
+    if (!w || !w->lex_tokens) return 0;
+    std::string scratch;
+    std::uint32_t found = 0;
+    for (std::uint32_t n = 1; n <= w->lex_tokens && k + n <= last && n <= 4; ++n) {
+      if (n > 1) scratch += ' ';
+      scratch += key(k + n - 1);
+      const auto* hits = lex_.phrase(scratch);
+      if (!hits) break;
+      for (const auto& h : *hits)
+        if (h.kind == HitKind::non_company && h.type == NonCompany::place) found = n;
+    }
+    return found;
+  }
+
   // Whether any lexicon phrase (company, product, place, word...) starts at token k.
   bool lexicon_phrase_at(std::uint32_t k, std::uint32_t last) const {
     const auto* w = info(k);
@@ -1015,6 +1032,23 @@ class DocumentRun {
             !rule_off("apposition-possessive"))
           exclude = mentions_.back().company;
         m.company = resolve_by_kind(sector, country, generic, exclude);
+        // "Microsoft provides the computing power that Quillmind uses and has invested in the San
+        // Francisco company": a description after the subject names the other company of the
+        // sentence, the latest one that fits.
+        if (k > sentence_start_ && !m.possessive && ((f & detail::w_generic) || sector || !country.empty()) &&
+            !rule_off("sentence-descriptor")) {
+          int first = -1, other = -1;
+          for (const auto& prior : mentions_) {
+            if (prior.type != MentionType::company || prior.company < 0 || prior.possessive) continue;
+            if (first < 0) first = prior.company;
+            else if (prior.company != first) other = prior.company;
+          }
+          if (other >= 0 && other != exclude) {
+            const auto& c = companies_[static_cast<std::size_t>(other)];
+            if ((!sector || Lexicon::sector_fits(sector, c.sector)) && (country.empty() || c.country == country))
+              m.company = other;
+          }
+        }
         // "The company ..." opening a paragraph speaks of the article's own company, whoever
         // the paragraph before ended with.
         if ((f & detail::w_generic) && !sector && country.empty() && k == sentence_start_ && tok(k).has(token_newline_before) &&
@@ -1032,6 +1066,13 @@ class DocumentRun {
         if (m.company < 0 && k + 1 < last && info(k + 1) && info(k + 1)->lex_tokens) return std::nullopt;
         return m;
       }
+      // "the Hong Kong conglomerate", "the Texas utility": a place inside the description.
+      if (capitalised(j) && !(f & detail::w_nationality) && !rule_off("descriptor-place"))
+        if (const std::uint32_t n = place_tokens(j, last); n > 0) {
+          j += n - 1;
+          if (j + 2 < last && key(j + 1) == "-" && (wflags(j + 2) & detail::w_based)) j += 2;
+          continue;
+        }
       // "the Cincinnati-based grocer"
       if (j + 2 < last && key(j + 1) == "-" && key(j + 2) == "based") {
         j += 2;

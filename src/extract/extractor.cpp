@@ -240,7 +240,9 @@ class DocumentRun {
     if (organisation_word(first) && k.find(' ', first.size() + 1) != std::string::npos)
       short_forms_.emplace(k.substr(first.size() + 1), index);
     const auto* w = lex_.word(first);
-    if (w && (w->flags & (detail::w_stop_cap | detail::w_corp_word | detail::w_nationality))) return;
+    if (w && (w->flags & (detail::w_stop_cap | detail::w_corp_word | detail::w_nationality)) &&
+        !is_number_word(first))
+      return;
     for (auto space = k.find(' '); space != std::string::npos; space = k.find(' ', space + 1)) {
       const auto prefix = std::string_view(k).substr(0, space);
       const auto last_word = prefix.substr(prefix.rfind(' ') + 1);
@@ -455,6 +457,24 @@ class DocumentRun {
           continue;
         }
       }
+      // "Three UK ... Three and Vodafone compete": a number word that is the short form of a
+      // company of the document, where a number cannot stand (mid-sentence with a capital, or
+      // before "and", a comma or a possessive).
+      if (!short_forms_.empty() && is_upper(text_[tok(k).begin]) && is_number_word(key(k)) && k + 1 < last &&
+          (k > first || key(k + 1) == "and" || key(k + 1) == "," || key(k + 1) == "'s") && !capitalised(k + 1) &&
+          !rule_off("number-name"))
+        if (const auto sf = short_forms_.find(std::string(key(k))); sf != short_forms_.end()) {
+          Mention m;
+          m.begin = k;
+          m.end = k + 1;
+          m.type = MentionType::company;
+          m.company = sf->second;
+          finish_mention(m, last, false);
+          note_alias(m.company, m.begin, m.end);
+          mentions_.push_back(m);
+          k = m.next;
+          continue;
+        }
       // "PT Vale Indonesia Tbk", "PJSC Rosneft": a legal form written before the name.
       if (is_upper(text_[tok(k).begin]) && is_legal_prefix(k) && k + 1 < last && capitalised(k + 1) && !tok(k + 1).has(token_newline_before)) {
         ++k;
@@ -816,6 +836,11 @@ class DocumentRun {
   bool is_person_surname(std::string_view k) const {
     if (rule_off("person-surname")) return false;
     return std::find(person_surnames_.begin(), person_surnames_.end(), k) != person_surnames_.end();
+  }
+
+  static bool is_number_word(std::string_view k) {
+    return k == "one" || k == "two" || k == "three" || k == "four" || k == "five" || k == "six" || k == "seven" ||
+           k == "eight" || k == "nine" || k == "ten";
   }
 
   bool is_legal_prefix(std::uint32_t k) const {

@@ -475,6 +475,23 @@ class DocumentRun {
           k = m.next;
           continue;
         }
+      // "Seven Capital Partners", "Two Sigma Investments": a number word opens a name that is
+      // surely a company's (it ends in a company word or a legal suffix).
+      if (is_upper(text_[tok(k).begin]) && is_number_word(key(k)) && k + 1 < last && starts_name(k + 1) &&
+          !tok(k + 1).has(token_newline_before) && !rule_off("number-name")) {
+        const std::size_t known = companies_.size();
+        Mention m = candidate(k + 1, last);
+        if (m.type == MentionType::company && m.begin == k + 1 && companies_.size() == known + 1 &&
+            m.company == static_cast<int>(known) && !intro_) {
+          rename(m.company, clean(k, m.name_end), joined_key(k, m.name_end));
+          std::erase(companies_[known].aliases, clean(k + 1, m.name_end));
+          m.begin = k;
+          note_alias(m.company, m.begin, m.end);
+        }
+        mentions_.push_back(m);
+        k = m.next;
+        continue;
+      }
       // "PT Vale Indonesia Tbk", "PJSC Rosneft": a legal form written before the name.
       if (is_upper(text_[tok(k).begin]) && is_legal_prefix(k) && k + 1 < last && capitalised(k + 1) && !tok(k + 1).has(token_newline_before)) {
         ++k;

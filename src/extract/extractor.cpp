@@ -1005,6 +1005,21 @@ class DocumentRun {
     if (c.noun_count < std::size(c.nouns)) c.nouns[c.noun_count++] = noun;
   }
 
+  // The company of the document (most recently seen) whose lexicon descriptions use the word, or -1.
+  int described_by_lexicon(std::string_view word, std::string_view country) const {
+    int best = -1;
+    std::uint32_t seen = 0;
+    for (std::size_t i = 0; i < companies_.size(); ++i) {
+      const auto& c = companies_[i];
+      if (c.lexicon < 0 || (!country.empty() && c.country != country)) continue;
+      const auto& words = lex_.company(static_cast<std::uint32_t>(c.lexicon)).descriptor_words;
+      const auto at = words.find(word);
+      if (at == std::string::npos || words[at - 1] != ' ' || words[at + word.size()] != ' ') continue;
+      if (best < 0 || c.last_seen > seen) best = static_cast<int>(i), seen = c.last_seen;
+    }
+    return best;
+  }
+
   // The company the document described with this noun most recently, or -1.
   int described_as(std::string_view noun) const {
     int best = -1;
@@ -1042,11 +1057,15 @@ class DocumentRun {
   std::optional<Mention> descriptor_reference(std::uint32_t k, std::uint32_t last) {
     std::uint8_t sector = 0;
     std::string_view country;
+    std::string_view modifier;  // a plain word before the noun: "search" in "the search company"
     for (std::uint32_t j = k + 1; j < last && j <= k + 4; ++j) {
       const auto* w = info(j);
       const auto f = w ? w->flags : 0u;
       if (w && w->sector) sector = w->sector;
       if (f & detail::w_nationality) country = std::string_view(w->country, 2);
+      if (!(f & (detail::w_nationality | detail::w_desc_noun | detail::w_generic | detail::w_stop_cap)) &&
+          !(w && w->sector) && tok(j).kind == TokenKind::word && is_lower(text_[tok(j).begin]) && key(j).size() > 3)
+        modifier = key(j);
       if (f & (detail::w_desc_noun | detail::w_generic)) {
         const std::uint32_t after = j + 1;
         if (after < last && (starts_name(after) || key(after) == "of")) return std::nullopt;
@@ -1099,6 +1118,9 @@ class DocumentRun {
         // "Tamu Pay, a Nairobi-based startup ... the startup": the company the text gave that noun.
         if (country.empty() && !rule_off("described-noun"))
           if (const int d = described_as(key(j)); d >= 0) m.company = d;
+        // "the search company": the company of the document that the lexicon describes so.
+        if (!modifier.empty() && !sector && !rule_off("descriptor-word"))
+          if (const int d = described_by_lexicon(modifier, country); d >= 0) m.company = d;
         // "the two companies", "both firms": a plural stands for no single company.
         const auto head = key(j);
         if (!rule_off("plural-descriptor") && head.size() > 3 && head.back() == 's' && head != "business" &&

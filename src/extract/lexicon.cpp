@@ -603,7 +603,15 @@ void Lexicon::add_companies(std::string_view text, const std::string& file) {
       // "NASDAQ:AAPL" is also written "NASDAQ: AAPL": the tokens are the same.
     }
     for (auto p : split(field(4), '|')) add_phrase(p, LexHit{HitKind::product, NonCompany::none, false, false, id, 0});
-    for (auto d : split(field(5), '|')) add_phrase(d, LexHit{HitKind::descriptor, NonCompany::none, false, false, id, 0});
+    for (auto d : split(field(5), '|')) {
+      add_phrase(d, LexHit{HitKind::descriptor, NonCompany::none, false, false, id, 0});
+      // The words of its descriptions, so that "the search company" finds the "search giant".
+      if (trim(d).empty()) continue;
+      auto& words = companies_[id].descriptor_words;
+      if (words.empty()) words.push_back(' ');
+      words += phrase_key(d);
+      words += ' ';
+    }
   }
 }
 

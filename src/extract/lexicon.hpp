@@ -22,6 +22,7 @@ struct LexCompany {
   CompanyKind kind = CompanyKind::company;
   std::string sector;
   std::string country;
+  std::string descriptor_words;  // " word word ... " of its descriptor phrases (token keys)
 };
 
 enum class HitKind : std::uint8_t { name, alias, ticker, product, descriptor, non_company };

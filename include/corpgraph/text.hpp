@@ -23,6 +23,9 @@ struct NormalisedText {
   std::vector<std::uint32_t> offsets;
 };
 [[nodiscard]] NormalisedText normalise(std::string_view text);
+// normalise(text).text with every run of white space (space, tab, CR, LF) as one space and none at
+// either end: a name as it is shown. No offsets are kept, so a short name allocates nothing.
+[[nodiscard]] std::string normalise_collapsed(std::string_view text);
 
 enum class TokenKind : std::uint8_t { word, number, punct };
 
@@ -37,7 +40,8 @@ struct Token {
   std::uint32_t begin = 0;  // bytes in the original text, end exclusive
   std::uint32_t end = 0;
   std::uint32_t key_begin = 0;  // the matching key in TokenizedText::keys: ASCII lower case,
-  std::uint32_t key_end = 0;    // typographic forms normalised, hyphens inside words dropped
+  std::uint32_t key_end = 0;    // typographic forms normalised, hyphens inside words dropped;
+                                // one ' ' stands between a key and the next one
   TokenKind kind = TokenKind::punct;
   std::uint8_t flags = 0;
 
@@ -51,6 +55,19 @@ struct Sentence {
   std::uint32_t last_token = 0;
 };
 
+// A token's matching key. It is a string_view; comparing it with a string literal checks the
+// length first and then compares a length known at compile time, which the compiler turns into
+// one or two loads: the rules compare keys with literals on every token, and std::string_view's
+// operator== would call a library compare for each.
+struct TokenKey : std::string_view {
+  using std::string_view::basic_string_view;
+
+  template <std::size_t N>
+  [[nodiscard]] friend constexpr bool operator==(TokenKey key, const char (&literal)[N]) noexcept {
+    return key.size() == N - 1 && __builtin_memcmp(key.data(), literal, N - 1) == 0;
+  }
+};
+
 // Buffers are reused between documents, so one TokenizedText per thread allocates only while it
 // grows.
 struct TokenizedText {
@@ -58,11 +75,18 @@ struct TokenizedText {
   std::string keys;
   std::vector<Sentence> sentences;
 
-  [[nodiscard]] std::string_view key(const Token& token) const noexcept {
-    return std::string_view(keys).substr(token.key_begin, token.key_end - token.key_begin);
+  [[nodiscard]] TokenKey key(const Token& token) const noexcept {
+    return TokenKey(keys.data() + token.key_begin, token.key_end - token.key_begin);
   }
-  [[nodiscard]] std::string_view key(std::size_t index) const noexcept {
+  [[nodiscard]] TokenKey key(std::size_t index) const noexcept {
     return key(tokens[index]);
+  }
+  // The keys of tokens [first, last) joined by ' ', as phrase_key() writes a phrase: a view into
+  // keys, which are stored that way, so a phrase lookup builds no string.
+  [[nodiscard]] std::string_view keys_of(std::size_t first, std::size_t last) const noexcept {
+    if (first >= last) return {};
+    return std::string_view(keys.data() + tokens[first].key_begin,
+                            tokens[last - 1].key_end - tokens[first].key_begin);
   }
 };
 

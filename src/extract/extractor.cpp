@@ -8,6 +8,7 @@
 #include <corpgraph/text.hpp>
 
 #include <algorithm>
+#include <array>
 #include <cstdio>
 #include <cstdlib>
 #include <fstream>
@@ -94,8 +95,7 @@ class DocumentRun {
 
   std::vector<Relation> run() {
     tokenize(text_, t_);
-    infos_.resize(t_.tokens.size());
-    for (std::size_t k = 0; k < t_.tokens.size(); ++k) infos_[k] = lex_.word(t_.key(k));
+    lex_.words(t_, word_copies_, infos_);
     for (const auto& s : t_.sentences) sentence(s);
     for (auto& r : relations_) {
       // Names may have grown since the relation was found ("Velora" -> "Velora Therapeutics").
@@ -108,12 +108,18 @@ class DocumentRun {
       r.source.aliases = companies_[static_cast<std::size_t>(rel_source_[&r - relations_.data()])].aliases;
       r.target.aliases = companies_[static_cast<std::size_t>(rel_target_[&r - relations_.data()])].aliases;
     }
+    // deals that a later sentence called off live on as their former-deal edge
+    if (!superseded_.empty()) {
+      std::sort(superseded_.begin(), superseded_.end());
+      for (auto i = superseded_.rbegin(); i != superseded_.rend(); ++i)
+        relations_.erase(relations_.begin() + static_cast<std::ptrdiff_t>(*i));
+    }
     return std::move(relations_);
   }
 
  private:
   // ---- tokens -------------------------------------------------------------------------------
-  std::string_view key(std::size_t k) const { return t_.key(k); }
+  TokenKey key(std::size_t k) const { return t_.key(k); }
   const Token& tok(std::size_t k) const { return t_.tokens[k]; }
   // One dictionary lookup per token and document, however often the rules ask.
   const WordInfo* info(std::size_t k) const { return infos_[k]; }
@@ -128,29 +134,8 @@ class DocumentRun {
   std::string_view raw(std::size_t b, std::size_t e) const {
     return std::string_view(text_).substr(tok(b).begin, tok(e - 1).end - tok(b).begin);
   }
-  std::string clean(std::size_t b, std::size_t e) const {
-    auto n = normalise(raw(b, e));
-    std::string out;
-    bool space = false;
-    for (char c : n.text) {
-      if (c == '\n' || c == '\r' || c == '\t' || c == ' ') {
-        space = true;
-        continue;
-      }
-      if (space && !out.empty()) out += ' ';
-      space = false;
-      out += c;
-    }
-    return out;
-  }
-  std::string joined_key(std::size_t b, std::size_t e) {
-    std::string k;
-    for (std::size_t i = b; i < e; ++i) {
-      if (i > b) k += ' ';
-      k += key(i);
-    }
-    return k;
-  }
+  std::string clean(std::size_t b, std::size_t e) const { return normalise_collapsed(raw(b, e)); }
+  std::string joined_key(std::size_t b, std::size_t e) { return std::string(t_.keys_of(b, e)); }
 
   // ---- document companies -------------------------------------------------------------------
   int company_for_lexicon(std::uint32_t id) {
@@ -308,7 +293,6 @@ class DocumentRun {
     mentions_.clear();
     sentence_start_ = s.first_token;
     const std::uint32_t first = s.first_token, last = s.last_token;
-    std::string scratch;
     for (std::uint32_t k = first; k < last;) {
       const auto* w = info(k);
       if (w && (w->flags & detail::w_pronoun)) {
@@ -327,23 +311,16 @@ class DocumentRun {
         const std::uint32_t max_n = std::min<std::uint32_t>(w->lex_tokens, last - k);
         bool matched = false;
         std::uint32_t lengths[16];
+        const std::vector<LexHit>* found_hits[16];
         int count = 0;
-        scratch.clear();
         for (std::uint32_t n = 1; n <= max_n && n <= 16; ++n) {
-          if (n > 1) scratch += ' ';
-          scratch += key(k + n - 1);
-          const auto* found = lex_.phrase(scratch);
+          const auto* found = lex_.phrase(t_.keys_of(k, k + n));
           if (!found) break;
-          if (!found->empty()) lengths[count++] = n;
+          if (!found->empty()) found_hits[count] = found, lengths[count++] = n;
         }
         for (int index = count - 1; index >= 0 && !matched; --index) {
           const std::uint32_t n = lengths[index];
-          scratch.clear();
-          for (std::uint32_t i = k; i < k + n; ++i) {
-            if (i > k) scratch += ' ';
-            scratch += key(i);
-          }
-          const auto* hits = lex_.phrase(scratch);
+          const auto* hits = found_hits[index];
           if (!hits) continue;
           const LexHit* best = nullptr;
           const LexHit* nonco = nullptr;
@@ -761,14 +738,8 @@ class DocumentRun {
   bool lexicon_company_at(std::uint32_t k, std::uint32_t last) const {
     const auto* w = info(k);
     if (!w || !w->lex_tokens) return false;
-    std::string scratch;
     for (std::uint32_t n = std::min<std::uint32_t>(w->lex_tokens, last - k); n >= 1; --n) {
-      scratch.clear();
-      for (std::uint32_t i = k; i < k + n; ++i) {
-        if (i > k) scratch += ' ';
-        scratch += key(i);
-      }
-      if (const auto* hits = lex_.phrase(scratch))
+      if (const auto* hits = lex_.phrase(t_.keys_of(k, k + n)))
         for (const auto& h : *hits)
           if (h.kind == HitKind::name || h.kind == HitKind::alias) return true;
     }
@@ -1179,7 +1150,6 @@ class DocumentRun {
   void find_cues(const Sentence& s) {
     cues_.clear();
     modifiers_.clear();
-    std::string scratch;
     std::size_t mi = 0;
     for (std::uint32_t k = s.first_token; k < s.last_token;) {
       while (mi < mentions_.size() && mentions_[mi].end <= k) ++mi;
@@ -1201,11 +1171,8 @@ class DocumentRun {
       const std::vector<GrammarHit>* found_hits[16];
       std::uint32_t found_n[16];
       int count = 0;
-      scratch.clear();
       for (std::uint32_t n = 1; n <= max_n && n <= 16; ++n) {
-        if (n > 1) scratch += ' ';
-        scratch += key(k + n - 1);
-        const auto* found = lex_.grammar(scratch);
+        const auto* found = lex_.grammar(t_.keys_of(k, k + n));
         if (!found) break;
         if (!found->empty()) found_hits[count] = found, found_n[count++] = n;
       }
@@ -1249,32 +1216,194 @@ class DocumentRun {
     return true;
   }
 
+  // Nouns for a group of companies under one owner: "part of the Tata group", "the Reliance empire".
+  static bool is_owner_group_noun(std::string_view k) {
+    return k == "group" || k == "family" || k == "empire" || k == "conglomerate" || k == "stable" ||
+           k == "portfolio" || k == "companies" || k == "which" || k == "that" || k == "since" ||
+           k == "until" || k == "when";
+  }
+
   static bool is_business_noun(std::string_view k) {
     return k == "business" || k == "businesses" || k == "unit" || k == "units" || k == "division" ||
            k == "divisions" || k == "arm" || k == "operations" || k == "subsidiary" || k == "subsidiaries" ||
            k == "stake" || k == "stakes" || k == "assets" || k == "plant" || k == "plants" || k == "shares" ||
-           k == "operation" || k == "brand" || k == "brands" || k == "portfolio";
+           k == "operation" || k == "brand" || k == "brands" || k == "portfolio" || k == "store" || k == "stores" ||
+           k == "site" || k == "sites" || k == "factory" || k == "factories" || k == "facility" ||
+           k == "facilities" || k == "mill" || k == "mills" || k == "branches" || k == "outlets" || k == "hotels" ||
+           k == "restaurants" || k == "properties" || k == "mines" || k == "refinery" || k == "network" || k == "refineries" || k == "stations" || k == "mine";
+  }
+
+  // "Kroger had planned to sell 579 stores to C&S; that divestiture deal was also cancelled": a
+  // sale of assets between two companies that was called off is a former deal between them (a
+  // sale that goes ahead moves assets, not a company, and gives no edge).
+  void asset_sales(const Sentence& s) {
+    for (std::uint32_t k = s.first_token; k + 2 < s.last_token; ++k) {
+      const auto verb = key(k);
+      if (verb.size() < 4 || verb[0] != 's') continue;
+      if (verb != "sell" && verb != "sells" && verb != "sold" && verb != "selling") continue;
+      std::uint32_t to = 0;
+      bool asset = false;
+      for (std::uint32_t j = k + 1; j < s.last_token && j <= k + 7; ++j) {
+        if (key(j) == "to") {
+          to = j;
+          break;
+        }
+        if (key(j) == "," || key(j) == ";" || key(j) == "stake" || key(j) == "shares") break;
+        asset |= is_business_noun(key(j)) && key(j) != "stake" && key(j) != "stakes" && key(j) != "shares";
+      }
+      if (!to || !asset) continue;
+      // what is sold is no company ("sold Y's stores" is the owns/acquired rules')
+      bool company = false;
+      for (const auto& m : mentions_) company |= m.begin > k && m.begin < to && is_company_like(m);
+      if (company) continue;
+      // the buyer, past "Novo Nordisk's partner" (a possessive and its noun only describe it)
+      int buyer = -1;
+      for (std::size_t i = 0; i < mentions_.size(); ++i) {
+        const auto& m = mentions_[i];
+        if (m.begin <= to) continue;
+        if (m.begin > to + 7) break;
+        if (m.possessive && i + 1 < mentions_.size() && mentions_[i + 1].begin <= m.next + 2) continue;
+        if (is_company_like(m)) buyer = argument(m);
+        break;
+      }
+      if (buyer < 0) continue;
+      CueAt at{k, to + 1, 0};
+      Cue plain;
+      const Found seller = subject(at, plain);
+      if (seller.company < 0 || seller.company == buyer) continue;
+      const std::uint32_t from = seller.scope ? seller.scope
+                                 : seller.mention >= 0 ? mentions_[static_cast<std::size_t>(seller.mention)].next : k;
+      if (modifier_in(Modifier::negation, from, to)) continue;
+      // the ending is said before the buyer, or after it of "that sale" / "the deal" (not of a
+      // relation of its own: "... to Y after a merger with Z collapsed")
+      bool ended = modifier_in(Modifier::ended, from, to);
+      for (const auto& md : modifiers_) {
+        if (ended || md.modifier != Modifier::ended || md.at <= to) continue;
+        bool back = false, own = false;
+        for (std::uint32_t j = to + 1; j + 1 < md.at; ++j)
+          back |= (key(j) == "that" || key(j) == "the" || key(j) == "this") &&
+                  (is_deal_noun(key(j + 1)) || (j + 2 < md.at && is_deal_noun(key(j + 2))));
+        for (const auto& c : cues_)
+          own |= c.begin > to && c.begin < md.at && !(lex_.cue(c.cue).flags & detail::cue_tight);
+        ended = back && !own;
+      }
+      if (!ended) continue;
+      emit(seller.company, buyer, Label::former_deal, Status::ended, 0.75f * seller.weight, s, "asset-sale-ended");
+    }
+  }
+
+  static bool deal_gap(Label label) {
+    return label == Label::partners || label == Label::talked_to || label == Label::former_deal;
+  }
+  // "signed its own deals with Y", "works on camera systems with Y": the words between a deal
+  // word and its "with" describe the deal; a clause of its own, a reported-speech verb or "along
+  // with" means the "with" belongs elsewhere.
+  bool deal_gap_ok(std::uint32_t b, std::uint32_t with) const {
+    if (with > b) {
+      const auto before = key(with - 1);
+      if (before == "along" || before == "together" || before == "compared" || before == "comparison" ||
+          before == "line" || before == "par" || before == "familiar" || before == "up")
+        return false;
+    }
+    for (std::uint32_t k = b; k < with; ++k) {
+      const auto w = key(k);
+      if (w == "that" || w == "which" || w == "who" || w == "whose" || w == "where" || w == "and" || w == "or" ||
+          w == "but" || w == "after" || w == "before" || w == "while" || w == "when" || w == "since" ||
+          w == "as" || w == "because" || w == "although" || w == "if" || (wflags(k) & detail::w_say))
+        return false;
+    }
+    return true;
+  }
+
+  // A company right after a deal word's "with" ("with the state-run Y", "with Germany's Y"), not
+  // one behind a further noun and preposition ("with funding from Y").
+  bool names_next(std::uint32_t k, std::uint32_t last) const {
+    for (std::uint32_t j = k; j < last && j < k + 5; ++j) {
+      for (const auto& m : mentions_)
+        if (m.begin == j) return m.type != MentionType::transparent;
+      if (tok(j).kind != TokenKind::word && key(j) != "-") return false;
+      if (wflags(j) & (detail::w_prep | detail::w_list)) return false;
+    }
+    return false;
+  }
+
+  static bool is_contract_noun(std::string_view k) {
+    return k == "deal" || k == "deals" || k == "agreement" || k == "contract" || k == "merger" || k == "bid" ||
+           k == "offer" || k == "takeover" || k == "partnership" || k == "pact" || k == "tieup" || k == "venture" ||
+           k == "lawsuit" || k == "suit" || k == "order" || k == "orders";
+  }
+
+  static bool is_make_idiom(std::string_view k) {
+    static constexpr std::string_view idioms[] = {
+        "bid", "bids", "offer", "offers", "way", "sense", "case", "room", "push", "provision", "provisions", "it",
+        "easier", "harder", "possible", "difficult", "support", "momentum", "results", "profit", "profits",
+        "money", "payment", "payments", "plan", "plans", "pitch", "claim", "changes", "decision", "arrangements",
+        "preparations", "progress", "effort", "efforts", "headlines", "history", "gains", "losses", "name",
+        "deal", "deals", "approach", "request", "appeal", "call", "calls", "donation", "donations", "contribution",
+        "allowance", "allowances", "reserves", "them", "us", "him", "her", "things", "life", "time", "use"};
+    for (auto i : idioms)
+      if (k == i) return true;
+    return false;
   }
 
   void gapped_cue(std::uint32_t k, std::uint32_t last) {
     const auto head = key(k);
     for (const auto& g : lex_.gapped()) {
       if (std::find(g.heads.begin(), g.heads.end(), head) == g.heads.end()) continue;
+      // ("processes payments for Y" is a service, whatever "made payments for" means)
+      const bool make_for = lex_.cue(g.cue).rule == "make-for" && head.substr(0, 7) != "process";
       for (std::uint32_t j = k + 2; j < last && j <= k + 1 + g.max_gap; ++j) {
+        // "made a bid for", "make way for", "built support for": idioms, not goods made for a buyer;
+        // "plans to make cars for Y" is an intention.
+        if (make_for && (is_make_idiom(key(j - 1)) ||
+                         (k >= 2 && key(k - 1) == "to" &&
+                          (key(k - 2) == "plan" || key(k - 2) == "plans" || key(k - 2) == "aims" ||
+                           key(k - 2) == "hopes" || key(k - 2) == "wants" || key(k - 2) == "seeks"))))
+          break;
         // The gap holds what is sold or raised, never a company.
         bool company = false;
         for (const auto& m : mentions_)
-          if (m.begin < j && m.end > k && (m.type == MentionType::company || m.type == MentionType::candidate)) company = true;
+          if (m.begin < j && m.end > k && (m.type == MentionType::company || m.type == MentionType::candidate)) {
+            // "a joint venture in Chile, the Escondida mine, with Y": an unknown name before a
+            // common noun only names the deal's asset.
+            const bool asset_name = m.type == MentionType::candidate && deal_gap(lex_.cue(g.cue).label) &&
+                                    m.next < last && tok(m.next).kind == TokenKind::word && is_lower(text_[tok(m.next).begin]);
+            if (!asset_name) company = true;
+          }
         // "sells its heat business to Y" is a divestiture, not a supply.
         const bool business = lex_.cue(g.cue).label == Label::supplies && !lex_.cue(g.cue).reversed &&
                               is_business_noun(key(j - 1));
-        if (company || business || key(j) == "." || key(j) == ";") break;
+        // "received an approach from Y" is talks, "received a complaint from Y" nothing: money only
+        const bool no_money = lex_.cue(g.cue).label == Label::invests_in && lex_.cue(g.cue).reversed &&
+                              (key(j - 1) == "approach" || key(j - 1) == "approaches" || key(j - 1) == "offer" ||
+                               key(j - 1) == "offers" || key(j - 1) == "bid" || key(j - 1) == "bids" ||
+                               key(j - 1) == "proposal" || key(j - 1) == "complaint" || key(j - 1) == "interest" ||
+                               key(j - 1) == "letter" || key(j - 1) == "request" || key(j - 1) == "orders");
+        if (company || business || no_money || key(j) == "." || key(j) == ";") break;
         if (std::find(g.tails.begin(), g.tails.end(), key(j)) != g.tails.end()) {
+          // "received an approach from Y", "drew interest from Y": only money raised is an investment.
+          if (lex_.cue(g.cue).label == Label::invests_in && lex_.cue(g.cue).reversed && !money_between(k + 1, j) &&
+              !rule_off("raised-money"))
+            break;
+          if (deal_gap(lex_.cue(g.cue).label) && !(deal_gap_ok(k + 1, j) && names_next(j + 1, last))) break;
           cues_.push_back(CueAt{k, j + 1, g.cue});
           break;
         }
       }
     }
+  }
+
+  // Whether [b, e) names money or funding: "$310 million", "a Series B round", "fresh capital".
+  bool money_between(std::uint32_t b, std::uint32_t e) const {
+    for (std::uint32_t k = b; k < e; ++k) {
+      if (tok(k).kind == TokenKind::number) return true;
+      const auto w = key(k);
+      if (w == "$" || w == "€" || w == "£" || w == "million" || w == "billion" || w == "funding" ||
+          w == "investment" || w == "investments" || w == "capital" || w == "round" || w == "financing" ||
+          w == "money" || w == "cash" || w == "backing" || w == "funds" || w == "seed" || w == "equity")
+        return true;
+    }
+    return false;
   }
 
   bool modifier_in(Modifier kind, std::uint32_t b, std::uint32_t e) const {
@@ -1284,7 +1413,10 @@ class DocumentRun {
   }
   bool cue_in(std::uint32_t b, std::uint32_t e, const CueAt* self) const {
     for (const auto& c : cues_)
-      if (&c != self && c.begin >= b && c.begin < e && !(lex_.cue(c.cue).flags & detail::cue_tight)) return true;
+      if (&c != self && c.begin >= b && c.begin < e && !(lex_.cue(c.cue).flags & detail::cue_tight) &&
+          !(self && c.end == e && c.end == c.begin + 1 && (wflags(c.begin) & detail::w_desc_noun) &&
+            !rule_off("descriptor-cue")))
+        return true;
     return false;
   }
 
@@ -1320,7 +1452,92 @@ class DocumentRun {
     int company = -1;
     float weight = 1.0f;
     std::uint32_t scope = 0;  // where the subject's own clause resumes (after an inserted clause)
+    int pair = -1;            // "both chains": the second company of a plural subject
   };
+
+  // "both companies", "the two South Korean groups", "the pair" starting at b: the end of the
+  // phrase (0 when there is none) and the two companies it refers back to: the two last companies
+  // of that nationality when it names one, else the two parties of the last relation found.
+  void note_pair(int a, int b) {
+    if (a > b) std::swap(a, b);
+    ++clock_;
+    for (auto& p : pairs_)
+      if (p.a == a && p.b == b) {
+        ++p.count, p.last = clock_;
+        return;
+      }
+    pairs_.push_back({a, b, 1, clock_});
+  }
+  // The pair related most often so far, when one stands out (related in two statements at least,
+  // more often than any other pair).
+  bool main_pair(int& first, int& second) const {
+    const PairCount* best = nullptr;
+    int runner_up = 0;
+    for (const auto& p : pairs_) {
+      if (!best || p.count > best->count) {
+        if (best) runner_up = best->count;
+        best = &p;
+      } else {
+        runner_up = std::max(runner_up, p.count);
+      }
+    }
+    if (!best || best->count < 2 || best->count == runner_up) return false;
+    first = best->a, second = best->b;
+    return true;
+  }
+
+  std::uint32_t plural_pair(std::uint32_t b, std::uint32_t last, int& first, int& second) const {
+    if (rule_off("plural-pair") || b >= last) return 0;
+    std::uint32_t j = b;
+    if (key(j) == "both") {
+      ++j;
+    } else if (key(j) == "the" && j + 1 < last && (key(j + 1) == "two" || key(j + 1) == "pair" || key(j + 1) == "duo")) {
+      if (key(j + 1) != "two") {
+        j += 2;
+        return main_pair(first, second) ? j : 0;
+      }
+      j += 2;
+    } else {
+      return 0;
+    }
+    std::string_view country;
+    for (std::uint32_t n = 0; j < last && n < 5; ++j, ++n) {
+      const auto k = key(j);
+      if (k == "companies" || k == "firms" || k == "groups" || k == "chains" || k == "carriers" || k == "airlines" ||
+          k == "banks" || k == "lenders" || k == "apps" || k == "sides" || k == "rivals" || k == "makers" ||
+          k == "chipmakers" || k == "carmakers" || k == "automakers" || k == "retailers" || k == "grocers" ||
+          k == "giants" || k == "operators" || k == "insurers" || k == "miners" || k == "utilities" ||
+          k == "platforms" || k == "startups" || k == "studios" || k == "manufacturers" || k == "suppliers" ||
+          k == "producers" || k == "drugmakers" || k == "brewers" || k == "businesses" || k == "partners") {
+        first = second = -1;
+        if (!country.empty()) {
+          std::uint32_t seen_first = 0, seen_second = 0;
+          for (std::size_t i = 0; i < companies_.size(); ++i) {
+            const auto& c = companies_[i];
+            if (c.country != country) continue;
+            if (c.last_seen >= seen_first) {
+              second = first, seen_second = seen_first;
+              first = static_cast<int>(i), seen_first = c.last_seen;
+            } else if (c.last_seen >= seen_second) {
+              second = static_cast<int>(i), seen_second = c.last_seen;
+            }
+          }
+        } else if (!main_pair(first, second)) {
+          return 0;
+        }
+        return first >= 0 && second >= 0 ? j + 1 : 0;
+      }
+      const auto f = wflags(j);
+      if (f & detail::w_nationality) {
+        country = std::string_view(info(j)->country, 2);
+        continue;
+      }
+      if (tok(j).kind != TokenKind::word || (f & (detail::w_prep | detail::w_list)) || !is_lower(text_[tok(j).begin])) {
+        if (!(k == "south" || k == "north")) return 0;
+      }
+    }
+    return 0;
+  }
 
   // "Arm, which is majority-owned by SoftBank, sued Qualcomm", "CATL, the world's largest battery
   // maker, supplies Tesla": a clause or apposition set off by commas right before the cue is
@@ -1347,8 +1564,14 @@ class DocumentRun {
     }
     if (!open || open + 1 >= close - 1) return {};
     const auto lead = key(open + 1);
+    // (", in which both A and B hold stakes, have sued": a relative clause after a preposition too)
+    // (", founded in 2021 by ..., is": a participle clause too)
     bool opener = lead == "which" || lead == "whose" || lead == "the" || lead == "a" || lead == "an" ||
-                  lead == "one";
+                  lead == "one" || ((wflags(open + 1) & detail::w_prep) && key(open + 2) == "which") ||
+                  ((lead == "founded" || lead == "based" || lead == "headquartered" || lead == "known" ||
+                    lead == "created" || lead == "launched" || lead == "started" || lead == "listed" ||
+                    lead == "spun") &&
+                   !rule_off("participle-clause"));
     for (std::size_t i = 0; i < mentions_.size() && !opener; ++i) {
       const auto& m = mentions_[i];
       // "Nippon Steel, Japan's biggest steelmaker, owns...": a possessive opens the apposition.
@@ -1370,8 +1593,43 @@ class DocumentRun {
     return {};
   }
 
+  // Whether a cue opens with a noun ("rivals such as", "lawsuit against"): such a cue after "and"
+  // continues a list of nouns, not a verb phrase.
+  bool noun_cue(const CueAt& c) const {
+    const auto w = key(c.begin);
+    if (wflags(c.begin) & (detail::w_desc_noun | detail::w_generic)) return true;
+    static constexpr std::string_view nouns[] = {
+        "rivals", "competitors", "competition", "rivalry", "challenger", "partners", "partnership", "suppliers",
+        "customers", "customer", "client", "clients", "deal", "alliance", "lawsuit", "lawsuits", "suit", "complaint",
+        "case", "litigation", "acquisition", "purchase", "takeover", "talks", "stake", "investment", "agreement"};
+    for (auto n : nouns)
+      if (w == n) return true;
+    return false;
+  }
+
   Found subject(const CueAt& c, const Cue& cue) {
     const bool tight = cue.flags & detail::cue_tight;
+    // "Both chains compete with ...", "The two groups are partners": a plural subject that opens
+    // its clause refers back to two companies.
+    if (!(cue.flags & detail::cue_no_subject)) {
+      std::uint32_t e = c.begin;
+      while (e > sentence_first_ + 1 && e + 4 > c.begin &&
+             (is_auxiliary(key(e - 1)) || key(e - 1) == "both" || key(e - 1) == "still" || key(e - 1) == "been"))
+        --e;
+      if (!tight || e < c.begin)
+        for (std::uint32_t b = e > sentence_first_ + 6 ? e - 6 : sentence_first_; b + 1 < e; ++b) {
+          // "Moderna and the two partners": a plural coordinated with a name is not the pair itself.
+          if (!(b == sentence_first_ || key(b - 1) == "," || key(b - 1) == "but" || key(b - 1) == "while" ||
+                (key(b - 1) == "and" && mention_at(b - 2) < 0 && (b < 2 || !mention_ends_at(b - 1)))))
+            continue;
+          int first = -1, second = -1;
+          if (plural_pair(b, e, first, second) == e) {
+            Found f{-1, first, 0.85f, e};
+            f.pair = second;
+            return f;
+          }
+        }
+    }
     if (!tight && !(cue.flags & detail::cue_no_subject)) {
       // "Y, a buyout firm in Oslo, which bought it": the relative clause hangs on the name before
       // the apposition.
@@ -1412,12 +1670,16 @@ class DocumentRun {
         for (const auto& m : mentions_) named |= m.begin < k && m.end >= k;
         if (named) break;
       }
-      // "..., and competes with Y": a verb cue right after the "and" is such a verb phrase too.
-      const bool verb_cue = conj && conj + 1 == c.begin && conj > sentence_first_ && key(conj - 1) == "," &&
-                            !(cue.flags & detail::cue_noun) && is_lower(text_[tok(c.begin).begin]) &&
-                            !rule_off("and-verb-cue");
-      if (conj && (verb_cue || (conj + 1 < c.begin && (is_auxiliary(key(conj + 1)) || verb_after_conjunction(conj, c.begin))))) {
-        const int shared = sentence_subject_ >= 0 ? sentence_subject_ : first_subject_;
+      // "..., and competes with Z": the cue itself may be the verb right after the "and".
+      const bool verb_cue = conj && conj + 1 == c.begin && !cue.reversed && verb_after_conjunction(conj, c.end) &&
+                            !noun_cue(c);
+      if (conj && (conj + 1 < c.begin || verb_cue) &&
+          (is_auxiliary(key(conj + 1)) || verb_cue || verb_after_conjunction(conj, c.begin))) {
+        int shared = sentence_subject_ >= 0 ? sentence_subject_ : first_subject_;
+        // "It has a venture with X and Y, and supplies ore to Z": an opening "it" is the last subject.
+        if (shared < 0 && verb_cue && !mentions_.empty() && mentions_.front().begin == sentence_first_ &&
+            mentions_.front().type == MentionType::pronoun && !mentions_.front().possessive)
+          shared = last_subject_;
         if (shared >= 0 && !rule_off("shared-subject")) return {-1, shared, 0.9f, conj + 1};
       }
     }
@@ -1457,10 +1719,15 @@ class DocumentRun {
       }
       // "X said its subsidiary Y acquired Z": the name an apposition introduces, right before a
       // verb, is that verb's subject.
-      if (!relative && gap == 0 && !tight && !(wflags(c.begin) & detail::w_prep) && key(c.begin) != "to" &&
+      // "Boeing's rival Airbus also buys ...": after a possessive, the noun cue's name heads the phrase.
+      bool adverbs = gap <= 2;
+      for (std::uint32_t k = m.next; k < c.begin && adverbs; ++k) adverbs = is_auxiliary(key(k));
+      if (!relative && adverbs && !tight && !(wflags(c.begin) & detail::w_prep) && key(c.begin) != "to" &&
           !rule_off("apposition-subject"))
         for (const auto& other : cues_)
-          if (other.end == m.begin && (lex_.cue(other.cue).flags & detail::cue_tight)) relative = true;
+          if (other.end == m.begin &&
+              ((gap == 0 && (lex_.cue(other.cue).flags & detail::cue_tight)) || possessive_before(other.begin)))
+            relative = true;
       if (!relative && std::find(used_objects_.begin(), used_objects_.end(), i) != used_objects_.end()) continue;
       // "Arm, which is majority-owned by SoftBank, sued Qualcomm, ... after buying Y": a name inside
       // a relative clause closed before the cue is not the cue's subject.
@@ -1471,10 +1738,21 @@ class DocumentRun {
         bool opened = false;
         for (std::uint32_t k = m.begin; k > sentence_first_ + 1 && k + 12 > m.begin; --k) {
           const auto kk = key(k - 1);
-          if (kk == "," ) { opened = key(k) == "which" || key(k) == "who" || key(k) == "whose"; break; }
+          if (kk == "," ) {
+            // ", in which X holds a stake, has bought ..." closes as well
+            opened = key(k) == "which" || key(k) == "who" || key(k) == "whose" ||
+                     (key(k) == "in" && key(k + 1) == "which");
+            break;
+          }
           if (kk == ";") break;
         }
         if (closed && opened) continue;
+      }
+      // "Mobileye, the Intel-controlled company that supplied Y": a hyphenated owner or backer only
+      // describes the noun after it.
+      if (!tight && m.next + 1 < c.begin && key(m.next) == "-" && !rule_off("hyphen-modifier")) {
+        const auto v = key(m.next + 1);
+        if (v == "owned" || v == "controlled" || v == "backed" || v == "funded") continue;
       }
       bool semicolon = false;
       for (std::uint32_t k = m.next; k < c.begin; ++k) semicolon |= key(k) == ";";
@@ -1482,13 +1760,29 @@ class DocumentRun {
       switch (m.type) {
         case MentionType::transparent:
           continue;
-        case MentionType::blocker:
+        case MentionType::blocker: {
+          // "sells its devices in the United States through a partnership with Y": a place after
+          // "in" only locates the clause.
+          const auto p = m.begin > sentence_first_ ? key(m.begin - 1) : std::string_view{};
+          const auto pp = m.begin > sentence_first_ + 1 ? key(m.begin - 2) : std::string_view{};
+          bool comma = false;
+          for (std::uint32_t k = m.next; k < c.begin; ++k) comma |= key(k) == ",";
+          if (!tight && !comma &&
+              (p == "in" || p == "across" || p == "throughout" || (p == "the" && (pp == "in" || pp == "across"))))
+            continue;
           return {};
+        }
         case MentionType::pronoun:
           // "Its rival NetEase ...": a possessive that opens the sentence points back to the last
           // subject, never to the name it introduces.
           if (m.possessive && m.begin == sentence_first_ && gap <= 2 && last_subject_ >= 0 && !rule_off("its-opening"))
             return {i, last_subject_, 0.9f};
+          // "sued Pfizer and its German partner BioNTech": "its" is the name it is joined to.
+          if (tight && m.possessive && i > 0 && m.begin > sentence_first_ && key(m.begin - 1) == "and") {
+            const auto& joined = mentions_[static_cast<std::size_t>(i - 1)];
+            if (joined.next + 1 == m.begin && joined.type == MentionType::company && !joined.possessive)
+              return {i, joined.company, 0.9f};
+          }
           if (tight || (key(m.begin) == "it" && (gap <= 3 || (gap <= 6 && m.begin == sentence_first_)))) {
             const int target = pronoun_target();
             if (target >= 0) return {i, target, 0.9f};
@@ -1509,10 +1803,30 @@ class DocumentRun {
                (m.begin > sentence_first_ + 1 && (key(m.begin - 2) == "a" || key(m.begin - 2) == "an") &&
                 tok(m.begin - 1).kind == TokenKind::word && is_lower(text_[tok(m.begin - 1).begin]))))
             continue;
+          // "CFM International, the engine maker jointly owned by Y": an apposition that names no
+          // company is said of the name before its comma.
+          if (m.company < 0 && m.begin >= sentence_first_ + 2 && !rule_off("apposition-descriptor")) {
+            const std::uint32_t comma = key(m.begin) == "the" ? m.begin - 1 : m.begin - 2;
+            if ((key(m.begin) == "the" || key(m.begin - 1) == "the") && key(comma) == "," && mention_ending_at(comma) >= 0)
+              continue;
+          }
           if (m.company < 0) return {};
           return {i, m.company, 0.9f};
         case MentionType::company:
           if (m.reporter && gap > 1) continue;
+          // "signs new Spotify deal, sues Y": a name before a deal noun only qualifies the noun.
+          if (!m.possessive && gap > 0 && m.next < c.begin && is_contract_noun(key(m.next)) && !rule_off("deal-noun-modifier"))
+            continue;
+          // "Mobileye, the Intel-controlled company that has long supplied Y": a name inside a
+          // hyphenated adjective qualifies the noun after it.
+          if (!m.possessive && gap > 2 && !tight && !rule_off("hyphen-modifier")) {
+            bool modifier = false;
+            for (const auto& other : cues_)
+              modifier |= other.begin == m.next && key(m.next) == "-" && (lex_.cue(other.cue).flags & detail::cue_tight) &&
+                          other.end < c.begin && tok(other.end).kind == TokenKind::word &&
+                          is_lower(text_[tok(other.end).begin]);
+            if (modifier) continue;
+          }
           // "including Samsung's Galaxy devices, and also sells modems to Apple": a possessive
           // far from the cue belongs to a noun phrase, not to the cue.
           if (m.possessive && gap > 3 && !(cue.flags & detail::cue_noun)) continue;
@@ -1548,6 +1862,36 @@ class DocumentRun {
     return noun && (m.possessive || gap <= 2);
   }
 
+  // Whether the cue opens an apposition: "X, the owner of Y", "X, owner of Y".
+  bool appositive_cue(const CueAt& c) const {
+    if (c.begin < sentence_first_ + 2) return false;
+    const auto b1 = key(c.begin - 1);
+    if (b1 == ",") return true;
+    return (b1 == "the" || b1 == "a" || b1 == "an" || key(c.begin) == "the") &&
+           (key(c.begin - 2) == "," || key(c.begin - 1) == ",");
+  }
+
+  // Whether the cue opens an apposition: ", the owner of", ", a supplier to".
+  bool apposition_cue(const CueAt& c) const {
+    std::uint32_t k = c.begin;
+    if (k > sentence_first_ && (key(k - 1) == "the" || key(k - 1) == "a" || key(k - 1) == "an")) --k;
+    else if (!(key(k) == "the" || key(k) == "a" || key(k) == "an")) return false;
+    return k > sentence_first_ && key(k - 1) == ",";
+  }
+
+  // ", the owner of Zara, and H&M": where an apposition that opens with an article at k closes, when
+  // the list goes on after it (", and" or ", or"); 0 otherwise.
+  std::uint32_t apposition_end(std::uint32_t k, std::uint32_t last) const {
+    if (k + 3 >= last || key(k) != "," || !(key(k + 1) == "the" || key(k + 1) == "a" || key(k + 1) == "an")) return 0;
+    for (std::uint32_t j = k + 2; j + 2 < last && j <= k + 10; ++j) {
+      const auto kj = key(j);
+      if (kj == ";" || kj == "(" || kj == ")" || kj == "which" || kj == "who" || kj == "that") return 0;
+      if (kj != ",") continue;
+      return key(j + 1) == "and" || key(j + 1) == "or" ? j : 0;
+    }
+    return 0;
+  }
+
   // Whether the cue sits in a relative clause set off by a comma: ", which is backed by".
   bool relative_cue(const CueAt& c) const {
     for (std::uint32_t k = c.begin; k > sentence_first_ + 1 && k + 4 > c.begin; --k) {
@@ -1565,7 +1909,12 @@ class DocumentRun {
     const bool tight = cue.flags & detail::cue_tight;
     const bool direct = cue.flags & detail::cue_direct;
     const bool poss = cue.flags & detail::cue_poss_object;
-    const std::uint32_t first_gap = tight ? 1 : poss ? 1 : direct ? 4 : (cue.flags & detail::cue_wide) ? 12 : 8;
+    std::uint32_t first_gap = tight ? 1 : poss ? 1 : direct ? 4 : (cue.flags & detail::cue_wide) ? 12 : 8;
+    // "makes most of Apple's iPhones": a quantifier may stand before the possessive.
+    if (poss && c.end + 2 < last && key(c.end + 1) == "of" &&
+        (key(c.end) == "most" || key(c.end) == "some" || key(c.end) == "all" || key(c.end) == "many" ||
+         key(c.end) == "much" || key(c.end) == "part" || key(c.end) == "half"))
+      first_gap = 3;
     std::uint32_t cursor = c.end;
     bool after_by = false;
     for (std::size_t i = 0; i < mentions_.size(); ++i) {
@@ -1574,23 +1923,48 @@ class DocumentRun {
       if (static_cast<int>(i) == subject_mention) continue;
       const std::uint32_t gap = m.begin - cursor;
       // What lies between the previous argument (or the cue) and this mention.
-      bool stop = false, listy = false, prep = false, by = false;
+      bool stop = false, listy = false, prep = false, by = false, person = false;
       for (std::uint32_t k = cursor; k < m.begin; ++k) {
         const auto f = wflags(k);
         if (key(k) == "by" && (cue.flags & detail::cue_noun)) by = true;
+        else if (key(k) == "as" && k + 2 < m.begin && key(k + 1) == "well" && key(k + 2) == "as") listy = true, k += 2;
         else if (f & detail::w_list) listy = true;
         else if (f & detail::w_prep) prep = true;
+        // "sued X and its chief executive, Y": a title says the next name is a person's.
+        if ((f & detail::w_title) && !(f & detail::w_desc_noun) && !out.empty() && !rule_off("title-list")) person = true;
       }
+      if (person) break;
       stop = modifier_in(Modifier::stop, cursor, m.begin) || cue_in(cursor, m.begin, &c);
+      // "talks with Eutelsat's rival Viasat": a rival noun between a possessive name and the next
+      // name only describes the object
+      if (stop && i > 0 && mentions_[i - 1].possessive && mentions_[i - 1].next + 1 == m.begin &&
+          mentions_[i - 1].begin >= cursor && !modifier_in(Modifier::stop, cursor, m.begin)) {
+        const auto w = key(m.begin - 1);
+        bool other_cue = false;
+        for (const auto& oc : cues_)
+          other_cue |= &oc != &c && oc.begin >= cursor && oc.begin < m.begin && oc.begin != m.begin - 1 &&
+                       !(lex_.cue(oc.cue).flags & detail::cue_tight);
+        if ((w == "rival" || w == "competitor") && !other_cue) stop = false;
+      }
       if (stop) break;
       if (out.empty() && by_source < 0) {
         if (gap > first_gap) break;
         if (tight && !(gap == 0 || (gap == 1 && (key(cursor) == "," || key(cursor) == "the")))) break;
         if (direct && prep && !(cue.label == Label::supplies)) break;
+        // "sues former partner, signs Samsung deal": a comma after a common noun ends a verb's object.
+        if (direct && gap > 0 && !rule_off("direct-comma")) {
+          bool comma = false;
+          for (std::uint32_t k = cursor + 1; k < m.begin && !comma; ++k)
+            comma = key(k) == "," && tok(k - 1).kind == TokenKind::word && is_lower(text_[tok(k - 1).begin]) &&
+                    k + 1 < m.begin && tok(k + 1).kind == TokenKind::word && is_lower(text_[tok(k + 1).begin]) &&
+                    !(wflags(k + 1) & (detail::w_prep | detail::w_list | detail::w_desc_noun | detail::w_stop_cap));
+          if (comma) break;
+        }
         if (poss && !m.possessive) break;
         // "sells its products to farmers through Y": a cue that ends in a preposition takes the
         // noun right after it; a name behind another preposition belongs to that one.
-        if (prep && !(cue.flags & detail::cue_wide) && (wflags(c.end - 1) & detail::w_prep) && !rule_off("prep-object"))
+        if (prep && (!(cue.flags & detail::cue_wide) || cue.label == Label::supplies) &&
+            (wflags(c.end - 1) & detail::w_prep) && !rule_off("prep-object"))
           break;
         // "sells out its supply as Samsung chases...": "as" opens another clause.
         bool as_clause = false;
@@ -1606,6 +1980,11 @@ class DocumentRun {
           break;  // "owns Y and counts Z among...": a second verb phrase, not a longer list
         } else if (key(cursor) == "," && relative_cue(c) && !rule_off("relative-list")) {
           break;  // "talks between X, which is backed by Y, and Z": the comma closes the clause
+        } else if (key(cursor) == "," && cursor + 1 < m.begin && key(cursor + 1) == "and" && out.size() == 1 &&
+                   appositive_cue(c) && !rule_off("apposition-list")) {
+          break;  // "chains such as X, the owner of Y, and Z": the comma closes the apposition
+        } else if (key(cursor) == "," && apposition_cue(c) && !rule_off("apposition-list")) {
+          break;  // "Inditex, the owner of Zara, and H&M": the comma closes the apposition
         }
       }
       if (m.type == MentionType::transparent) {
@@ -1616,6 +1995,40 @@ class DocumentRun {
         if (m.possessive && i + 1 < mentions_.size() && mentions_[i + 1].begin == m.next &&
             is_company_like(mentions_[i + 1]))
           continue;
+        // "Morocco's state-owned OCP Group": adjectives may stand between.
+        if (m.possessive && i + 1 < mentions_.size() && is_company_like(mentions_[i + 1]) &&
+            mentions_[i + 1].begin <= m.next + 4 && !rule_off("place-modifier")) {
+          bool adjectives = true;
+          for (std::uint32_t k = m.next; k < mentions_[i + 1].begin && adjectives; ++k)
+            adjectives = key(k) == "-" || (tok(k).kind == TokenKind::word && is_lower(text_[tok(k).begin]) &&
+                                           !(wflags(k) & (detail::w_prep | detail::w_list | detail::w_say)));
+          if (adjectives) continue;
+        }
+        // "by U.S. rival Abiomed", "to German utility Rheinwerk": a place before a descriptor.
+        if (!m.possessive && i + 1 < mentions_.size() && is_company_like(mentions_[i + 1]) &&
+            mentions_[i + 1].begin > m.next && mentions_[i + 1].begin <= m.next + 2 && !rule_off("place-modifier")) {
+          bool descriptor = false, plain = true;
+          for (std::uint32_t k = m.next; k < mentions_[i + 1].begin && plain; ++k) {
+            plain = tok(k).kind == TokenKind::word && is_lower(text_[tok(k).begin]) &&
+                    !(wflags(k) & (detail::w_prep | detail::w_list | detail::w_say));
+            descriptor |= (wflags(k) & detail::w_desc_noun) != 0;
+          }
+          if (plain && descriptor) {
+            cursor = m.next;
+            continue;
+          }
+        }
+        // "Gulf carriers such as Emirates": a place that modifies the noun of a list's head.
+        if (!m.possessive && m.next + 3 < last && tok(m.next).kind == TokenKind::word &&
+            is_lower(text_[tok(m.next).begin]) && !rule_off("place-modifier")) {
+          bool such = false;
+          for (std::uint32_t k = m.next + 1; k < m.next + 4 && k + 1 < last && !such; ++k)
+            such = (key(k) == "such" && key(k + 1) == "as") || key(k) == "like" || key(k) == "including";
+          if (such) {
+            cursor = m.next;
+            continue;
+          }
+        }
         if (out.empty()) break;
         cursor = m.next;
         continue;
@@ -1631,12 +2044,44 @@ class DocumentRun {
           break;
         }
       }
-      if (m.type == MentionType::product || m.type == MentionType::pronoun) {
+      // "competes with Microsoft Azure and Google Cloud": a rival product named after its maker stands
+      // for the maker (relations.md), unless a possessive already names it ("Y's payment arm Z").
+      const bool rival_product = m.type == MentionType::product &&
+                                 (cue.label == Label::competes_with || cue.rule == "runs-on") &&
+                                 !(i > 0 && mentions_[i - 1].possessive && mentions_[i - 1].type != MentionType::pronoun &&
+                                   mentions_[i - 1].next + 3 >= m.begin) &&
+                                 !rule_off("rival-product");
+      // "parts for its A350 and A220 aircraft": after "its", products and unknown names are its things.
+      if (m.type == MentionType::pronoun && m.possessive && out.empty() && i + 1 < mentions_.size() &&
+          mentions_[i + 1].begin == m.next &&
+          (mentions_[i + 1].type == MentionType::product || mentions_[i + 1].type == MentionType::candidate) &&
+          !rule_off("its-candidate"))
+        break;
+      if ((m.type == MentionType::product && !rival_product) || m.type == MentionType::pronoun) {
         cursor = m.next;
         continue;
       }
       if (!tight && !poss && is_modifier(i, last)) continue;
+      // "buys gear from A and B, and Nokia supplies ...": a name that a verb cue follows opens a clause.
+      if (!out.empty() && !rule_off("clause-subject-list")) {
+        bool opens = false;
+        for (const auto& other : cues_)
+          opens |= &other != &c && other.begin >= m.next && other.begin <= m.next + 1 &&
+                   !(lex_.cue(other.cue).flags & detail::cue_tight) && (other.begin == m.next || is_auxiliary(key(m.next)));
+        if (opens) break;
+      }
+      // "MediaTek, Qualcomm's main rival, and Nvidia": a possessive before a common noun in a list
+      // opens an apposition on the item before it; it is no item itself.
+      if (!out.empty() && m.possessive && m.next < last && tok(m.next).kind == TokenKind::word &&
+          is_lower(text_[tok(m.next).begin]) && !rule_off("possessive-apposition-list")) {
+        cursor = m.next;
+        continue;
+      }
       if (m.type == MentionType::candidate && gap > 3 && !listy) break;
+      // "parts for its A350 and A220 aircraft": an unknown name after "its" is one of its things.
+      if (m.type == MentionType::candidate && m.begin > 0 && (key(m.begin - 1) == "its" || key(m.begin - 1) == "their") &&
+          !rule_off("its-candidate"))
+        break;
       const int company = argument(m);
       // "owns the telecom operator and counts Meta among...": the object was a noun phrase that
       // names no company, so nothing after it is an object either.
@@ -1649,36 +2094,97 @@ class DocumentRun {
       }
       out.push_back({static_cast<int>(i), company, out.empty() ? 1.0f : 0.95f});
       if (tight || poss) break;
+      // "Inditex, the owner of Zara, and H&M": an apposition on an item does not end the list.
+      if (const auto close = apposition_end(m.next, last); close && !rule_off("list-apposition")) {
+        while (i + 1 < mentions_.size() && mentions_[i + 1].begin < close) ++i;
+        cursor = close;
+      }
     }
     return out;
+  }
+
+  // "competes with IndiGo, the country's biggest airline, and with Gulf carriers such as Emirates",
+  // "licenses its designs to MediaTek ... and to Nvidia": the cue's preposition, repeated after
+  // "and" or "as well as", opens a second list of objects.
+  void reopened_objects(const CueAt& c, const Cue& cue, std::uint32_t last, int subject_mention,
+                        std::vector<Found>& objs) {
+    if ((cue.flags & (detail::cue_tight | detail::cue_poss_object)) || rule_off("reopened-list")) return;
+    const auto prep = key(c.end - 1);
+    if (!(wflags(c.end - 1) & detail::w_prep)) return;
+    const auto& tail = mentions_[static_cast<std::size_t>(objs.back().mention)];
+    std::uint32_t open = 0;
+    for (std::uint32_t k = tail.next; k + 1 < last && k < tail.next + 25 && !open; ++k) {
+      const auto kk = key(k);
+      // "with Starlink, which is owned by SpaceX, and with Eutelsat": a relative clause closed by a
+      // comma is passed over.
+      if ((kk == "which" || kk == "who") && k > tail.next && key(k - 1) == ",") {
+        std::uint32_t close = 0;
+        for (std::uint32_t j = k + 1; j < last && j < k + 12 && !close; ++j) {
+          if (key(j) == ";" || key(j) == "which" || key(j) == "who") break;
+          if (key(j) == ",") close = j;
+        }
+        if (!close) return;
+        k = close - 1;
+        continue;
+      }
+      if (kk == ";" || kk == "which" || kk == "who" || kk == "that" || kk == "but") return;
+      if (const int i = mention_at(k); i >= 0 && is_company_like(mentions_[static_cast<std::size_t>(i)])) {
+        // ", Qualcomm's main rival, and to Nvidia": a possessive inside an apposition may stand between.
+        const auto& m = mentions_[static_cast<std::size_t>(i)];
+        if (!(m.possessive && m.next < last && tok(m.next).kind == TokenKind::word && is_lower(text_[tok(m.next).begin])))
+          return;
+      }
+      if (key(k + 1) == prep && (kk == "and" || (kk == "as" && k >= 2 && key(k - 1) == "well" && key(k - 2) == "as")))
+        open = k + 2;
+    }
+    if (!open) return;
+    int by_source = -1;
+    auto more = objects(CueAt{c.begin, open, c.cue}, cue, last, subject_mention, by_source);
+    for (auto& f : more) {
+      const auto& m = mentions_[static_cast<std::size_t>(f.mention)];
+      // "and with Y's backing", "and to the Morven government": a name before a common noun is no
+      // object.
+      if ((m.possessive || m.type == MentionType::candidate) && m.next < last &&
+          tok(m.next).kind == TokenKind::word && is_lower(text_[tok(m.next).begin]))
+        break;
+      f.weight = 0.9f;
+      objs.push_back(f);
+    }
   }
 
   void emit(int source, int target, Label label, Status status, float confidence, const Sentence& s,
             std::string_view rule) {
     if (source < 0 || target < 0 || source == target) return;
     if (rule_off(rule)) return;
+    note_pair(source, target);
+    if (label == Label::sues) last_plaintiff_ = source;
     if (label == Label::former_deal) status = Status::ended;
     if (confidence < min_confidence_) return;
     int a = source, b = target;
     if (is_symmetric(label) && a > b) std::swap(a, b);
     const std::uint64_t k = (static_cast<std::uint64_t>(a) << 36) ^ (static_cast<std::uint64_t>(b) << 4) ^
                             static_cast<std::uint64_t>(label);
-    Evidence ev;
-    ev.doc = article_.doc.id;
-    ev.start = s.begin;
-    ev.end = s.end;
-    ev.sentence = repair_utf8(std::string_view(text_).substr(s.begin, s.end - s.begin));
-    ev.confidence = confidence;
-    ev.pattern = std::string(rule);
+    // The evidence (a copy of the sentence) is built only when it is new.
+    const auto evidence = [&] {
+      Evidence ev;
+      ev.doc = article_.doc.id;
+      ev.start = s.begin;
+      ev.end = s.end;
+      ev.sentence = repair_utf8(std::string_view(text_).substr(s.begin, s.end - s.begin));
+      ev.confidence = confidence;
+      ev.pattern = std::string(rule);
+      return ev;
+    };
     if (auto it = seen_.find(k); it != seen_.end()) {
       auto& r = relations_[it->second];
       r.status = merge_status(r.status, status);
       const bool same = std::any_of(r.evidence.begin(), r.evidence.end(),
-                                    [&](const Evidence& e) { return e.start == ev.start && e.end == ev.end; });
-      if (!same) r.evidence.push_back(std::move(ev));
+                                    [&](const Evidence& e) { return e.start == s.begin && e.end == s.end; });
+      if (!same) r.evidence.push_back(evidence());
       else
         for (auto& e : r.evidence)
-          if (e.start == ev.start) e.confidence = std::max(e.confidence, ev.confidence);
+          if (e.start == s.begin) e.confidence = std::max(e.confidence, static_cast<double>(confidence));
+      if (is_deal_label(label)) sentence_deal_ = static_cast<int>(it->second);
       return;
     }
     Relation r;
@@ -1691,7 +2197,8 @@ class DocumentRun {
     r.label = label;
     r.status = status;
     r.confidence = confidence;
-    r.evidence.push_back(std::move(ev));
+    r.evidence.push_back(evidence());
+    if (is_deal_label(label)) sentence_deal_ = static_cast<int>(relations_.size());
     seen_.emplace(k, relations_.size());
     relations_.push_back(std::move(r));
     rel_source_.push_back(source);
@@ -1734,6 +2241,7 @@ class DocumentRun {
       if (!(cue.flags & detail::cue_no_subject)) subj = subject(c, cue);
       int by_source = -1;
       auto objs = objects(c, cue, s.last_token, subj.mention, by_source);
+      if (!objs.empty() && by_source < 0) reopened_objects(c, cue, s.last_token, subj.mention, objs);
       // "Following its merger with Y, X, the utility, bought Z": an opening adverbial phrase ends
       // at its comma (no list runs over it), and its "its" points forward to the name after it.
       if (!rule_off("opening-phrase") && c.begin > s.first_token) {
@@ -1763,6 +2271,21 @@ class DocumentRun {
             }
           }
         }
+      }
+      // "trains its models on Y's cloud under a three-year agreement": a partnership, not a supply.
+      if (cue.rule == "runs-on" && !objs.empty()) {
+        bool under = false;
+        const auto after = mentions_[static_cast<std::size_t>(objs.back().mention)].next;
+        for (std::uint32_t k = after; k + 1 < s.last_token && k < after + 4 && !under; ++k)
+          under = key(k) == "under";
+        if (under) continue;
+      }
+      // "its former rival Y": a rivalry that is over is no edge.
+      if (cue.label == Label::competes_with && !rule_off("former-rival")) {
+        bool former = false;
+        for (std::uint32_t k = c.begin > s.first_token + 2 ? c.begin - 2 : s.first_token; k < c.begin; ++k)
+          former |= key(k) == "former" || key(k) == "onetime" || key(k) == "erstwhile";
+        if (former) continue;
       }
       Label label = cue.label;
       Status status = cue.status;
@@ -1794,9 +2317,21 @@ class DocumentRun {
           if (!slot) continue;
         }
       }
+      // "sold the plant to a subsidiary of Y", "signed a deal with a unit of Y": a unit that the text
+      // does not name is no company; "X, a Texas-based subsidiary of Y" and "X is a unit of Y" name it.
+      if (label == Label::owns && cue.reversed && key(c.end - 1) == "of" && c.begin > s.first_token &&
+          !rule_off("unit-slot") && !unit_in_slot(c, s))
+        continue;
       // "used the proceeds for a plant owned by Y": a participle right after a common noun is said
       // of that noun, not of a company further left.
-      if ((label == Label::owns || label == Label::acquired) && cue.reversed && c.begin > s.first_token &&
+      // "a new venture led by Y" as well, but not "a funding round led by Y" nor "a startup backed by Y".
+      const bool invest_noun =
+          label == Label::invests_in && c.begin > s.first_token &&
+          !(wflags(c.begin - 1) & (detail::w_desc_noun | detail::w_generic)) && key(c.begin - 1) != "round" &&
+          key(c.begin - 1) != "funding" && key(c.begin - 1) != "financing" && key(c.begin - 1) != "investment" &&
+          key(c.begin - 1) != "raise" && key(c.begin - 1) != "tranche" && key(c.begin - 1) != "series" &&
+          key(c.begin - 1) != "deal" && key(c.begin - 1) != "offering" && key(c.begin - 1) != "ipo";
+      if ((label == Label::owns || label == Label::acquired || invest_noun) && cue.reversed && c.begin > s.first_token &&
           !rule_off("participle-noun")) {
         const auto first = key(c.begin);
         if (first.size() > 2 && first.substr(first.size() - 2) == "ed") {
@@ -1810,6 +2345,18 @@ class DocumentRun {
           for (const auto& m : mentions_) noun &= m.next != c.begin;
           if (noun) continue;
         }
+      }
+      // "is part of the Y data-centre venture": a name that only modifies the noun after it is not
+      // the whole the subject belongs to ("part of the Y group" still is).
+      if (label == Label::owns && cue.reversed && c.end == c.begin + 2 && key(c.begin) == "part" && !objs.empty() &&
+          !rule_off("part-of-noun")) {
+        const auto next = mentions_[static_cast<std::size_t>(objs.front().mention)].next;
+        // "X is part of Y", "X, which has been part of Y": the subject stands right before the copula.
+        if (subj.mention < 0 || mentions_[static_cast<std::size_t>(subj.mention)].next + 4 < c.begin) continue;
+        if (next < s.last_token && tok(next).kind == TokenKind::word && is_lower(text_[tok(next).begin]) &&
+            !(wflags(next) & (detail::w_prep | detail::w_list | detail::w_say | detail::w_legal)) &&
+            !is_auxiliary(key(next)) && !is_owner_group_noun(key(next)))
+          continue;
       }
       // "is part of a joint venture with Y", "a unit of the trading arm of Y": a noun phrase
       // between the cue and the name takes the cue; the name hangs on that phrase's preposition.
@@ -1833,16 +2380,26 @@ class DocumentRun {
       }
       // "bought Y's chip unit", "part of Y's growth plan", "the purchase of Y's pension business":
       // the possessive names the owner of the thing bought or belonged to, not the thing.
-      if (((label == Label::acquired && !cue.reversed) || (label == Label::owns && cue.reversed)) && !objs.empty() &&
-          !rule_off("possessive-object")) {
+      // "had backed Y's position", "invested in Y's cloud unit": the same for an investment.
+      if (((label == Label::acquired && !cue.reversed) || (label == Label::owns && cue.reversed) ||
+           (label == Label::invests_in && !cue.reversed && !(cue.flags & detail::cue_tight))) &&
+          !objs.empty() && !rule_off("possessive-object")) {
         const auto& om = mentions_[static_cast<std::size_t>(objs.front().mention)];
         bool thing = om.possessive && om.next < s.last_token && tok(om.next).kind == TokenKind::word;
         // "a unit of Y's parent Z": a name a few words on is the real argument.
-        for (const auto& other : mentions_) thing &= !(other.begin >= om.next && other.begin < om.next + 4);
+        for (const auto& other : mentions_)
+          thing &= !(other.begin >= om.next && other.begin < om.next + 4 &&
+                     (is_company_like(other) || other.company >= 0));
         if (thing) {
           const auto kn = key(om.next);
           thing = !(kn == "shares" || kn == "stake" || kn == "remaining" || kn == "stock" || kn == "majority" ||
-                    kn == "entire" || kn == "whole");
+                    kn == "entire" || kn == "whole" || kn == "equity" || kn == "bonds");
+          // "invests in Y's latest funding round" is an investment in Y.
+          for (std::uint32_t k = om.next; k < s.last_token && k < om.next + 4 && thing && label == Label::invests_in; ++k) {
+            const auto kk = key(k);
+            thing = !(kk == "round" || kk == "funding" || kk == "fundraising" || kk == "financing" || kk == "ipo" ||
+                      kk == "offering" || kk == "series");
+          }
         }
         if (thing) continue;
       }
@@ -1877,9 +2434,69 @@ class DocumentRun {
             label = Label::invests_in;
         }
       }
+      // "acquired a 60% stake in Y": a majority bought is an acquisition (relations.md: "or a
+      // controlling stake"), a majority held an ownership.
+      if (label == Label::invests_in && !cue.reversed && !rule_off("majority-stake")) {
+        std::uint32_t noun = 0;
+        for (std::uint32_t k = c.begin; k < c.end && !noun; ++k)
+          if (key(k) == "stake" || key(k) == "interest" || key(k) == "holding") noun = k;
+        // "agreed to sell a 70% stake in Y to Z": the stake changes hands (stake-sale gives Z's edge)
+        if (noun && divested_before(noun, s) && !modifier_in(Modifier::talks, s.first_token, c.begin)) continue;
+        if (noun) {
+          double share = 0.0;
+          bool buy = false, hold = false;
+          for (std::uint32_t k = noun > s.first_token + 6 ? noun - 6 : s.first_token; k < noun; ++k) {
+            const auto w = key(k);
+            if (tok(k).kind == TokenKind::number && k + 1 < noun && (key(k + 1) == "%" || key(k + 1) == "percent"))
+              share = std::atof(std::string(raw(k, k + 1)).c_str());
+            buy |= w == "acquired" || w == "acquires" || w == "acquire" || w == "bought" || w == "buys" || w == "buy" ||
+                   w == "purchased" || w == "took" || w == "takes" || w == "take";
+            hold |= w == "holds" || w == "held" || w == "owns" || w == "has" || w == "hold";
+          }
+          if (share > 50.0 && share <= 100.0) {
+            if (buy) label = Label::acquired;
+            else if (hold) label = Label::owns;
+          }
+        }
+      }
+      // "clients that use Pagaloo's card readers": a noun before "that/who" is what uses it.
+      if ((cue.flags & detail::cue_poss_object) && c.begin >= s.first_token + 2 && !rule_off("noun-relative-user")) {
+        const auto rel = key(c.begin - 1);
+        const auto& nt = tok(c.begin - 2);
+        if ((rel == "that" || rel == "who" || rel == "which") && nt.kind == TokenKind::word && is_lower(text_[nt.begin]) &&
+            mention_at(c.begin - 2) < 0)
+          continue;
+      }
       // "licenses its designs to Y": a licence is a partnership in relations.md, not a supply.
       if (label == Label::supplies && !cue.reversed && key(c.begin).substr(0, 6) == "licens" && !rule_off("licence-partners"))
         label = Label::partners;
+      // "Y, a unit of X, Z said", "owned by X, the Dutch group, and ...": owners are rarely more than
+      // two, so a list of owners runs over "and" only; a comma closes the apposition.
+      if (label == Label::owns && cue.reversed && objs.size() > 1 && !rule_off("owner-list")) {
+        std::size_t keep = 1;
+        while (keep < objs.size()) {
+          const auto b = mentions_[static_cast<std::size_t>(objs[keep].mention)].begin;
+          if (!(b >= 2 && key(b - 1) == "and" && key(b - 2) != ",")) break;
+          ++keep;
+        }
+        objs.resize(keep);
+      }
+      // "X said on Monday that the parent company of Y ...": an owner named far before the cue, with
+      // no relative clause between ("Mars, which makes M&M's and owns Royal Canin"), is not its subject.
+      if (cue.label == Label::owns && !cue.reversed && !(cue.flags & detail::cue_tight) && subj.mention >= 0 &&
+          !rule_off("owner-distance")) {
+        const auto& sm = mentions_[static_cast<std::size_t>(subj.mention)];
+        if (sm.next + 3 < c.begin && !subj.scope) {
+          // ", which ...", "that", or an apposition closed by a comma right before the cue
+          bool relative = false;
+          for (std::uint32_t k = sm.next; k < c.begin && !relative; ++k)
+            relative = key(k) == "which" || key(k) == "that" || key(k) == "who";
+          std::uint32_t close = c.begin;
+          while (close > sm.next && is_auxiliary(key(close - 1))) --close;
+          relative |= key(sm.next) == "," && close > sm.next + 1 && key(close - 1) == ",";
+          if (!relative) continue;
+        }
+      }
       float conf = cue.confidence * subj.weight;
       // Negations and hypotheticals between the subject and the cue: no edge.
       // A pronoun subject ("denied that it was in talks") lets the whole clause before it count.
@@ -1909,12 +2526,27 @@ class DocumentRun {
       bool ends_before = false;
       for (std::uint32_t k = c.begin > s.first_token + 3 ? c.begin - 3 : s.first_token; k < c.begin; ++k)
         ends_before |= key(k) == "ends" || key(k) == "ended" || key(k) == "ending" || key(k) == "end";
+      // "Vistara had been a joint venture between X and Y": a partnership in the past perfect is over.
+      if (label == Label::partners && !rule_off("had-been-partners"))
+        for (std::uint32_t k = c.begin > s.first_token + 4 ? c.begin - 4 : s.first_token; k + 1 < c.begin; ++k)
+          ends_before |= key(k) == "had" && key(k + 1) == "been";
       // "..., and to Nvidia, which tried to buy Arm before the deal was abandoned": an ending inside
       // a relative clause on a later name is that clause's, not the cue's.
       std::uint32_t ended_to = s.last_token;
+      // "X, which is backed by Y, ... under a contract that expired": a cue inside a relative clause
+      // is ended only inside that clause.
+      if (relative_cue(c) && !rule_off("relative-ending-scope"))
+        for (std::uint32_t k = c.end; k < s.last_token; ++k)
+          if (key(k) == ",") {
+            ended_to = k;
+            break;
+          }
       if (!rule_off("relative-ending-scope"))
         for (std::uint32_t k = c.end; k + 1 < s.last_token; ++k)
-          if (key(k) == "," && (key(k + 1) == "which" || key(k + 1) == "who")) {
+          // (also "a supplier that Spirit had tried to buy before the deal was called off")
+          if ((key(k) == "," && (key(k + 1) == "which" || key(k + 1) == "who")) ||
+              (key(k + 1) == "that" && tok(k).kind == TokenKind::word &&
+               !(wflags(k) & (detail::w_say | detail::w_prep)) && !rule_off("that-ending-scope"))) {
             // ", which collapsed" is said of the deal itself; ", which tried to buy X before..."
             // has a cue of its own.
             std::uint32_t first_end = s.last_token;
@@ -1925,15 +2557,49 @@ class DocumentRun {
             if (own_cue) ended_to = k;
             break;
           }
-      if (ends_before || modifier_in(Modifier::ended, ended_from, ended_to)) {
+      // "will build cars for Y, a year after X's plan for Z was scrapped": a later clause's ending is
+      // not the supply's.
+      if (label == Label::supplies && !objs.empty() && !rule_off("supply-ending-scope"))
+        for (std::uint32_t k = mentions_[static_cast<std::size_t>(objs.back().mention)].next; k < ended_to; ++k)
+          if (key(k) == "after" || key(k) == "before" || key(k) == "when" || key(k) == "because") {
+            ended_to = k;
+            break;
+          }
+      // "Novo Nordisk's partner Hemfeld Bio, ...; that sale was cancelled": an apposition names the
+      // partner as it is now, whatever ended elsewhere in the sentence ("former partner" is a cue).
+      const bool apposition = label == Label::partners && (cue.flags & detail::cue_tight);
+      bool supply_contract_ended = false;
+      if (!apposition && (ends_before || modifier_in(Modifier::ended, ended_from, ended_to))) {
         if (label == Label::partners || label == Label::acquired || label == Label::invests_in)
           label = Label::former_deal;
         else if (label == Label::owns || label == Label::supplies)
           status = Status::ended;
+        // "bought its gas from Gazprom; that contract was terminated": a supply contract that ended
+        // was also a deal between the two
+        if (label == Label::supplies)
+          for (std::uint32_t k = c.end + 1; k + 1 < ended_to && !supply_contract_ended; ++k)
+            supply_contract_ended = (key(k - 1) == ";" || key(k - 1) == "but") &&
+                                    (key(k) == "that" || key(k) == "the" || key(k) == "its" || key(k) == "their") &&
+                                    (key(k + 1) == "contract" || key(k + 1) == "agreement" || key(k + 1) == "deal");
       } else if (label == Label::acquired) {
         if (modifier_in(Modifier::completed, scope_from, c.end)) status = Status::current;
         else if (modifier_in(Modifier::pending, s.first_token, s.last_token)) status = Status::pending;
       }
+      // "Y had been majority-owned by X", "owned by X until 2020": an ownership in the past perfect
+      // or with an end date is over.
+      if (label == Label::owns && !rule_off("past-owner")) {
+        bool past = false;
+        for (std::uint32_t k = c.begin > s.first_token + 3 ? c.begin - 3 : s.first_token; k + 1 <= c.begin; ++k)
+          past |= key(k) == "had" && k + 1 < s.last_token && key(k + 1) == "been";
+        if (!objs.empty()) {
+          const auto on = mentions_[static_cast<std::size_t>(objs.back().mention)].next;
+          for (std::uint32_t k = on; k < s.last_token && k < on + 3; ++k) past |= key(k) == "until";
+        }
+        if (past) status = Status::ended;
+      }
+      // "BHP walks away from Anglo after third offer rejected": a bid that was never agreed ends no
+      // deal; making it was an approach.
+      if (label == Label::former_deal && only_courted(s)) label = Label::talked_to;
       if (label == Label::invests_in) status = Status::current;
       if (label == Label::former_deal) status = Status::ended;
       if (label == Label::talked_to) status = Status::current;
@@ -1965,9 +2631,31 @@ class DocumentRun {
           linked = kk == "," || kk == "is" || kk == "was" || kk == "are" || kk == "remains" || kk == "one" ||
                    kk == "of" || kk == "among" || kk == "also" || kk == "became";
         }
+        // "Anthropic, founded in 2021 by former OpenAI researchers, is one of OpenAI's rivals": the
+        // subject of the copula, over an inserted clause.
+        int partner = linked ? before.company : -1;
+        if (!linked && sm.possessive && noun && c.begin >= sm.next && c.begin - sm.next <= 2 &&
+            !rule_off("rival-copula")) {
+          std::uint32_t k = sm.begin;
+          if (k >= sentence_first_ + 2 && key(k - 1) == "of" && key(k - 2) == "one") k -= 2;
+          else if (k >= sentence_first_ + 1 && key(k - 1) == "among") k -= 1;
+          if (k > sentence_first_ && key(k - 1) == "also") --k;
+          if (k > sentence_first_ &&
+              (key(k - 1) == "is" || key(k - 1) == "was" || key(k - 1) == "remains" || key(k - 1) == "became")) {
+            const Found copula = inserted_clause_subject(CueAt{k - 1, k, 0}, sentence_first_);
+            if (copula.mention >= 0 && copula.company != subj.company) {
+              partner = copula.company;
+              linked = true;
+            }
+          }
+        }
         if (linked && !modifier_in(Modifier::negation, before.next, c.end)) {
-          emit(before.company, subj.company, label, status, conf * 0.9f, s, "rival-apposition");
+          emit(partner, subj.company, label, status, conf * 0.9f, s, "rival-apposition");
           used_objects_.push_back(subj.mention - 1);
+          // "..., is one of OpenAI's rivals, along with Y": Y is one more of the possessor's rivals.
+          if (partner != before.company) {
+            for (const auto& o : objs) emit(subj.company, o.company, label, status, conf * o.weight, s, cue.rule);
+          }
           continue;
         }
       }
@@ -1979,6 +2667,21 @@ class DocumentRun {
             key(before.next) == ",")
           objs.push_back({subj.mention - 1, before.company, 0.9f});
       }
+      if (objs.empty() && subj.pair >= 0 && subj.company >= 0) {
+        if (is_symmetric(label)) emit(subj.company, subj.pair, label, status, conf, s, cue.rule);
+        continue;
+      }
+      if (subj.company >= 0 && !(cue.flags & detail::cue_tight) && by_source < 0) {
+        // "Micron, which competes with both Korean companies": a plural object.
+        int first = -1, second = -1;
+        if (plural_pair(c.end, s.last_token, first, second)) {
+          for (const int o : {first, second}) {
+            if (cue.reversed) emit(o, subj.company, label, status, conf * 0.85f, s, cue.rule);
+            else emit(subj.company, o, label, status, conf * 0.85f, s, cue.rule);
+          }
+          continue;
+        }
+      }
       if (objs.empty()) {
         // "Toyota and Honda are rivals": the subjects pair up.
         if (subj.mention > 0 && is_symmetric(label)) {
@@ -1987,14 +2690,20 @@ class DocumentRun {
             const auto& m = mentions_[static_cast<std::size_t>(i)];
             if (m.type != MentionType::company) break;
             bool joined = sm.begin > m.next && sm.begin - m.next <= 2;
-            for (std::uint32_t k = m.next; k < sm.begin && joined; ++k) joined = key(k) == "and" || key(k) == ",";
-            if (!joined) break;
+            // "Before agreeing with SES, Intelsat had been in talks": a comma alone joins no pair
+            bool conjunction = false;
+            for (std::uint32_t k = m.next; k < sm.begin && joined; ++k) {
+              joined = key(k) == "and" || key(k) == ",";
+              conjunction |= key(k) == "and";
+            }
+            if (!joined || !conjunction) break;
             emit(m.company, subj.company, label, status, conf * 0.9f, s, cue.rule);
           }
         }
         // "Ubisoft jumps after Tencent invests in new subsidiary": the object is the sentence's
         // other company when the cue's object is only a generic noun.
-        if ((label == Label::invests_in || label == Label::acquired) && subj.company >= 0 && subj.mention > 0) {
+        if ((label == Label::invests_in || label == Label::acquired) && subj.company >= 0 && subj.mention > 0 &&
+            !(cue.flags & detail::cue_tight)) {
           bool generic = false;
           for (std::uint32_t k = c.end; k < std::min(c.end + 4, s.last_token); ++k)
             generic |= (wflags(k) & (detail::w_desc_noun | detail::w_generic)) != 0;
@@ -2016,7 +2725,19 @@ class DocumentRun {
       for (const auto& o : objs) used_objects_.push_back(o.mention);
       // "Arbutus and Genevant have sued Moderna": coordinated subjects share the cue.
       std::vector<int> subjects{subj.company};
-      if (subj.mention > 0 && !(cue.flags & detail::cue_tight) &&
+      // "EE and Virgin Media O2, which is jointly owned by X": a singular relative clause is said of
+      // the last name only.
+      bool singular_relative = false;
+      if (relative_cue(c))
+        for (std::uint32_t k = c.begin > s.first_token + 4 ? c.begin - 4 : s.first_token; k <= c.begin; ++k)
+          singular_relative |= key(k) == "is" || key(k) == "was" || key(k) == "has";
+      if (subj.pair >= 0) subjects.push_back(subj.pair);
+      // "Vattenfall and Kaleva rival Volue team up": a one-word noun cue between two names is a noun
+      // phrase of its own, no verb of a pair.
+      const bool noun_phrase = c.end == c.begin + 1 && subj.mention >= 0 &&
+                               mentions_[static_cast<std::size_t>(subj.mention)].next == c.begin &&
+                               (wflags(c.begin) & detail::w_desc_noun) && !rule_off("noun-cue-pair");
+      if (subj.mention > 0 && !(cue.flags & detail::cue_tight) && !noun_phrase && !singular_relative &&
           mentions_[static_cast<std::size_t>(subj.mention)].type == MentionType::company &&
           !mentions_[static_cast<std::size_t>(subj.mention)].possessive) {
         std::uint32_t head = mentions_[static_cast<std::size_t>(subj.mention)].begin;
@@ -2027,7 +2748,9 @@ class DocumentRun {
           bool joined = true;
           for (std::uint32_t k = m.next; k < head && joined; ++k) joined = key(k) == "and" || key(k) == ",";
           if (!joined || key(head - 1) == ",") break;  // "X, Y sued Z" is an apposition, not a pair
-          subjects.push_back(m.company);
+          const int other = argument(m);
+          if (other < 0) break;
+          subjects.push_back(other);
           head = m.begin;
         }
       }
@@ -2041,6 +2764,8 @@ class DocumentRun {
         if (!exchange_ok(o)) continue;
         if (cue.reversed) emit(o.company, subj.company, label, status, conf * o.weight, s, cue.rule);
         else emit(subj.company, o.company, label, status, conf * o.weight, s, cue.rule);
+        if (supply_contract_ended)
+          emit(subj.company, o.company, Label::former_deal, Status::ended, conf * o.weight, s, cue.rule);
       }
     }
   }
@@ -2080,6 +2805,71 @@ class DocumentRun {
         if (investor >= 0) emit(investor, investee, Label::invests_in, Status::current, 0.8f, s, "in-which-stake");
       }
     }
+  }
+
+  static bool is_slot_word(std::string_view w) {
+    return w == "," || w == "(" || w == ":" || w == "-" || w == "is" || w == "was" || w == "are" || w == "were" ||
+           w == "be" || w == "been" || w == "became" || w == "becomes" || w == "become" || w == "becoming" ||
+           w == "remains" || w == "remain" || w == "remained" || w == "as" || w == "now" || w == "also" ||
+           w == "still" || w == "both" || w == "itself" || w == "once" || w == "formerly" || w == "previously" ||
+           w == "and" || w == "which" || w == "that";
+  }
+
+  // Whether "a unit of", "a Texas-based subsidiary of" stands where it names the company before it:
+  // after a comma, a bracket, a copula or "as", not as the object of a verb or preposition.
+  bool unit_in_slot(const CueAt& c, const Sentence& s) const {
+    const auto is_det = [](std::string_view w) { return w == "a" || w == "an" || w == "the"; };
+    // back over adjectives ("Texas-based", "100 %", "indirect wholly owned") to the determiner
+    std::uint32_t d = c.begin;
+    if (!is_det(key(d)))
+      while (d > s.first_token && c.begin - d < 6 && !is_det(key(d - 1)) && !is_auxiliary(key(d - 1)) &&
+             !is_slot_word(key(d - 1)) &&
+             !(wflags(d - 1) & (detail::w_prep | detail::w_list | detail::w_say)) && key(d - 1) != "," &&
+             key(d - 1) != "(")
+        --d;
+    else
+      ++d;
+    if (d == s.first_token) return true;
+    std::uint32_t slot = d - 1;
+    if (is_det(key(slot))) {
+      if (slot == s.first_token) return true;
+      --slot;
+    }
+    // "is currently a unit of", ", in turn a subsidiary of": adverbs stand aside
+    while (slot > s.first_token) {
+      const auto a = key(slot);
+      if (!((a.size() > 4 && a.substr(a.size() - 2) == "ly") || a == "currently" || a == "now" || a == "today" ||
+            a == "then" || a == "turn" || a == "in" || a == "still" || a == "also" || a == "since"))
+        break;
+      if (a == "in" && !(slot + 1 < c.begin && key(slot + 1) == "turn")) break;
+      --slot;
+    }
+    if (is_slot_word(key(slot))) return true;
+    // "owned by a subsidiary of Y": Y owns it through the unit
+    if (key(slot) == "by" && slot > s.first_token &&
+        (key(slot - 1) == "owned" || key(slot - 1) == "controlled" || key(slot - 1) == "held"))
+      return true;
+    return mention_ending_at(slot + 1) >= 0;
+  }
+
+  // The mention whose name (with its possessive) ends right before token k, or -1.
+  int mention_ending_at(std::uint32_t k) const {
+    for (std::size_t i = 0; i < mentions_.size(); ++i)
+      if (mentions_[i].next == k) return static_cast<int>(i);
+    return -1;
+  }
+
+  // Whether a possessive ("Boeing's", "its") ends right before token k.
+  bool possessive_before(std::uint32_t k) const {
+    for (const auto& m : mentions_)
+      if (m.next == k && m.possessive && m.type != MentionType::blocker) return true;
+    return false;
+  }
+
+  bool mention_ends_at(std::uint32_t k) const {
+    for (const auto& m : mentions_)
+      if (m.next == k || m.end == k) return true;
+    return false;
   }
 
   int mention_at(std::uint32_t k) const {
@@ -2163,21 +2953,46 @@ class DocumentRun {
   void pair_nouns(const Sentence& s) {
     for (std::size_t i = 0; i + 1 < mentions_.size(); ++i) {
       const auto& a = mentions_[i];
-      const auto& b = mentions_[i + 1];
+      // "PT Vale Indonesia and China's Zhejiang Huayou": a place's possessive may open the second name
+      const bool located = i + 2 < mentions_.size() && mentions_[i + 1].type == MentionType::blocker &&
+                           mentions_[i + 1].possessive && mentions_[i + 2].begin == mentions_[i + 1].next;
+      const auto& b = located ? mentions_[i + 2] : mentions_[i + 1];
+      const std::uint32_t b_lead = mentions_[i + 1].begin;
       if (a.type != MentionType::company || b.type != MentionType::company || a.possessive || b.possessive) continue;
-      if (b.begin != a.next + 1 || key(a.next) != "and") continue;
+      const bool place_word = b.begin == a.next + 3 && key(a.next + 2) == "'s" && capitalised(a.next + 1) &&
+                              (wflags(a.next + 1) & detail::w_nationality);  // "and Japan's Y"
+      if ((b_lead != a.next + 1 && !place_word) || key(a.next) != "and") continue;
       if (i > 0 && mentions_[i - 1].next + 1 >= a.begin && mentions_[i - 1].next <= a.begin) continue;  // a longer list
       if (a.begin > s.first_token && !(key(a.begin - 1) == "," || key(a.begin - 1) == "-" || a.begin == s.first_token))
         continue;  // the pair opens its clause
       std::uint32_t noun = 0;
       Label label = Label::partners;
-      for (std::uint32_t k = b.next; k < s.last_token && k <= b.next + 6; ++k) {
+      for (std::uint32_t k = b.next; k < s.last_token && k <= b.next + 9; ++k) {
         const auto kk = key(k);
-        if (mention_at(k) >= 0 || kk == "," || kk == ";" || kk == ".") break;
+        // a date may stand between ("on Wednesday opened a plant"), a name may not
+        const int at = mention_at(k);
+        if ((at >= 0 && mentions_[static_cast<std::size_t>(at)].type != MentionType::transparent) || kk == "," ||
+            kk == ";" || kk == ".")
+          break;
         if (kk == "talks" || kk == "negotiations" || kk == "discussions") {
           noun = k, label = Label::talked_to;
           break;
         }
+        // "Hyundai and SK On open $5 billion battery plant": one plant that the pair builds or opens
+        if (kk == "plant" || kk == "factory" || kk == "facility" || kk == "smelter" || kk == "refinery") {
+          bool built = false, single = false;
+          for (std::uint32_t j = b.next; j < k; ++j) {
+            const auto w = key(j);
+            built |= w == "open" || w == "opens" || w == "opened" || w == "build" || w == "builds" || w == "built" ||
+                     w == "building" || w == "construct" || w == "constructing" || w == "launch" || w == "launched" ||
+                     w == "launches";
+            single |= w == "a" || w == "an" || w == "their" || w == "joint" || tok(j).kind == TokenKind::number ||
+                      w == "$";
+          }
+          if (built && single) noun = k;
+          break;
+        }
+        if (k > b.next + 6) continue;  // a plant may stand behind its price, a deal noun not so far
         if (kk == "merger" || kk == "deal" || kk == "partnership" || kk == "alliance" || kk == "pact" ||
             kk == "tieup" || kk == "venture") {
           noun = k;
@@ -2247,6 +3062,75 @@ class DocumentRun {
                                                           : k;
       if (modifier_in(Modifier::negation, from, against)) continue;
       emit(plaintiff.company, argument(tm), Label::sues, Status::current, 0.75f * plaintiff.weight, s, "sue-gap");
+    }
+    passive_legal_actions(s);
+  }
+
+  // "X is fighting a lawsuit in Texas filed by Y", "X has been named in a lawsuit by Y": the
+  // plaintiff after "by", the defendant the subject of a verb that undergoes the suit. "The suit
+  // also names X as a defendant": the plaintiff of the last suit found.
+  void passive_legal_actions(const Sentence& s) {
+    if (rule_off("lawsuit-by")) return;
+    for (std::uint32_t k = s.first_token + 1; k < s.last_token; ++k) {
+      const auto noun = key(k);
+      if (noun == "defendant" || noun == "defendants") {
+        if (last_plaintiff_ < 0 || k < s.first_token + 4 || key(k - 1) != "a" || key(k - 2) != "as") continue;
+        int i = -1;
+        for (int j = static_cast<int>(mentions_.size()) - 1; j >= 0 && i < 0; --j)
+          if (mentions_[static_cast<std::size_t>(j)].next == k - 2) i = j;
+        if (i < 0) continue;
+        const auto& m = mentions_[static_cast<std::size_t>(i)];
+        if (!is_company_like(m) || m.begin == s.first_token) continue;
+        const auto verb = key(m.begin - 1);
+        if (verb != "names" && verb != "named" && verb != "name" && verb != "adds" && verb != "added") continue;
+        if (modifier_in(Modifier::negation, s.first_token, k)) continue;
+        emit(last_plaintiff_, argument(m), Label::sues, Status::current, 0.7f, s, "lawsuit-by");
+        continue;
+      }
+      if (noun != "lawsuit" && noun != "lawsuits" && noun != "suit" && noun != "complaint" && noun != "case" &&
+          noun != "litigation")
+        continue;
+      bool undergoes = false;
+      for (std::uint32_t j = k > s.first_token + 4 ? k - 4 : s.first_token; j < k; ++j) {
+        const auto v = key(j);
+        undergoes |= v == "fighting" || v == "fights" || v == "fought" || v == "faces" || v == "facing" ||
+                     v == "faced" || v == "named" || v == "defending" || v == "defends" || v == "contesting" ||
+                     v == "contests" || v == "battling" || v == "battles" || v == "hit" || v == "targeted";
+      }
+      if (!undergoes) continue;
+      std::uint32_t by = 0;
+      for (std::uint32_t j = k + 1; j < s.last_token && j <= k + 6 && !by; ++j) {
+        const auto kj = key(j);
+        if (kj == "," || kj == ";" || kj == "against" || kj == "over" || kj == "which" || kj == "that") break;
+        const int i = mention_at(j);
+        if (i >= 0 && is_company_like(mentions_[static_cast<std::size_t>(i)])) break;
+        if (kj == "by") by = j;
+      }
+      if (!by) continue;
+      int plaintiff = -1;
+      for (std::uint32_t t = by + 1; t < s.last_token && t <= by + 4 && plaintiff < 0; ++t) {
+        const int i = mention_at(t);
+        if (i >= 0) {
+          const auto& m = mentions_[static_cast<std::size_t>(i)];
+          if (is_company_like(m) && !m.possessive) plaintiff = argument(m);
+          else if (m.type != MentionType::blocker || m.possessive) break;
+          t = m.next - 1;
+          continue;
+        }
+        if (!(tok(t).kind == TokenKind::word && is_lower(text_[tok(t).begin]) &&
+              !(wflags(t) & (detail::w_prep | detail::w_list | detail::w_say))))
+          break;
+      }
+      if (plaintiff < 0) continue;
+      CueAt at{k, k + 1, 0};
+      Cue plain;
+      const Found defendant = subject(at, plain);
+      if (defendant.company < 0) continue;
+      const std::uint32_t from = defendant.scope ? defendant.scope
+                                 : defendant.mention >= 0 ? mentions_[static_cast<std::size_t>(defendant.mention)].next
+                                                          : k;
+      if (modifier_in(Modifier::negation, from, by)) continue;
+      emit(plaintiff, defendant.company, Label::sues, Status::current, 0.75f * defendant.weight, s, "lawsuit-by");
     }
   }
 
@@ -2369,6 +3253,10 @@ class DocumentRun {
       }
       // the unit noun must be the last word before the name (or its comma)
       if (!ok || !head || !(head + 1 == b.begin || (head + 2 == b.begin && key(head + 1) == ","))) continue;
+      // "X's former unit Y" is no longer X's
+      bool former = false;
+      for (std::uint32_t k = a.next; k < head; ++k) former |= key(k) == "former" || key(k) == "onetime" || key(k) == "ex";
+      if (former) continue;
       if (modifier_in(Modifier::negation, s.first_token, b.end)) continue;
       const Status status = modifier_in(Modifier::ended, a.begin, s.last_token) ? Status::ended : Status::current;
       emit(a.company, argument(b), Label::owns, status, 0.75f, s, "possessive-unit");
@@ -2416,6 +3304,152 @@ class DocumentRun {
     }
   }
 
+  // "Maersk, which is also Nordlys's biggest customer", "Nordlys's largest client Maersk" (Nordlys
+  // supplies Maersk); "Emirates, its Gulf rival, declined", "It also faces Kestrel, a smaller rival"
+  // (the rival of the company the sentence is about).
+  void customer_and_rival_appositions(const Sentence& s) {
+    if (rule_off("apposition-relations")) return;
+    for (std::size_t i = 0; i < mentions_.size(); ++i) {
+      const auto& p = mentions_[i];
+      // the head noun after a possessive, over two adjectives at most
+      std::uint32_t noun = p.next;
+      while (noun < s.last_token && noun < p.next + 3 && tok(noun).kind == TokenKind::word &&
+             !is_head_noun(key(noun)) && !(wflags(noun) & (detail::w_prep | detail::w_list | detail::w_say)))
+        ++noun;
+      if (!p.possessive || noun >= s.last_token || !is_head_noun(key(noun))) continue;
+      const auto head = key(noun);
+      const bool customer = head == "customer" || head == "customers" || head == "client" || head == "clients";
+      // (a possessor that must be resolved, "the company's", "its", proved too often wrong)
+      const int supplier = p.type == MentionType::company ? p.company : -1;
+      if (customer && supplier >= 0) {
+        // the name after the noun, or the one the phrase is said of
+        int other = -1;
+        const std::uint32_t after = noun + 1 < s.last_token && key(noun + 1) == "," ? noun + 2 : noun + 1;
+        if (const int j = mention_at(after); j >= 0 && is_company_like(mentions_[static_cast<std::size_t>(j)]) &&
+                                              !mentions_[static_cast<std::size_t>(j)].possessive)
+          other = argument(mentions_[static_cast<std::size_t>(j)]);
+        if (other < 0 && i > 0) {
+          const auto& y = mentions_[i - 1];
+          bool linked = is_company_like(y) && !y.possessive && y.next < p.begin && p.begin - y.next <= 5;
+          for (std::uint32_t k = y.next; k < p.begin && linked; ++k) {
+            const auto kk = key(k);
+            linked = kk == "," || kk == "which" || kk == "is" || kk == "was" || kk == "are" || kk == "also" ||
+                     kk == "remains" || kk == "became" || kk == "one" || kk == "of" || kk == "among";
+          }
+          if (linked) other = argument(y);
+        }
+        // an apposition states a fact whatever the clause around it denies
+        if (other >= 0 && !modifier_in(Modifier::negation, i > 0 ? mentions_[i - 1].begin : p.begin, noun))
+          emit(supplier, other, Label::supplies, Status::current, 0.75f, s, "customer-apposition");
+      }
+    }
+    // "Y, its (Gulf) rival," / "Y, a smaller rival"
+    for (std::size_t i = 0; i < mentions_.size(); ++i) {
+      const auto& y = mentions_[i];
+      if (!is_company_like(y) || y.possessive || y.next + 2 >= s.last_token || key(y.next) != ",") continue;
+      const auto det = key(y.next + 1);
+      if (det != "its" && det != "a" && det != "an") continue;
+      std::uint32_t noun = y.next + 2;
+      while (noun < s.last_token && noun < y.next + 5 && !(key(noun) == "rival" || key(noun) == "competitor") &&
+             tok(noun).kind == TokenKind::word && !(wflags(noun) & (detail::w_prep | detail::w_list | detail::w_say)))
+        ++noun;
+      if (noun >= s.last_token || !(key(noun) == "rival" || key(noun) == "competitor")) continue;
+      // "a rival of X" and "X's rival" have their own rules
+      if (noun + 1 < s.last_token && (key(noun + 1) == "of" || key(noun + 1) == "to")) continue;
+      bool names = false;
+      for (std::uint32_t k = y.next + 2; k < noun; ++k) {
+        if (const int j = mention_at(k); j >= 0 && mentions_[static_cast<std::size_t>(j)].possessive) names = true;
+        names |= key(k) == "former" || key(k) == "onetime" || key(k) == "potential";
+      }
+      if (names) continue;
+      const int me = argument(y);
+      // "its" in an apposition on the sentence's subject points back to the last subject
+      int other = -1;
+      if (det == "its") {
+        other = y.begin <= s.first_token + 1 ? last_subject_ : pronoun_target();
+      } else {
+        other = sentence_subject_ >= 0 ? sentence_subject_ : first_subject_;
+        if (other < 0 && !mentions_.empty() && mentions_.front().type == MentionType::pronoun &&
+            mentions_.front().begin == s.first_token && !mentions_.front().possessive)
+          other = last_subject_;
+      }
+      if (other < 0 || other == me || modifier_in(Modifier::negation, s.first_token, noun)) continue;
+      emit(other, me, Label::competes_with, Status::current, 0.7f, s, "rival-apposition");
+    }
+  }
+
+  // "Akasa Air orders 150 Boeing 737 MAX planes", "the utility ordered 40 Siemens turbines": the
+  // maker named before the goods ordered supplies the buyer.
+  void ordered_goods(const Sentence& s) {
+    if (rule_off("order-maker")) return;
+    for (std::uint32_t k = s.first_token + 1; k + 2 < s.last_token; ++k) {
+      const auto verb = key(k);
+      if (verb != "orders" && verb != "ordered" && verb != "order" && verb != "ordering") continue;
+      std::uint32_t j = k + 1;
+      if (key(j) == "another" || key(j) == "more" || key(j) == "additional" || key(j) == "up") ++j;
+      if (j < s.last_token && key(j) == "to") ++j;
+      if (j >= s.last_token || tok(j).kind != TokenKind::number) continue;
+      ++j;
+      if (j < s.last_token && (key(j) == "more" || key(j) == "new" || key(j) == "additional")) ++j;
+      const int i = mention_at(j);
+      if (i < 0) continue;
+      const auto& m = mentions_[static_cast<std::size_t>(i)];
+      // "Boeing 737" is a product in the lexicon: its first word names the maker.
+      int maker = -1;
+      if (m.type == MentionType::transparent && m.end > m.begin + 1 && capitalised(m.begin))
+        if (const auto* hits = lex_.phrase(key(m.begin)))
+          for (const auto& h : *hits)
+            if (h.kind == HitKind::name || h.kind == HitKind::alias) maker = company_for_lexicon(h.company);
+      if (m.possessive || !(is_company_like(m) || m.type == MentionType::product || maker >= 0)) continue;
+      // the goods follow the maker's name: "planes", "737 MAX jets", "turbines"
+      if (m.next >= s.last_token || key(m.next) == "shares" || key(m.next) == "stock" || key(m.next) == "stores")
+        continue;
+      CueAt at{k, k + 1, 0};
+      Cue plain;
+      const Found buyer = subject(at, plain);
+      if (buyer.company < 0) continue;
+      const std::uint32_t from = buyer.mention >= 0 ? mentions_[static_cast<std::size_t>(buyer.mention)].next : k;
+      if (modifier_in(Modifier::negation, from, k + 1) || modifier_in(Modifier::ended, from, m.end)) continue;
+      emit(maker >= 0 ? maker : argument(m), buyer.company, Label::supplies, Status::current, 0.7f * buyer.weight, s,
+           "order-maker");
+    }
+  }
+
+  // "Kroger had agreed to buy its smaller rival", "a pursuit of its London-listed rival": a rival
+  // that is not named is the other company of the pair the article is about.
+  void unnamed_rivals(const Sentence& s) {
+    if (rule_off("unnamed-rival")) return;
+    for (std::size_t i = 0; i < mentions_.size(); ++i) {
+      const auto& m = mentions_[i];
+      if (m.type != MentionType::pronoun || !m.possessive) continue;
+      std::uint32_t noun = m.next;
+      // (over adjectives, "London-listed" too)
+      while (noun < s.last_token && noun < m.next + 4 && !(key(noun) == "rival" || key(noun) == "competitor") &&
+             (key(noun) == "-" || (noun + 1 < s.last_token && key(noun + 1) == "-") ||
+              (tok(noun).kind == TokenKind::word && is_lower(text_[tok(noun).begin]) &&
+               !(wflags(noun) & (detail::w_prep | detail::w_list | detail::w_say)))))
+        ++noun;
+      if (noun >= s.last_token || !(key(noun) == "rival" || key(noun) == "competitor")) continue;
+      // a name right after is the rival itself ("its rival NetEase"), and "its former rival" is over
+      if (noun + 1 < s.last_token && (starts_name(noun + 1) || key(noun + 1) == "," || key(noun + 1) == "of")) continue;
+      bool former = false;
+      for (std::uint32_t k = m.next; k < noun; ++k) former |= key(k) == "former" || key(k) == "onetime";
+      if (former) continue;
+      int first = -1, second = -1;
+      if (!main_pair(first, second)) continue;
+      const int me = pronoun_target();
+      const int other = me == first ? second : me == second ? first : -1;
+      if (other < 0 || modifier_in(Modifier::negation, s.first_token, noun)) continue;
+      emit(me, other, Label::competes_with, Status::current, 0.6f, s, "unnamed-rival");
+    }
+  }
+
+  static bool is_head_noun(std::string_view k) {
+    return k == "customer" || k == "customers" || k == "client" || k == "clients" || k == "rival" || k == "rivals" ||
+           k == "competitor" || k == "competitors" || k == "supplier" || k == "suppliers" || k == "partner" ||
+           k == "partners";
+  }
+
   // "X's card readers are made by Y" (Y supplies X); "X's snacks are sold through Y and Z" (X
   // supplies Y and Z): a passive of making or selling whose subject is a company's products.
   void possessive_passive_supply(const Sentence& s) {
@@ -2425,7 +3459,12 @@ class DocumentRun {
                         verb == "assembled";
       const bool sold = verb == "sold" || verb == "distributed" || verb == "stocked" || verb == "carried";
       if (!made && !sold) continue;
-      const auto prep = key(k + 1);
+      // "are sold in Europe through Y": a place phrase may stand between.
+      std::uint32_t p = k + 1;
+      if (p + 2 < s.last_token && (key(p) == "in" || key(p) == "across") && capitalised(p + 1) &&
+          !rule_off("passive-supply-place"))
+        p += 2;
+      const auto prep = key(p);
       if (made ? prep != "by" : !(prep == "through" || prep == "by" || prep == "at" || prep == "via")) continue;
       if (!(key(k - 1) == "are" || key(k - 1) == "is" || key(k - 1) == "were" || key(k - 1) == "was" ||
             key(k - 1) == "been"))
@@ -2445,9 +3484,9 @@ class DocumentRun {
         break;
       }
       if (owner < 0) continue;
-      if (modifier_in(Modifier::negation, s.first_token, k + 2)) continue;
+      if (modifier_in(Modifier::negation, s.first_token, p + 1)) continue;
       // the other side: the companies right after the preposition (a descriptor may introduce them)
-      std::uint32_t cursor = k + 2;
+      std::uint32_t cursor = p + 1;
       bool first = true;
       for (std::size_t i = 0; i < mentions_.size(); ++i) {
         const auto& m = mentions_[i];
@@ -2470,34 +3509,1185 @@ class DocumentRun {
     }
   }
 
+  // ---- ownership constructions (owns, acquired, invests-in) ------------------------------------
+
+  // A company word for a unit: "its fintech unit", "their two subsidiaries", "its brands".
+  static bool is_unit_noun(std::string_view w, bool& plural) {
+    plural = w == "units" || w == "subsidiaries" || w == "divisions" || w == "businesses" || w == "brands" ||
+             w == "affiliates" || w == "labels" || w == "studios" || w == "chains";
+    return plural || w == "unit" || w == "subsidiary" || w == "division" || w == "arm" || w == "business" ||
+           w == "affiliate" || w == "label" || w == "studio" || w == "brand" || w == "chain";
+  }
+
+  // Whether a company or candidate mention starts at token k (its index, else -1).
+  int company_at(std::uint32_t k) const {
+    const int i = mention_at(k);
+    return i >= 0 && is_company_like(mentions_[static_cast<std::size_t>(i)]) ? i : -1;
+  }
+
+  // Whether a verb that ends ownership ("sold its unit Y", "spun off its unit Y") stands just before k.
+  bool divested_before(std::uint32_t k, const Sentence& s) const {
+    for (std::uint32_t j = k > s.first_token + 4 ? k - 4 : s.first_token; j < k; ++j) {
+      const auto w = key(j);
+      if (w == "sold" || w == "sells" || w == "sell" || w == "selling" || w == "sale" || w == "divest" ||
+          w == "divested" || w == "divests" || w == "offload" || w == "offloaded" || w == "former" ||
+          w == "onetime" || w == "exited")
+        return true;
+    }
+    return false;
+  }
+
+  // "its fintech unit, MTN Mobile Money", "its two subsidiaries, A and B", "X's brands include A, B and
+  // C": the units named after a company's (or its) unit noun.
+  void unit_lists(const Sentence& s) {
+    // "Y is controlled by X through its holding company Z": after an owned-by cue "its" may be
+    // either company.
+    bool owned_by_cue = false;
+    for (const auto& c : cues_) {
+      const Cue& cue = lex_.cue(c.cue);
+      owned_by_cue |= cue.label == Label::owns && cue.reversed;
+    }
+    for (std::size_t i = 0; i < mentions_.size(); ++i) {
+      const auto& p = mentions_[i];
+      if (!p.possessive) continue;
+      int owner = -1;
+      if (p.type == MentionType::pronoun) {
+        if (owned_by_cue) continue;
+        owner = pronoun_target();
+      } else if (is_company_like(p)) {
+        owner = argument(p);  // an unknown name is checked by the unit noun after it
+      }
+      if (owner < 0) continue;
+      // adjectives, then the unit noun: "its two South African subsidiaries"
+      std::uint32_t noun = 0;
+      bool plural = false;
+      int inner = -1;  // a name among the adjectives: "Alphabet's Waymo unit", "its South African units"
+      for (std::uint32_t k = p.next; k < s.last_token && k < p.next + 6; ++k) {
+        if (is_unit_noun(key(k), plural)) {
+          noun = k;
+          break;
+        }
+        if (const int at = company_at(k); at >= 0 && inner < 0 && !mentions_[static_cast<std::size_t>(at)].possessive) {
+          inner = at;
+          k = mentions_[static_cast<std::size_t>(at)].next - 1;
+          continue;
+        }
+        if (company_at(k) >= 0 || (tok(k).kind == TokenKind::punct && key(k) != "-") ||
+            (wflags(k) & (detail::w_prep | detail::w_list | detail::w_say)) || is_auxiliary(key(k)))
+          break;
+      }
+      if (!noun || divested_before(p.begin, s) || divested_before(noun, s)) continue;
+      std::uint32_t k = noun + 1;
+      if (k < s.last_token && (key(k) == "," || key(k) == ":" || key(k) == "including" || key(k) == "include" ||
+                               key(k) == "includes" || key(k) == "like"))
+        ++k;
+      else if (k + 1 < s.last_token && key(k) == "such" && key(k + 1) == "as")
+        k += 2;
+      if (company_at(k) < 0 || (k == noun + 1 && plural)) {
+        // "Alphabet's Waymo unit": the name before the noun is the unit
+        if (inner >= 0 && !plural && inner == static_cast<int>(i) + 1 &&
+            mentions_[static_cast<std::size_t>(inner)].next == noun &&
+            mentions_[static_cast<std::size_t>(inner)].type == MentionType::company &&
+            !divested_before(p.begin, s) && !modifier_in(Modifier::negation, p.begin, noun))
+          emit(owner, mentions_[static_cast<std::size_t>(inner)].company, Label::owns, Status::current, 0.7f, s,
+               "unit-list");
+        continue;
+      }
+      if (modifier_in(Modifier::negation, p.begin, k)) continue;
+      const Status status = modifier_in(Modifier::ended, p.begin, s.last_token) ? Status::ended : Status::current;
+      float conf = 0.7f;
+      for (int at = company_at(k); at >= 0;) {
+        const auto& m = mentions_[static_cast<std::size_t>(at)];
+        if (m.possessive) break;
+        emit(owner, argument(m), Label::owns, status, conf, s, "unit-list");
+        if (!plural) break;
+        conf = 0.7f * 0.95f;
+        // the list goes on over ",", "and", ", and"
+        std::uint32_t j = m.next;
+        if (j < s.last_token && key(j) == ",") ++j;
+        if (j < s.last_token && (key(j) == "and" || key(j) == "or")) ++j;
+        if (j == m.next) break;
+        at = company_at(j);
+      }
+    }
+  }
+
+  // Object relatives: "pipelines through Y, which X now controls", "Y, the drive business it bought
+  // from Z", "Y, a truck-leasing business it bought in 2019": the name before the clause is the
+  // object of the clause's verb.
+  void object_relatives(const Sentence& s) {
+    for (std::size_t i = 0; i < mentions_.size(); ++i) {
+      const auto& y = mentions_[i];
+      if (!is_company_like(y) || y.possessive || y.next >= s.last_token || key(y.next) != ",") continue;
+      // ", which X ..." or ", a/the <noun words> (that|which)? X ..."
+      std::uint32_t k = y.next + 1;
+      if (k >= s.last_token) continue;
+      bool reduced = false;
+      if (key(k) == "which" || key(k) == "that") {
+        ++k;
+      } else if (key(k) == "a" || key(k) == "an" || key(k) == "the") {
+        std::uint32_t j = k + 1;
+        bool noun = false;
+        while (j < s.last_token && j < k + 7 && (tok(j).kind == TokenKind::word || key(j) == "-") &&
+               !(wflags(j) & (detail::w_prep | detail::w_list | detail::w_say | detail::w_pronoun)) &&
+               !is_auxiliary(key(j)) && mention_at(j) < 0) {
+          noun |= (wflags(j) & (detail::w_desc_noun | detail::w_generic)) != 0 || is_business_noun(key(j));
+          ++j;
+        }
+        if (!noun || j >= s.last_token) continue;
+        if (key(j) == "that" || key(j) == "which") ++j;
+        k = j;
+        reduced = true;
+      } else {
+        continue;
+      }
+      // the clause's subject: a company or "it"
+      if (k >= s.last_token) continue;
+      int subject = -1;
+      std::uint32_t verb = 0;
+      const int at = mention_at(k);
+      if (at >= 0) {
+        const auto& x = mentions_[static_cast<std::size_t>(at)];
+        if (x.possessive) continue;
+        if (x.type == MentionType::pronoun && key(x.begin) == "it") {
+          subject = sentence_subject_ >= 0 ? sentence_subject_ : pronoun_target();
+        } else if (is_company_like(x)) {
+          subject = argument(x);
+        } else {
+          continue;
+        }
+        verb = x.next;
+      } else {
+        continue;
+      }
+      while (verb < s.last_token && verb < k + 4 &&
+             (key(verb) == "now" || key(verb) == "also" || key(verb) == "already" || key(verb) == "still" ||
+              key(verb) == "itself" || key(verb) == "later" || key(verb) == "has" || key(verb) == "had" ||
+              key(verb) == "have" || key(verb) == "eventually" || key(verb) == "then" || key(verb) == "jointly"))
+        ++verb;
+      if (verb >= s.last_token) continue;
+      const auto v = key(verb);
+      Label label;
+      if (v == "owns" || v == "owned" || v == "controls" || v == "controlled" || v == "runs") {
+        if (reduced || v == "runs") continue;  // "Y, the unit it owns" is too rare to risk
+        // "Selwyn Power, which Hanover controls, sued ...": an aside on the sentence's subject is
+        // left alone (tests/extract_test.cpp, argument attachment, expects no edge there).
+        if (y.begin == s.first_token) continue;
+        label = Label::owns;
+      } else if (v == "bought" || v == "acquired" || v == "purchased" || v == "buys" || v == "acquires") {
+        label = Label::acquired;
+      } else if (v == "backs" || v == "backed" || v == "funds" || v == "funded") {
+        if (reduced) continue;
+        label = Label::invests_in;
+      } else {
+        continue;
+      }
+      // "which bought it" (the clause has an object of its own) is another construction
+      if (verb + 1 < s.last_token && (company_at(verb + 1) >= 0 || key(verb + 1) == "it" || key(verb + 1) == "a" ||
+                                      key(verb + 1) == "the" || key(verb + 1) == "its"))
+        continue;
+      if (subject < 0 || modifier_in(Modifier::negation, y.next, verb + 1)) continue;
+      Status status = Status::current;
+      if (label == Label::owns && modifier_in(Modifier::ended, y.next, s.last_token)) status = Status::ended;
+      emit(subject, argument(y), label, status, 0.8f, s, "object-relative");
+    }
+  }
+
+  // "Kurosawa's largest shareholder is the trading house Mitsui & Co.", "X's parent is Y": a
+  // possessive owner noun with a copula names the owner or investor.
+  void possessive_copula(const Sentence& s) {
+    for (std::size_t i = 0; i + 1 < mentions_.size(); ++i) {
+      const auto& x = mentions_[i];
+      if (!x.possessive || (x.type != MentionType::company && x.type != MentionType::pronoun &&
+                            !(x.type == MentionType::descriptor && x.company >= 0)))
+        continue;
+      std::uint32_t k = x.next;
+      bool controlling = false;
+      while (k < s.last_token && k < x.next + 3 &&
+             (key(k) == "largest" || key(k) == "biggest" || key(k) == "main" || key(k) == "single" ||
+              key(k) == "controlling" || key(k) == "majority" || key(k) == "principal" || key(k) == "top" ||
+              key(k) == "new" || key(k) == "sole" || key(k) == "ultimate")) {
+        controlling |= key(k) == "controlling" || key(k) == "majority" || key(k) == "sole";
+        ++k;
+      }
+      if (k + 1 >= s.last_token) continue;
+      const auto n = key(k);
+      Label label;
+      if (n == "shareholder" || n == "investor" || n == "backer" || n == "stakeholder") {
+        label = controlling ? Label::owns : Label::invests_in;
+      } else if (n == "parent" || n == "owner") {
+        label = Label::owns;
+        if (key(k + 1) == "company") ++k;
+      } else {
+        continue;
+      }
+      ++k;
+      if (k >= s.last_token || !(key(k) == "is" || key(k) == "remains" || key(k) == "became")) continue;
+      ++k;
+      if (k < s.last_token && (key(k) == "now" || key(k) == "still" || key(k) == "also")) ++k;
+      // "the trading house Mitsui": determiners and lower-case description words before the name
+      std::uint32_t j = k;
+      while (j < s.last_token && j < k + 5 && mention_at(j) < 0 && tok(j).kind == TokenKind::word &&
+             (is_lower(text_[tok(j).begin]) || (wflags(j) & detail::w_nationality)) &&
+             !(wflags(j) & (detail::w_prep | detail::w_list | detail::w_say)))
+        ++j;
+      int at = company_at(j);
+      // "Saudi Arabia's STC Group": a place's possessive only locates the name after it
+      if (at < 0 && mention_at(j) >= 0 && mentions_[static_cast<std::size_t>(mention_at(j))].type == MentionType::blocker &&
+          mentions_[static_cast<std::size_t>(mention_at(j))].possessive)
+        at = company_at(mentions_[static_cast<std::size_t>(mention_at(j))].next);
+      if (at < 0) {
+        // a descriptor mention ("the trading house") may stand right before the name
+        const int d = mention_at(j);
+        if (d >= 0 && mentions_[static_cast<std::size_t>(d)].type == MentionType::descriptor)
+          at = company_at(mentions_[static_cast<std::size_t>(d)].next);
+      }
+      if (at < 0 || mentions_[static_cast<std::size_t>(at)].possessive) continue;
+      const int owned = x.type == MentionType::pronoun ? pronoun_target() : x.company;
+      if (owned < 0 || modifier_in(Modifier::negation, x.begin, j)) continue;
+      if (key(x.next) == "former" || divested_before(x.begin, s)) continue;
+      emit(argument(mentions_[static_cast<std::size_t>(at)]), owned, label, Status::current, 0.8f, s,
+           "possessive-copula");
+    }
+  }
+
+  // "Y, a joint venture between A and B", "Y is a joint venture of A and B", "Y, a joint venture
+  // with A" (the sentence's subject is the other owner): the parents own the venture.
+  void joint_ventures(const Sentence& s) {
+    for (std::uint32_t k = s.first_token + 2; k + 3 < s.last_token; ++k) {
+      if (key(k) != "joint" || key(k + 1) != "venture") continue;
+      // the venture's name: right before ", a" / "is a" / "had been a"
+      std::uint32_t b = k;
+      if (tok(b - 1).kind == TokenKind::number) --b;  // "a 50-50 joint venture"
+      if (key(b - 1) != "a" && key(b - 1) != "the") continue;
+      --b;
+      while (b > s.first_token && (is_auxiliary(key(b - 1)) || key(b - 1) == "been" || key(b - 1) == "be")) --b;
+      if (b == s.first_token || key(b - 1) == "with" || key(b - 1) == "of") continue;
+      const int v = mention_ending_at(key(b - 1) == "," ? b - 1 : b);
+      if (v < 0 || !is_company_like(mentions_[static_cast<std::size_t>(v)]) ||
+          mentions_[static_cast<std::size_t>(v)].possessive)
+        continue;
+      const auto prep = key(k + 2);
+      if (prep != "between" && prep != "of" && prep != "with") continue;
+      if (modifier_in(Modifier::negation, b, k + 2)) continue;
+      const int venture = argument(mentions_[static_cast<std::size_t>(v)]);
+      std::vector<int> parents;
+      for (int at = company_at(k + 3); at >= 0;) {
+        const auto& m = mentions_[static_cast<std::size_t>(at)];
+        if (m.possessive) break;
+        parents.push_back(argument(m));
+        std::uint32_t j = m.next;
+        if (j < s.last_token && key(j) == ",") ++j;
+        if (j < s.last_token && key(j) == "and") ++j;
+        if (j == m.next) break;
+        at = company_at(j);
+      }
+      if (parents.empty()) continue;
+      if (prep == "with" && sentence_subject_ >= 0) parents.push_back(sentence_subject_);
+      if (prep != "with" && parents.size() < 2) continue;
+      // "had been a joint venture": it is over
+      bool past = false;
+      for (std::uint32_t j = b; j < k; ++j) past |= key(j) == "had";
+      const Status status = past || modifier_in(Modifier::ended, b, s.last_token) ? Status::ended : Status::current;
+      for (int parent : parents) emit(parent, venture, Label::owns, status, 0.8f, s, "joint-venture");
+    }
+  }
+
+  // "Mobileye, the Intel-controlled company", "Oracle-backed chip startup Ampere": a hyphenated
+  // owner or backer with a description between it and the name it is said of.
+  void hyphen_descriptions(const Sentence& s) {
+    for (std::size_t i = 0; i < mentions_.size(); ++i) {
+      const auto& x = mentions_[i];
+      if (!is_company_like(x) || x.possessive || x.next + 2 >= s.last_token || key(x.next) != "-") continue;
+      const auto v = key(x.next + 1);
+      Label label;
+      if (v == "owned" || v == "controlled") label = Label::owns;
+      else if (v == "backed" || v == "funded") label = Label::invests_in;
+      else continue;
+      // lower-case description words ending in a company noun
+      std::uint32_t j = x.next + 2;
+      bool noun = false;
+      while (!noun && j < s.last_token && j < x.next + 6 && tok(j).kind == TokenKind::word &&
+             is_lower(text_[tok(j).begin]) && !(wflags(j) & (detail::w_prep | detail::w_list | detail::w_say)) &&
+             mention_at(j) < 0) {
+        noun = (wflags(j) & (detail::w_desc_noun | detail::w_generic)) != 0;
+        ++j;
+      }
+      if (!noun || j == x.next + 2) continue;  // the tight cue covers "X-owned Y"
+      int target = -1;
+      if (const int at = company_at(j); at >= 0 && !mentions_[static_cast<std::size_t>(at)].possessive) {
+        target = argument(mentions_[static_cast<std::size_t>(at)]);  // "Oracle-backed chip startup Ampere"
+      } else if (j >= s.last_token || key(j) == "," || key(j) == "." || key(j) == "that" || key(j) == "which" ||
+                 key(j) == ")") {
+        // "Mobileye, the Intel-controlled company, ...": the apposition is said of the name before it
+        std::uint32_t b = x.begin;
+        if (b > s.first_token && (key(b - 1) == "the" || key(b - 1) == "a" || key(b - 1) == "an")) --b;
+        if (b > s.first_token + 1 && key(b - 1) == ",") {
+          const int y = mention_ending_at(b - 1);
+          if (y >= 0 && is_company_like(mentions_[static_cast<std::size_t>(y)]) &&
+              !mentions_[static_cast<std::size_t>(y)].possessive)
+            target = argument(mentions_[static_cast<std::size_t>(y)]);
+        }
+      }
+      if (target < 0 || modifier_in(Modifier::negation, s.first_token, x.begin)) continue;
+      emit(argument(x), target, label, Status::current, 0.8f, s, "hyphen-description");
+    }
+  }
+
+  // "X led a $40 million round in Y", "X co-led Y's Series B round", "X joined the funding round for
+  // Y": the investors of a funding round.
+  void funding_rounds(const Sentence& s) {
+    for (std::uint32_t k = s.first_token + 1; k + 2 < s.last_token; ++k) {
+      const auto v = key(k);
+      if (!(v == "led" || v == "leads" || v == "leading" || v == "coled" || v == "colead" || v == "coleads" ||
+            v == "joined" || v == "joins")) continue;
+      // the round: within a few words, before any company
+      std::uint32_t round = 0;
+      int owner_mention = -1;  // "led Y's round"
+      for (std::uint32_t j = k + 1; j < s.last_token && j <= k + 10; ++j) {
+        const auto w = key(j);
+        if (w == "round" || w == "rounds") {
+          round = j;
+          break;
+        }
+        if (w == "." || w == ";" || w == "," || (wflags(j) & detail::w_say)) break;
+        if (key(j) == "series") {  // "Series B" is the round's name
+          ++j;
+          continue;
+        }
+        if (const int at = company_at(j); at >= 0) {
+          if (!mentions_[static_cast<std::size_t>(at)].possessive || owner_mention >= 0) break;
+          owner_mention = at;
+          j = mentions_[static_cast<std::size_t>(at)].next - 1;
+        }
+      }
+      if (!round) continue;
+      int target = -1;
+      if (owner_mention >= 0) {
+        target = argument(mentions_[static_cast<std::size_t>(owner_mention)]);
+      } else if (round + 2 < s.last_token &&
+                 (key(round + 1) == "in" || key(round + 1) == "for" || key(round + 1) == "into")) {
+        const int at = company_at(round + 2);
+        if (at >= 0 && !mentions_[static_cast<std::size_t>(at)].possessive)
+          target = argument(mentions_[static_cast<std::size_t>(at)]);
+      }
+      if (target < 0) continue;
+      CueAt at{k, k + 1, 0};
+      Cue plain;
+      const Found investor = subject(at, plain);
+      if (investor.company < 0) continue;
+      const std::uint32_t from = investor.scope ? investor.scope
+                                 : investor.mention >= 0 ? mentions_[static_cast<std::size_t>(investor.mention)].next
+                                                         : k;
+      if (modifier_in(Modifier::negation, from, round)) continue;
+      emit(investor.company, target, Label::invests_in, Status::current, 0.75f * investor.weight, s, "funding-round");
+    }
+  }
+
+  // "..., and Nissan holds a 34% stake in it": the object "it" of a stake is the company the sentence
+  // opens with.
+  void stake_in_it(const Sentence& s) {
+    if (sentence_subject_ < 0) return;
+    for (std::uint32_t k = s.first_token + 2; k + 2 < s.last_token; ++k) {
+      if (!(key(k) == "stake" || key(k) == "stakes" || key(k) == "holding") || key(k + 1) != "in" || key(k + 2) != "it")
+        continue;
+      // the holder: a company right before "holds/has/took/owns" a few words back
+      std::uint32_t b = k;
+      while (b > s.first_token && k - b < 5 && (tok(b - 1).kind == TokenKind::number || key(b - 1) == "%" ||
+                                                key(b - 1) == "a" || key(b - 1) == "minority" || key(b - 1) == "small" ||
+                                                key(b - 1) == "percent"))
+        --b;
+      if (b == s.first_token) continue;
+      const auto v = key(b - 1);
+      if (!(v == "holds" || v == "held" || v == "has" || v == "owns" || v == "took" || v == "takes" || v == "bought" ||
+            v == "acquired"))
+        continue;
+      const int x = mention_ending_at(b - 1);
+      if (x < 0 || !is_company_like(mentions_[static_cast<std::size_t>(x)]) ||
+          mentions_[static_cast<std::size_t>(x)].possessive)
+        continue;
+      const int holder = argument(mentions_[static_cast<std::size_t>(x)]);
+      if (holder == sentence_subject_ || modifier_in(Modifier::negation, mentions_[static_cast<std::size_t>(x)].next, k))
+        continue;
+      emit(holder, sentence_subject_, Label::invests_in, Status::current, 0.75f, s, "stake-in-it");
+    }
+  }
+
+  // "Waymo, the Alphabet unit, ...", "Geico, a Berkshire Hathaway company, ...": an apposition whose
+  // head is a unit noun after the owner's name.
+  void name_unit_appositions(const Sentence& s) {
+    for (std::size_t i = 0; i + 1 < mentions_.size(); ++i) {
+      const auto& y = mentions_[i];
+      if (!is_company_like(y) || y.possessive || y.next + 3 >= s.last_token || key(y.next) != ",") continue;
+      const auto det = key(y.next + 1);
+      if (det != "the" && det != "a" && det != "an") continue;
+      // adjectives, then the owner's name, then the noun
+      std::uint32_t k = y.next + 2;
+      while (k < s.last_token && k < y.next + 5 && company_at(k) < 0 && tok(k).kind == TokenKind::word &&
+             !(wflags(k) & (detail::w_prep | detail::w_list | detail::w_say)))
+        ++k;
+      const int xi = company_at(k);
+      if (xi < 0) continue;
+      const auto& x = mentions_[static_cast<std::size_t>(xi)];
+      if (x.possessive || x.next >= s.last_token) continue;
+      bool plural = false;
+      const auto n = key(x.next);
+      const bool unit = is_unit_noun(n, plural) && !plural && n != "chain" && n != "studio" && n != "label";
+      const bool company = (n == "company" || n == "subsidiary") && det != "the";
+      if (!unit && !company) continue;
+      const std::uint32_t after = x.next + 1;
+      if (after < s.last_token && !(key(after) == "," || key(after) == "." || key(after) == "that" ||
+                                    key(after) == "which" || key(after) == ")" || key(after) == ";"))
+        continue;
+      if (modifier_in(Modifier::negation, y.next, after) || divested_before(x.begin, s)) continue;
+      emit(argument(x), argument(y), Label::owns, Status::current, 0.75f, s, "name-unit-apposition");
+    }
+  }
+
+  // "X acquired all of the outstanding shares of Y", "X agreed to buy all the issued share capital of
+  // Y": buying every share buys the company.
+  void all_shares(const Sentence& s) {
+    for (std::uint32_t k = s.first_token + 1; k + 4 < s.last_token; ++k) {
+      const auto v = key(k);
+      if (!(v == "acquired" || v == "acquire" || v == "acquires" || v == "acquiring" || v == "bought" || v == "buy" ||
+            v == "buys" || v == "purchased" || v == "purchase" || v == "purchases" || v == "owns" || v == "holds" ||
+            v == "owned" || v == "held"))
+        continue;
+      std::uint32_t j = k + 1;
+      if (key(j) != "all" && key(j) != "100") continue;
+      ++j;
+      if (j < s.last_token && (key(j) == "%" || key(j) == "percent")) ++j;
+      if (j < s.last_token && key(j) == "of") ++j;
+      if (j < s.last_token && key(j) == "the") ++j;
+      // "issued and outstanding", "outstanding", "issued"
+      bool words = false;
+      while (j < s.last_token && j < k + 10 &&
+             (key(j) == "issued" || key(j) == "and" || key(j) == "outstanding" || key(j) == "capital" ||
+              key(j) == "common" || key(j) == "ordinary" || key(j) == "voting" || key(j) == "equity" ||
+              key(j) == "membership" || key(j) == "share" || key(j) == "shares" || key(j) == "stock" ||
+              key(j) == "interests" || key(j) == "interest" || key(j) == "units")) {
+        words |= key(j) == "shares" || key(j) == "stock" || key(j) == "interests" || key(j) == "capital" ||
+                 key(j) == "units" || key(j) == "interest";
+        ++j;
+      }
+      if (!words || j + 1 >= s.last_token || (key(j) != "of" && key(j) != "in")) continue;
+      const int at = company_at(j + 1);
+      if (at < 0 || mentions_[static_cast<std::size_t>(at)].possessive) continue;
+      CueAt cue_at{k, j + 1, 0};
+      Cue plain;
+      const Found buyer = subject(cue_at, plain);
+      if (buyer.company < 0) continue;
+      const std::uint32_t from = buyer.scope ? buyer.scope
+                                 : buyer.mention >= 0 ? mentions_[static_cast<std::size_t>(buyer.mention)].next : k;
+      if (modifier_in(Modifier::negation, from, j)) continue;
+      const bool holds = v == "owns" || v == "holds" || v == "owned" || v == "held";
+      Label label = holds ? Label::owns : Label::acquired;
+      Status status = Status::current;
+      if (!holds) {
+        if (modifier_in(Modifier::ended, from, s.last_token)) label = Label::former_deal, status = Status::ended;
+        else if (!modifier_in(Modifier::completed, from, j) &&
+                 (v == "acquire" || v == "buy" || v == "purchase" || modifier_in(Modifier::pending, from, k + 1)))
+          status = Status::pending;
+      }
+      emit(buyer.company, argument(mentions_[static_cast<std::size_t>(at)]), label, status, 0.75f * buyer.weight, s,
+           "all-shares");
+    }
+  }
+
+  // "X is one of Y's subsidiaries", "X, one of Y's best-known brands, ...": membership among a
+  // company's units.
+  void one_of_units(const Sentence& s) {
+    for (std::uint32_t k = s.first_token + 1; k + 3 < s.last_token; ++k) {
+      if (key(k) != "one" || key(k + 1) != "of") continue;
+      const int oi = company_at(k + 2);
+      if (oi < 0 || !mentions_[static_cast<std::size_t>(oi)].possessive) continue;
+      const auto& owner = mentions_[static_cast<std::size_t>(oi)];
+      std::uint32_t j = owner.next;
+      bool plural = false, found = false;
+      while (j < s.last_token && j < owner.next + 4) {
+        if (is_unit_noun(key(j), plural) && plural) {
+          found = true;
+          break;
+        }
+        if (tok(j).kind != TokenKind::word && key(j) != "-") break;
+        if ((wflags(j) & (detail::w_prep | detail::w_list | detail::w_say)) || company_at(j) >= 0) break;
+        ++j;
+      }
+      if (!found) continue;
+      // the member: "X is one of", "X, one of", "X remains one of"
+      std::uint32_t b = k;
+      if (b > s.first_token && (key(b - 1) == "is" || key(b - 1) == "was" || key(b - 1) == "remains" ||
+                                key(b - 1) == "became" || key(b - 1) == ","))
+        --b;
+      else
+        continue;
+      const int xi = mention_ending_at(b);
+      if (xi < 0 || !is_company_like(mentions_[static_cast<std::size_t>(xi)]) ||
+          mentions_[static_cast<std::size_t>(xi)].possessive)
+        continue;
+      if (modifier_in(Modifier::negation, b, j) || divested_before(k, s)) continue;
+      emit(argument(owner), argument(mentions_[static_cast<std::size_t>(xi)]), Label::owns, Status::current, 0.75f, s,
+           "one-of-units");
+    }
+  }
+
+  // "X sold its 40% stake in Y to Z", "X agreed to sell a 10% interest in Y to Z": the buyer of a
+  // stake invests in the company (or acquires it, for a majority).
+  void stake_sales(const Sentence& s) {
+    for (std::uint32_t k = s.first_token + 1; k + 4 < s.last_token; ++k) {
+      const auto v = key(k);
+      if (!(v == "sold" || v == "sells" || v == "sell" || v == "selling")) continue;
+      std::uint32_t j = k + 1;
+      if (key(j) == "its" || key(j) == "a" || key(j) == "the" || key(j) == "part" || key(j) == "some") ++j;
+      if (j < s.last_token && key(j) == "of") ++j;
+      if (j < s.last_token && key(j) == "its") ++j;
+      double share = 0.0;
+      bool majority = false;
+      while (j < s.last_token && j < k + 7) {
+        if (tok(j).kind == TokenKind::number) share = std::atof(std::string(raw(j, j + 1)).c_str());
+        else if (key(j) == "majority" || key(j) == "controlling") majority = true;
+        else if (!(key(j) == "%" || key(j) == "percent" || key(j) == "minority" || key(j) == "remaining" ||
+                   key(j) == "entire" || key(j) == "small" || key(j) == "direct"))
+          break;
+        ++j;
+      }
+      if (j + 2 >= s.last_token || !(key(j) == "stake" || key(j) == "interest" || key(j) == "holding" ||
+                                     key(j) == "shareholding" || key(j) == "shares"))
+        continue;
+      if (key(j + 1) != "in" && key(j + 1) != "of") continue;
+      const int yi = company_at(j + 2);
+      if (yi < 0 || mentions_[static_cast<std::size_t>(yi)].possessive) continue;
+      // "... to Z": the buyer, a few words on
+      std::uint32_t t = mentions_[static_cast<std::size_t>(yi)].next;
+      while (t < s.last_token && t < mentions_[static_cast<std::size_t>(yi)].next + 6 && key(t) != "to" &&
+             key(t) != "," && key(t) != ".")
+        ++t;
+      if (t + 1 >= s.last_token || key(t) != "to") continue;
+      int zi = company_at(t + 1);
+      // "to Japan's Hitachi": a place's possessive stands before the buyer
+      if (zi < 0) {
+        const int pi = mention_at(t + 1);
+        if (pi >= 0 && mentions_[static_cast<std::size_t>(pi)].possessive) zi = company_at(mentions_[static_cast<std::size_t>(pi)].next);
+      }
+      if (zi < 0 || mentions_[static_cast<std::size_t>(zi)].possessive) continue;
+      if (modifier_in(Modifier::negation, s.first_token, k + 1)) continue;
+      if (modifier_in(Modifier::ended, k > s.first_token + 4 ? k - 4 : s.first_token,
+                      std::min(mentions_[static_cast<std::size_t>(zi)].next + 4, s.last_token)))
+        continue;
+      const bool control = majority || share > 50.0;
+      const bool pending = (k >= 1 && key(k - 1) == "to") || modifier_in(Modifier::pending, s.first_token, k + 1);
+      emit(argument(mentions_[static_cast<std::size_t>(zi)]), argument(mentions_[static_cast<std::size_t>(yi)]),
+           control ? Label::acquired : Label::invests_in,
+           control && pending ? Status::pending : Status::current, 0.75f, s, "stake-sale");
+    }
+  }
+
+  // "buying studios including Gearbox and Crystal Dynamics", "owns several brands, including A and
+  // B", "owns both brands, as well as Skoda and the truck maker Traton": companies named in a list
+  // after a plural noun or "as well as" are the verb's objects.
+  void including_objects(const Sentence& s) {
+    for (const auto& c : cues_) {
+      const Cue& cue = lex_.cue(c.cue);
+      if (cue.reversed || (cue.flags & (detail::cue_tight | detail::cue_no_subject))) continue;
+      const bool own = cue.label == Label::owns && (cue.flags & detail::cue_direct);
+      const bool buy = cue.label == Label::acquired && (cue.flags & detail::cue_direct);
+      if (!own && !buy) continue;
+      // a short common-noun phrase, then "including" / "such as" / ", as well as"
+      std::uint32_t k = c.end;
+      bool noun = false;
+      while (k < s.last_token && k < c.end + 6 && mention_at(k) < 0 && tok(k).kind == TokenKind::word &&
+             !(wflags(k) & (detail::w_prep | detail::w_say)) && key(k) != "including" && key(k) != "such" &&
+             key(k) != "as" && key(k) != "and") {
+        noun = true;
+        ++k;
+      }
+      if (!noun || k + 2 >= s.last_token) continue;
+      if (key(k) == ",") ++k;
+      if (key(k) == "including") ++k;
+      else if (key(k) == "such" && key(k + 1) == "as") k += 2;
+      else if (key(k) == "as" && key(k + 1) == "well" && k + 2 < s.last_token && key(k + 2) == "as") k += 3;
+      else continue;
+      CueAt at{c.begin, c.end, c.cue};
+      const Found subj = subject(at, cue);
+      if (subj.company < 0) continue;
+      const std::uint32_t from = subj.scope ? subj.scope
+                                 : subj.mention >= 0 ? mentions_[static_cast<std::size_t>(subj.mention)].next
+                                                     : c.begin;
+      if (modifier_in(Modifier::negation, from, k) || modifier_in(Modifier::ended, from, s.last_token)) continue;
+      Status status = Status::current;
+      if (buy && !modifier_in(Modifier::completed, from, c.end) && modifier_in(Modifier::pending, from, c.end))
+        status = Status::pending;
+      float conf = 0.75f * subj.weight;
+      for (std::uint32_t j = k; j < s.last_token;) {
+        // "the truck maker Traton": a description may introduce the name
+        std::uint32_t n = j;
+        if (key(n) == "the") {
+          ++n;
+          while (n < s.last_token && n < j + 4 && mention_at(n) < 0 && tok(n).kind == TokenKind::word &&
+                 is_lower(text_[tok(n).begin]) && !(wflags(n) & (detail::w_prep | detail::w_list)))
+            ++n;
+        }
+        int at_m = company_at(n);
+        if (at_m < 0) {
+          const int d = mention_at(n);  // a descriptor mention that introduces the name
+          if (d >= 0 && mentions_[static_cast<std::size_t>(d)].type == MentionType::descriptor)
+            at_m = company_at(mentions_[static_cast<std::size_t>(d)].next);
+        }
+        if (at_m < 0) break;
+        const auto& m = mentions_[static_cast<std::size_t>(at_m)];
+        if (m.possessive) break;
+        emit(subj.company, argument(m), own ? Label::owns : Label::acquired, status, conf, s, "including-objects");
+        conf = 0.75f * 0.95f * subj.weight;
+        j = m.next;
+        if (j < s.last_token && key(j) == ",") ++j;
+        if (j < s.last_token && key(j) == "and") ++j;
+        if (j == m.next) break;
+      }
+    }
+  }
+
+  // "Earlier backers include A and B." at the start of a sentence: the backers of the company the
+  // text is about (the last subject).
+  void topic_backers(const Sentence& s) {
+    if (last_subject_ < 0) return;
+    std::uint32_t k = s.first_token;
+    while (k < s.last_token && k < s.first_token + 2 &&
+           (key(k) == "earlier" || key(k) == "other" || key(k) == "existing" || key(k) == "early" ||
+            key(k) == "previous" || key(k) == "current" || key(k) == "major" || key(k) == "big"))
+      ++k;
+    if (k + 2 >= s.last_token) return;
+    const auto n = key(k);
+    if (!(n == "backers" || n == "investors" || n == "shareholders")) return;
+    const auto v = key(k + 1);
+    if (!(v == "include" || v == "included" || v == "includes")) return;
+    if (modifier_in(Modifier::negation, s.first_token, k + 2)) return;
+    float conf = 0.7f;
+    for (std::uint32_t j = k + 2; j < s.last_token;) {
+      std::uint32_t n2 = j;
+      if (key(n2) == "the") {  // "the Danish shipping group A.P. Moller-Maersk"
+        ++n2;
+        while (n2 < s.last_token && n2 < j + 5 && mention_at(n2) < 0 && tok(n2).kind == TokenKind::word &&
+               !(wflags(n2) & (detail::w_prep | detail::w_list)) &&
+               (is_lower(text_[tok(n2).begin]) || (wflags(n2) & detail::w_nationality)))
+          ++n2;
+      }
+      int at = company_at(n2);
+      if (at < 0) {
+        const int d = mention_at(n2);
+        if (d >= 0 && (mentions_[static_cast<std::size_t>(d)].type == MentionType::descriptor ||
+                       (mentions_[static_cast<std::size_t>(d)].type == MentionType::blocker &&
+                        mentions_[static_cast<std::size_t>(d)].possessive)))
+          at = company_at(mentions_[static_cast<std::size_t>(d)].next);
+      }
+      if (at < 0) break;
+      const auto& m = mentions_[static_cast<std::size_t>(at)];
+      if (m.possessive) break;
+      emit(argument(m), last_subject_, Label::invests_in, Status::current, conf, s, "topic-backers");
+      conf = 0.7f * 0.95f;
+      j = m.next;
+      if (j < s.last_token && key(j) == ",") ++j;
+      if (j < s.last_token && key(j) == "and") ++j;
+      if (j == m.next) break;
+    }
+  }
+
+  // Words of the ended list that say something else here: "shares dropped 4%" (a price),
+  // "AIX Connect, formerly AirAsia India" (a former name), "oil blocks" (a noun), "will be used to
+  // build" (a purpose). They are taken out before any rule reads the modifiers.
+  void drop_false_endings(const Sentence& s) {
+    std::erase_if(modifiers_, [&](const ModifierAt& m) {
+      if (m.modifier != Modifier::ended) return false;
+      const auto w = key(m.at);
+      const std::uint32_t next = m.at + (w == "used" || w == "pulled" || w == "walked" || w == "fell" ? 2 : 1);
+      const auto before = m.at > s.first_token ? key(m.at - 1) : std::string_view{};
+      if (w == "formerly" || w == "previously" || w == "once")
+        return next < s.last_token && capitalised(next) && !(wflags(next) & detail::w_stop_cap);
+      if (w == "used")
+        return before == "be" || before == "is" || before == "are" || before == "was" || before == "were" ||
+               before == "been" || before == "being";
+      // "Regulators block X's takeover", "EU blocks ...": a verb after its subject; "sued to block"
+      // is not over yet, "oil blocks" is a noun.
+      if (w == "blocks" || w == "block") {
+        bool named = m.at > s.first_token && capitalised(m.at - 1);
+        for (const auto& mention : mentions_) named |= mention.next == m.at;
+        named |= before == "regulators" || before == "authorities" || before == "courts" || before == "judges" ||
+                 before == "lawmakers" || before == "watchdogs" || before == "officials" || before == "ministers";
+        return !named;
+      }
+      // "the failed merger", "after the Fisker deal collapse": the noun is said of a deal.
+      if (w == "failed" || w == "collapse") {
+        bool deal = false;
+        for (std::uint32_t k = m.at > s.first_token + 3 ? m.at - 3 : s.first_token; k < s.last_token && k <= m.at + 3; ++k)
+          deal |= k != m.at && is_deal_noun(key(k));
+        if (!deal) return true;
+      }
+      // "X sells Y to Z after Saudi deal collapse": an ending in a clause of time is said of that
+      // clause's own deal, unless the clause names a relation (a cue) or points back to the deal
+      // ("before the deal was abandoned", "after it fell through").
+      for (std::uint32_t k = m.at; k > s.first_token; --k) {
+        const auto p = key(k - 1);
+        if (p == ";" || p == ":") break;
+        if (!(p == "after" || p == "before" || p == "when" || p == "since" || p == "while" || p == "amid" ||
+              p == "following" || p == "until" || p == "once"))
+          continue;
+        bool own = false;
+        for (const auto& c : cues_) own |= c.begin >= k;
+        for (std::uint32_t j = k; j + 1 <= m.at && !own; ++j) {
+          const auto d = key(j);
+          own = ((d == "the" || d == "that" || d == "this") &&
+                 ((j + 1 < m.at && is_deal_noun(key(j + 1))) || (j + 2 < m.at && is_deal_noun(key(j + 2))))) ||
+                (j == k && (d == "it" || d == "they"));
+        }
+        if (!own) return true;
+        break;
+      }
+      // a price or a figure that moved: "dropped 4%", "collapsed to a record low", "shares sank"
+      if (next < s.last_token && (tok(next).kind == TokenKind::number || key(next) == "$" || key(next) == "%"))
+        return true;
+      if (next + 1 < s.last_token && (key(next) == "by" || key(next) == "to" || key(next) == "as" || key(next) == "below") &&
+          (tok(next + 1).kind == TokenKind::number || key(next + 1) == "$" || key(next + 1) == "record"))
+        return true;
+      for (std::uint32_t k = m.at > s.first_token + 3 ? m.at - 3 : s.first_token; k < m.at; ++k) {
+        const auto p = key(k);
+        if (p == "shares" || p == "stock" || p == "price" || p == "prices" || p == "profit" || p == "profits" ||
+            p == "revenue" || p == "sales" || p == "earnings" || p == "output" || p == "demand" || p == "index" ||
+            p == "valuation" || p == "margins" || p == "volumes" || p == "exports" || p == "imports")
+          return true;
+      }
+      return false;
+    });
+  }
+
+  // The subject of the sentence's main clause, for a rule whose other argument stands far from
+  // it: the first company that opens a clause before `before` (after the dateline, the sentence's
+  // start or a comma; a place's possessive may stand before it), not one inside "where ...".
+  int clause_subject(const Sentence& s, std::uint32_t before, int& index) {
+    std::uint32_t first = s.first_token;
+    for (std::uint32_t j = s.first_token + 1; j < s.last_token && j < s.first_token + 20; ++j)
+      if (key(j) == "-" && key(j - 1) == ")") first = j + 1;
+    for (std::size_t i = 0; i < mentions_.size() && mentions_[i].begin < before; ++i) {
+      const auto& m = mentions_[i];
+      if (m.begin < first || m.reporter || m.type == MentionType::transparent || m.type == MentionType::blocker)
+        continue;
+      std::uint32_t lead = m.begin;
+      if (i > 0 && mentions_[i - 1].type == MentionType::blocker && mentions_[i - 1].possessive &&
+          mentions_[i - 1].next == m.begin)
+        lead = mentions_[i - 1].begin;
+      if (!(lead == first || key(lead - 1) == ",")) continue;
+      int x = -1;
+      if (m.type == MentionType::pronoun && lead == s.first_token) x = pronoun_target();
+      else if (m.type == MentionType::company || m.type == MentionType::candidate || m.type == MentionType::product)
+        x = argument(m);
+      else continue;
+      index = static_cast<int>(i);
+      return x;
+    }
+    return -1;
+  }
+
+  // "Universal Music signs new Spotify deal", "Boston Scientific terminates Axonics merger
+  // agreement", "Northgate to cut jobs after failed Selwyn deal", "Foxconn wins EV contract from
+  // Mitsubishi Motors": a company named inside the deal noun phrase is the subject's counterpart.
+  void named_deals(const Sentence& s) {
+    for (std::size_t yi = 0; yi < mentions_.size(); ++yi) {
+      const auto& ym = mentions_[yi];
+      if (!is_company_like(ym) || ym.possessive) continue;
+      // the deal noun after the name, or the name after "contract from"
+      std::uint32_t noun = 0;
+      bool from = false;
+      for (std::uint32_t j = ym.next; j < s.last_token && j < ym.next + 2; ++j) {
+        if (is_deal_noun(key(j)) && key(j) != "plan" && key(j) != "attempt" && key(j) != "sale" && key(j) != "purchase" &&
+            key(j) != "acquisition") {
+          noun = j;
+          if (j + 1 < s.last_token && is_deal_noun(key(j + 1))) noun = j + 1;  // "merger agreement"
+          break;
+        }
+        if (tok(j).kind != TokenKind::word || !is_lower(text_[tok(j).begin])) break;
+      }
+      if (!noun && ym.begin >= s.first_token + 3 && (key(ym.begin - 1) == "from" || key(ym.begin - 1) == "by")) {
+        for (std::uint32_t j = ym.begin - 2; j + 4 > ym.begin && j > s.first_token; --j) {
+          const auto w = key(j);
+          if (w == "contract" || w == "contracts" || w == "order" || w == "orders" || w == "deal") {
+            noun = j, from = true;
+            break;
+          }
+          if (tok(j).kind != TokenKind::word || !is_lower(text_[tok(j).begin])) break;
+        }
+      }
+      if (!noun) continue;
+      const std::uint32_t phrase = from ? noun : ym.begin;  // where the deal's noun phrase starts
+      int xi = -1;
+      const int x = clause_subject(s, phrase, xi);
+      if (x < 0 || xi < 0 || static_cast<std::size_t>(xi) >= yi) continue;
+      const int y = argument(ym);
+      if (y < 0 || y == x) continue;
+      // the verb in front of the noun phrase, and what follows the noun
+      bool signed_deal = false, ended = false;
+      for (std::uint32_t j = phrase > s.first_token + 3 ? phrase - 3 : s.first_token; j < phrase; ++j) {
+        const auto w = key(j);
+        signed_deal |= w == "signs" || w == "signed" || w == "inks" || w == "inked" || w == "strikes" || w == "struck" ||
+                       w == "seals" || w == "sealed" || w == "wins" || w == "won" || w == "renews" || w == "renewed" ||
+                       w == "extends" || w == "extended" || w == "lands" || w == "landed" || w == "secures" ||
+                       w == "secured" || w == "clinches" || w == "clinched" || w == "expands" || w == "expanded";
+        ended |= w == "failed" || w == "terminates" || w == "terminated" || w == "scraps" || w == "scrapped" ||
+                 w == "ends" || w == "ended" || w == "cancels" || w == "cancelled" || w == "canceled" ||
+                 w == "abandons" || w == "abandoned" || w == "drops" || w == "dropped" || w == "collapsed" ||
+                 w == "exits" || w == "exited" || w == "quits" || w == "ditches" || w == "ditched";
+      }
+      for (std::uint32_t j = noun + 1; j < s.last_token && j <= noun + 3; ++j) {
+        const auto w = key(j);
+        ended |= w == "collapse" || w == "collapsed" || w == "collapses" || w == "fell" || w == "falls" ||
+                 w == "scrapped" || w == "terminated" || w == "cancelled" || w == "canceled" || w == "ended" ||
+                 w == "failed" || w == "abandoned" || w == "unravels" || w == "unravelled";
+      }
+      const auto n = key(noun);
+      const bool talks = n == "talks" || n == "negotiations";
+      if (modifier_in(Modifier::negation, mentions_[static_cast<std::size_t>(xi)].next, noun + 1)) continue;
+      if (talks) emit(x, y, Label::talked_to, Status::current, 0.8f, s, "named-deal");
+      // "drops interest in Intel takeover": a takeover or bid that was only wanted ended no deal
+      else if (ended && n != "takeover" && n != "bid" && n != "offer")
+        emit(x, y, Label::former_deal, Status::ended, 0.8f, s, "named-deal");
+      else if (signed_deal && n != "merger" && n != "takeover" && n != "bid" && n != "offer")
+        emit(x, y, Label::partners, Status::current, 0.8f, s, "named-deal");
+    }
+  }
+
+  // "Nordlys trains its models on Microsoft's Azure cloud under a three-year agreement", "Pagaloo
+  // processes its payments through Cielo, ..., under a contract": what the sentence's subject does
+  // with the first other company of its clause is done under a deal between the two.
+  void under_agreement(const Sentence& s) {
+    for (std::uint32_t k = s.first_token + 2; k + 1 < s.last_token; ++k) {
+      if (key(k) != "under") continue;
+      std::uint32_t noun = 0;
+      for (std::uint32_t j = k + 1; j < s.last_token && j <= k + 5; ++j) {
+        const auto w = key(j);
+        if (w == "agreement" || w == "deal" || w == "contract" || w == "licence" || w == "license" ||
+            w == "partnership" || w == "collaboration" || w == "pact" || w == "arrangement" || w == "alliance") {
+          noun = j;
+          break;
+        }
+        if (tok(j).kind == TokenKind::punct && w != "-") break;
+        if (tok(j).kind == TokenKind::word && !is_lower(text_[tok(j).begin])) break;
+      }
+      if (!noun) continue;
+      // "an agreement with Y" is the partner-noun cue's; an acquisition done under a deal is no partnership
+      if (noun + 1 < s.last_token && (key(noun + 1) == "with" || key(noun + 1) == "between")) continue;
+      bool other_deal = false;
+      for (const auto& c : cues_) {
+        const auto l = lex_.cue(c.cue).label;
+        other_deal |= l == Label::acquired || l == Label::sues;
+      }
+      for (std::uint32_t j = s.first_token; j < s.last_token && !other_deal; ++j)
+        other_deal |= key(j) == "merger" || key(j) == "takeover" || key(j) == "acquisition";
+      if (other_deal) continue;
+      int xi = -1;
+      const int x = clause_subject(s, k, xi);
+      if (x < 0) continue;
+      // the other party: the next company of the clause, not one inside a relative clause or an
+      // apposition on an earlier name
+      int y = -1;
+      std::size_t yi = 0;
+      bool inserted = false;
+      std::uint32_t inserted_from = 0;
+      std::array<std::pair<std::uint32_t, std::uint32_t>, 4> spans{};
+      std::size_t span_count = 0;
+      std::size_t mi = static_cast<std::size_t>(xi) + 1;
+      for (std::uint32_t j = mentions_[static_cast<std::size_t>(xi)].next; j < k && y < 0; ++j) {
+        const auto w = key(j);
+        if (w == "," && j + 1 < k) {
+          const auto n = key(j + 1);
+          if (inserted && span_count < spans.size()) spans[span_count++] = {inserted_from, j};
+          inserted = n == "which" || n == "who" || n == "whose" || n == "that" || n == "a" || n == "an" ||
+                     n == "the" || n == "founded" || n == "based" || n == "owned" || n == "backed";
+          inserted_from = j;
+        }
+        if (w == ";" || w == ":" || w == "but" || w == "while") break;
+        while (mi < mentions_.size() && mentions_[mi].begin < j) ++mi;
+        if (mi >= mentions_.size() || mentions_[mi].begin != j || inserted) continue;
+        const auto& m = mentions_[mi];
+        if (m.type == MentionType::company || m.type == MentionType::candidate) {
+          const int c = argument(m);
+          if (c >= 0 && c != x) y = c, yi = mi;
+        }
+      }
+      if (y < 0) continue;
+      // "X invested in Y under a deal": an ownership or investment said between the two is that.
+      for (const auto& c : cues_) {
+        const auto l = lex_.cue(c.cue).label;
+        bool aside = false;
+        for (std::size_t a = 0; a < span_count; ++a) aside |= c.begin > spans[a].first && c.begin < spans[a].second;
+        other_deal |= (l == Label::owns || l == Label::invests_in) && !aside && c.begin < mentions_[yi].begin &&
+                      c.begin >= mentions_[static_cast<std::size_t>(xi)].next;
+      }
+      if (other_deal) continue;
+      if (modifier_in(Modifier::negation, s.first_token, noun + 1)) continue;
+      const bool ended = modifier_in(Modifier::ended, mentions_[static_cast<std::size_t>(xi)].begin, s.last_token);
+      emit(x, y, ended ? Label::former_deal : Label::partners, ended ? Status::ended : Status::current, 0.86f, s,
+           "under-agreement");
+    }
+  }
+
+  // "Anthropic will make AWS its primary partner", "X chose Y as its cloud partner": a company
+  // made or chosen the subject's partner.
+  void chosen_partners(const Sentence& s) {
+    for (std::size_t mi = 0; mi < mentions_.size(); ++mi) {
+      // the verb right before a name: one look per mention, not per token
+      if (mentions_[mi].begin <= s.first_token) continue;
+      const std::uint32_t k = mentions_[mi].begin - 1;
+      const auto v = key(k);
+      if (!(v == "make" || v == "makes" || v == "made" || v == "making" || v == "named" || v == "names" || v == "name" ||
+            v == "chose" || v == "chosen" || v == "chooses" || v == "choose" || v == "picked" || v == "picks" ||
+            v == "pick" || v == "selected" || v == "selects" || v == "select" || v == "tapped" || v == "taps"))
+        continue;
+      if (!is_company_like(mentions_[mi])) continue;
+      const auto& ym = mentions_[mi];
+      if (ym.possessive) continue;
+      std::uint32_t j = ym.next;
+      if (j < s.last_token && key(j) == "as") ++j;
+      if (j >= s.last_token || !(key(j) == "its" || key(j) == "their")) continue;
+      bool partner = false;
+      for (std::uint32_t n = j + 1; n < s.last_token && n <= j + 4; ++n) {
+        if (key(n) == "partner" || key(n) == "partners") {
+          partner = true;
+          break;
+        }
+        if (tok(n).kind != TokenKind::word || !is_lower(text_[tok(n).begin])) break;
+      }
+      if (!partner) continue;
+      CueAt at{k, k + 1, 0};
+      Cue plain;
+      const Found x = subject(at, plain);
+      if (x.company < 0) continue;
+      const std::uint32_t from = x.scope ? x.scope
+                                 : x.mention >= 0 ? mentions_[static_cast<std::size_t>(x.mention)].next : k;
+      if (modifier_in(Modifier::negation, from, k + 1)) continue;
+      emit(x.company, argument(ym), Label::partners, Status::current, 0.67f * x.weight, s, "chosen-partner");
+    }
+  }
+
+  // The sentence speaks of a bid, offer or approach and of no agreement.
+  bool only_courted(const Sentence& s) const {
+    bool bid = false;
+    for (std::uint32_t k = s.first_token; k < s.last_token; ++k) {
+      const auto w = key(k);
+      if (w == "agreed" || w == "agreement" || w == "agreements" || w == "signed" || w == "deal" || w == "merger" ||
+          w == "partnership" || w == "venture" || w == "contract" || w == "pact" || w == "completed")
+        return false;
+      bid |= w == "bid" || w == "bids" || w == "offer" || w == "offers" || w == "proposal" || w == "proposals" ||
+             w == "approach" || w == "approaches" || w == "pursuit" || w == "overture" || w == "overtures";
+    }
+    return bid;
+  }
+
+  static bool is_deal_noun(std::string_view k) {
+    // most words are ruled out by their first letter before any comparison
+    if (k.size() < 3) return false;
+    switch (k[0]) {
+      case 'a': case 'b': case 'c': case 'd': case 'm': case 'n': case 'o': case 'p': case 's': case 't': case 'v':
+        break;
+      default:
+        return false;
+    }
+    return k == "deal" || k == "deals" || k == "merger" || k == "takeover" || k == "agreement" || k == "partnership" ||
+           k == "venture" || k == "alliance" || k == "pact" || k == "tieup" || k == "bid" || k == "offer" ||
+           k == "acquisition" || k == "purchase" || k == "sale" || k == "contract" || k == "talks" ||
+           k == "negotiations" || k == "attempt" || k == "plan" || k == "transaction" || k == "combination";
+  }
+
+  static bool is_deal_label(Label l) {
+    return l == Label::partners || l == Label::acquired || l == Label::invests_in;
+  }
+
+  // "Kroger agreed to buy Albertsons in 2022. The deal was blocked by a judge in December.": a
+  // sentence that names no company and opens with "the/that deal" ends the deal of the sentence
+  // before it; that edge becomes a former deal with both sentences as evidence.
+  void deal_back_reference(const Sentence& s) {
+    if (previous_deal_ < 0) return;
+    for (const auto& m : mentions_)
+      if (is_company_like(m) || m.type == MentionType::descriptor) return;
+    std::uint32_t k = s.first_token;
+    if (k < s.last_token && (key(k) == "but" || key(k) == "however")) ++k;
+    if (k < s.last_token && key(k) == ",") ++k;
+    if (k >= s.last_token || !(key(k) == "the" || key(k) == "that" || key(k) == "this" || key(k) == "its" ||
+                               key(k) == "their"))
+      return;
+    std::uint32_t noun = 0;
+    for (std::uint32_t j = k + 1; j < s.last_token && j <= k + 3 && !noun; ++j)
+      if (is_deal_noun(key(j)) && key(j) != "talks" && key(j) != "negotiations" && key(j) != "plan") noun = j;
+    if (!noun) return;
+    find_cues(s);
+    drop_false_endings(s);
+    if (!modifier_in(Modifier::ended, noun + 1, s.last_token) || modifier_in(Modifier::negation, s.first_token, s.last_token))
+      return;
+    const auto old = static_cast<std::size_t>(previous_deal_);
+    if (std::find(superseded_.begin(), superseded_.end(), old) != superseded_.end()) return;
+    const int source = rel_source_[old], target = rel_target_[old];
+    const Label label = relations_[old].label;
+    std::vector<Evidence> evidence = relations_[old].evidence;
+    emit(source, target, Label::former_deal, Status::ended, 0.7f, s, "deal-ended-later");
+    const auto it = seen_.find(deal_key(source, target, Label::former_deal));
+    if (it == seen_.end()) return;
+    auto& now = relations_[it->second];
+    now.evidence.insert(now.evidence.begin(), evidence.begin(), evidence.end());
+    superseded_.push_back(old);
+    seen_.erase(deal_key(source, target, label));
+    previous_deal_ = -1;
+  }
+  static std::uint64_t deal_key(int a, int b, Label label) {
+    if (is_symmetric(label) && a > b) std::swap(a, b);
+    return (static_cast<std::uint64_t>(a) << 36) ^ (static_cast<std::uint64_t>(b) << 4) ^
+           static_cast<std::uint64_t>(label);
+  }
+
+  // "The two companies ended their manufacturing partnership in March": "the two" are the two
+  // companies of the sentence before (or of this sentence before the phrase) when exactly two are
+  // named there; the deal noun or talks verb that follows says the label.
+  void the_two(const Sentence& s, bool cues_found) {
+    std::uint32_t at = 0;
+    for (std::uint32_t k = s.first_token; k + 2 < s.last_token && !at; ++k)
+      if (key(k) == "the" && key(k + 1) == "two" && (k == s.first_token || key(k - 1) == "," || key(k - 1) == "after" ||
+                                                       key(k - 1) == "but" || key(k - 1) == "and" || key(k - 1) == "before"))
+        at = k;
+    if (!at) return;
+    std::uint32_t from = at + 2;
+    if (from < s.last_token && tok(from).kind == TokenKind::word && is_lower(text_[tok(from).begin]) &&
+        (wflags(from) & detail::w_generic || (key(from).size() > 3 && key(from).back() == 's' && key(from) != "were" &&
+                                              key(from) != "has" && key(from) != "was")))
+      ++from;
+    if (from < s.last_token && (key(from) == "'s" || key(from) == "'")) return;  // "the two companies' merger"
+    // the pair: two companies named before in this sentence, else in the last sentence that named any
+    int a = -1, b = -1, count = 0;
+    for (const auto& m : mentions_) {
+      if (m.begin >= at || m.type != MentionType::company || m.reporter || m.company < 0) continue;
+      if (m.company == a || m.company == b) continue;
+      ++count;
+      if (a < 0) a = m.company;
+      else b = m.company;
+    }
+    if (count == 0 && recent_pair_count_ == 2) a = recent_pair_[0], b = recent_pair_[1], count = 2;
+    if (count != 2) return;
+    if (!cues_found) {
+      find_cues(s);
+      drop_false_endings(s);
+    }
+    Label label = Label::partners;
+    bool found = false, ended = false;
+    for (std::uint32_t k = from; k < s.last_token && k <= from + 6 && !found; ++k) {
+      const auto w = key(k);
+      if (w == "," || w == ";" || mention_at(k) >= 0) {
+        if (mention_at(k) >= 0 && mentions_[static_cast<std::size_t>(mention_at(k))].type == MentionType::transparent) continue;
+        break;
+      }
+      if (w == "talks" || w == "negotiations" || w == "discussions" || w == "talked" || w == "negotiated") {
+        label = Label::talked_to, found = true;
+      } else if (w == "partners" && k > from && (key(k - 1) == "are" || key(k - 1) == "were" || key(k - 1) == "became" ||
+                                                  key(k - 1) == "been")) {
+        found = true;
+      } else if (is_deal_noun(w) && w != "bid" && w != "offer" && w != "takeover" && w != "sale" && w != "purchase" &&
+                 w != "acquisition" && w != "attempt" && w != "talks" && w != "negotiations") {
+        // "a plan to build an electric vehicle together" is a joint plan; a plan alone is not
+        bool together = w != "plan";
+        for (std::uint32_t j = k + 1; j < s.last_token && !together; ++j) together = key(j) == "together" || key(j) == "jointly";
+        if (!together) break;
+        found = true;
+        ended = modifier_in(Modifier::ended, from, s.last_token);
+        for (std::uint32_t j = from; j < k; ++j) ended |= key(j) == "ended" || key(j) == "ends";
+        bool made = ended;
+        for (std::uint32_t j = from; j < k && !made; ++j)
+          made = key(j) == "signed" || key(j) == "formed" || key(j) == "struck" || key(j) == "agreed" || key(j) == "set" ||
+                 key(j) == "have" || key(j) == "has" || key(j) == "had" || key(j) == "launched" || key(j) == "created";
+        if (!made) found = false;
+      }
+    }
+    if (!found || modifier_in(Modifier::negation, at, std::min(from + 7, s.last_token))) return;
+    if (label == Label::partners && ended) emit(a, b, Label::former_deal, Status::ended, 0.7f, s, "the-two");
+    else emit(a, b, label, Status::current, 0.7f, s, "the-two");
+  }
+
   void sentence(const Sentence& s) {
     ++sentence_no_;
     find_mentions(s);
+    sentence_deal_ = -1;
+    deal_back_reference(s);
     bool any = false;
     int arguments = 0;
     for (const auto& m : mentions_)
       if (m.type == MentionType::company || m.type == MentionType::candidate ||
           m.type == MentionType::descriptor || m.type == MentionType::pronoun || m.type == MentionType::product)
         ++arguments;
+    // "The two groups are partners": a plural reference stands for two companies.
+    // "The suit also names X as a defendant": the plaintiff is the last suit's.
+    for (std::uint32_t k = s.first_token; arguments < 2 && !pairs_.empty() && k < s.last_token; ++k) {
+      const auto kk = key(k);
+      if (kk == "defendant" && last_plaintiff_ >= 0) ++arguments;
+      if (kk != "both" && kk != "the") continue;
+      int first = -1, second = -1;
+      if (plural_pair(k, s.last_token, first, second)) arguments += 2;
+    }
     any = arguments >= 2;
     if (any) {
       find_cues(s);
+      drop_false_endings(s);
       if (debug_) dump(s);
       relations(s);
       possessive_owners(s);
       in_which_stakes(s);
       divestitures(s);
       pair_nouns(s);
+      under_agreement(s);
+      named_deals(s);
+      asset_sales(s);
+      chosen_partners(s);
       legal_actions(s);
       percent_holdings(s);
       possessive_units(s);
       possessive_stakes(s);
       counts_among(s);
       possessive_passive_supply(s);
+      unit_lists(s);
+      object_relatives(s);
+      possessive_copula(s);
+      joint_ventures(s);
+      hyphen_descriptions(s);
+      funding_rounds(s);
+      stake_in_it(s);
+      name_unit_appositions(s);
+      all_shares(s);
+      one_of_units(s);
+      stake_sales(s);
+      including_objects(s);
+      topic_backers(s);
+      customer_and_rival_appositions(s);
+      ordered_goods(s);
     } else {
       if (debug_) dump(s, false);
-      first_subject_ = -1;
     }
+    the_two(s, any);
+    // the companies a later "the two companies" may mean
+    {
+      int pair[2] = {-1, -1}, count = 0;
+      for (const auto& m : mentions_) {
+        if (m.type != MentionType::company || m.reporter || m.company < 0 || m.company == pair[0] || m.company == pair[1])
+          continue;
+        if (count < 2) pair[count] = m.company;
+        ++count;
+      }
+      if (count > 0) {
+        recent_pair_count_ = count;
+        recent_pair_[0] = pair[0], recent_pair_[1] = pair[1];
+        recent_pair_age_ = 0;
+      } else if (++recent_pair_age_ > 2) {
+        recent_pair_count_ = 0;
+      }
+    }
+    // the deal a following "The deal was called off" may end: this sentence's, or none when the
+    // sentence moved on to other companies
+    if (sentence_deal_ >= 0) previous_deal_ = sentence_deal_;
+    else
+      for (const auto& m : mentions_)
+        if (is_company_like(m)) previous_deal_ = -1;
+    if (!pairs_.empty()) unnamed_rivals(s);
+    if (!any) first_subject_ = -1;
     // The grammatical subject (the company that opens the sentence) before the subject of the
     // first relation found: "Anthropic, founded by former OpenAI researchers, is one of OpenAI's
     // rivals" is about Anthropic.
@@ -2584,11 +4774,27 @@ class DocumentRun {
   std::uint32_t sentence_first_ = 0;
   std::uint32_t sentence_start_ = 0;  // first token of the sentence whose mentions are found
   std::vector<int> used_objects_;
+  // How often each pair of companies was related so far in the document: "both companies" refers
+  // back to the pair the article is about.
+  struct PairCount {
+    int a, b;
+    int count;
+    std::uint32_t last;
+  };
+  std::vector<PairCount> pairs_;
+  int last_plaintiff_ = -1;  // "the suit also names X as a defendant"
   bool intro_ = false;
+  int recent_pair_[2] = {-1, -1};  // the companies of the last sentence that named any
+  int recent_pair_count_ = 0;       // ... how many it named
+  int recent_pair_age_ = 0;         // sentences since
+  int sentence_deal_ = -1;   // the last deal edge (partners, acquired, invests-in) of this sentence
+  int previous_deal_ = -1;   // ... of the sentence before
+  std::vector<std::size_t> superseded_;  // deal edges a later sentence ended
 
   std::vector<Mention> mentions_;
   std::vector<std::string_view> person_surnames_;  // last words of people's names (token keys)
   std::vector<const WordInfo*> infos_;
+  std::vector<WordInfo> word_copies_;  // what infos_ points at
   std::vector<CueAt> cues_;
   std::vector<ModifierAt> modifiers_;
 

@@ -82,16 +82,22 @@ const CueSpec cue_specs[] = {
      "signed a deal with|signed an agreement with|signs a deal with|struck a deal with|"
      "strikes a deal with|inked a deal with|reached a deal with|reached an agreement with|"
      "entered into an agreement with|collaborate with|collaborates with|collaborated with|"
-     "collaborating with|allied with|working with|works with|worked with",
+     "collaborating with|allied with|working with|works with|worked with|work with|"
+     "signed deals with|signed agreements with|signed contracts with|signs deals with",
      Label::partners, false, 0, Status::current, 0.85f, "partner-verb"},
     {"partnership with|alliance with|collaboration with|deal with|agreement with|"
      "joint venture with|tieup with|pact with|contract with|licensing deal with|"
-     "licensing agreement with|supply deal with|supply agreement with|memorandum of understanding with",
+     "licensing agreement with|supply deal with|supply agreement with|memorandum of understanding with|"
+     "venture with|partnerships with|deals with|agreements with|contracts with|licence with|license with|"
+     "licensing deals with|codeshare agreement with|distribution agreement with|distribution deal with",
      Label::partners, false, 0, Status::current, 0.8f, "partner-noun"},
     {"struck a deal|strikes a deal|signed a deal|deal to|agreement to", Label::partners, false, 0,
      Status::current, 0.7f, "partner-deal-to"},
     {"partnership between|alliance between|joint venture between|deal between|agreement between|"
      "collaboration between|tieup between",
+     Label::partners, false, cue_no_subject, Status::current, 0.8f, "partner-between"},
+    // mergers are deals between the two (relations.md: partners); FIRE scores them as such
+    {"merger between|merger of|proposed merger of|planned merger of|combination of|merger agreement between",
      Label::partners, false, cue_no_subject, Status::current, 0.8f, "partner-between"},
     {"formed a joint venture|formed a partnership|set up a joint venture|created a joint venture|"
      "launched a joint venture|teamed up|joined forces|partnered|struck a partnership|"
@@ -99,16 +105,22 @@ const CueSpec cue_specs[] = {
      Label::partners, false, 0, Status::current, 0.75f, "partner-pair"},
     {"partner|partners", Label::partners, false, cue_tight, Status::current, 0.75f,
      "partner-apposition"},
-    {"uses|use|using|will use|relies on|rely on|runs on|powered by|built on", Label::partners,
+    {"uses|use|using|will use|relies on|rely on|relying on|runs on|run on|running on|ran on|"
+     "powered by|built on", Label::partners,
      false, cue_poss_object, Status::current, 0.7f, "uses-possessive"},
     // talked-to
     {"in talks with|talks with|held talks with|holding talks with|spoke to|spoke with|"
      "speaking to|speaking with|talked to|talked with|talking to|talking with|approached|"
      "approaches|has approached|negotiating with|negotiated with|negotiations with|"
      "in negotiations with|discussions with|in discussions with|held discussions with|"
-     "talks to|in talks to|discussed a deal with|met with",
+     "talks to|in talks to|discussed a deal with|met with|spoken with|spoken to|speaks with|speaks to|"
+     "broke off talks with|broken off talks with|ended talks with|ends talks with|abandoned talks with|"
+     "walked away from talks with|pulled out of talks with",
      Label::talked_to, false, cue_wide, Status::current, 0.8f, "talks"},
-    {"approached by|was approached by|were approached by", Label::talked_to, true, 0,
+    {"approached by|was approached by|were approached by|approach from|an approach from|"
+     "approaches from|takeover approach from|an offer from|a takeover offer from|takeover offer from|"
+     "a bid from|a takeover bid from|takeover bid from",
+     Label::talked_to, true, 0,
      Status::current, 0.8f, "talks-passive"},
     {"talks between|negotiations between|discussions between", Label::talked_to, false,
      cue_no_subject, Status::current, 0.8f, "talks-between"},
@@ -116,7 +128,9 @@ const CueSpec cue_specs[] = {
     {"walked away from|walks away from|walk away from|pulled out of|pulls out of|"
      "terminated its agreement with|terminated its deal with|ended its partnership with|"
      "ended its deal with|ended its agreement with|cut ties with|severed ties with|"
-     "broke off talks with|scrapped its deal with|called off its deal with",
+     "scrapped its deal with|called off its deal with|terminated its contract with|"
+     "ended its contract with|cancelled its contract with|canceled its contract with|"
+     "cancelled its deal with|canceled its deal with|exited its partnership with",
      Label::former_deal, false, 0, Status::ended, 0.8f, "ended-deal"},
     {"former partner|expartner", Label::former_deal, false, cue_tight, Status::ended, 0.75f,
      "former-partner-apposition"},
@@ -139,7 +153,8 @@ const CueSpec cue_specs[] = {
      "acquisition deal for",
      Label::acquired, false, cue_noun, Status::current, 0.8f, "acquire-noun"},
     {"acquired by|bought by|purchased by|taken over by|snapped up by|absorbed by|sold to|"
-     "sells itself to|sold itself to|merged into|acquisition by|takeover by|buyout by",
+     "sells itself to|sold itself to|merged into|acquisition by|takeover by|buyout by|"
+     "merged with and into|merge with and into|merges with and into|was merged into|were merged into",
      Label::acquired, true, 0, Status::current, 0.85f, "acquire-passive"},
     {"to be acquired by|to be bought by|to be taken over by|agreed to be acquired by|"
      "agreed to be bought by|agreed to sell itself to|to sell itself to|being acquired by|"
@@ -150,13 +165,23 @@ const CueSpec cue_specs[] = {
     // owns
     {"owns|owned|own|controls|which owns|that owns|parent of|parent company of|"
      "the parent of|the parent company of|owner of|the owner of|majority owner of|"
-     "holding company of|holding company for",
+     "holding company of|holding company for|controlling shareholder of|majority shareholder of|"
+     "controlling shareholder in|majority shareholder in|the controlling shareholder of|"
+     "the majority shareholder of|holds a majority stake in|holds a controlling stake in|"
+     "has a majority stake in|has a controlling stake in|owns a majority stake in|"
+     "owns a controlling stake in|holds a controlling interest in|owns a controlling interest in|"
+     "held a majority stake in|held a controlling stake in",
      Label::owns, false, cue_direct, Status::current, 0.85f, "own-verb"},
     {"publisher of|the publisher of|operator of|the operator of|owner and operator of",
      Label::owns, false, cue_direct, Status::current, 0.7f, "publisher-of"},
     {"owned by|is owned by|controlled by|a unit of|unit of|a subsidiary of|subsidiary of|"
      "division of|a division of|arm of|an arm of|affiliate of|an affiliate of|part of|"
-     "majority owned by|wholly owned by|owned subsidiary of|spun off from|spinoff of",
+     "majority owned by|wholly owned by|owned subsidiary of|spun off from|spinoff of|"
+     "majority - owned by|wholly - owned by|jointly - owned by|partly - owned by|"
+     "fully - owned by|- owned subsidiary of|- owned unit of|- controlled subsidiary of|"
+     "wholly - owned subsidiary of|majority - owned subsidiary of|wholly - owned unit of|"
+     "majority - owned unit of|fully - owned subsidiary of|jointly controlled by|jointly owned by|"
+     "a brand of|brand of|an imprint of|imprint of",
      Label::owns, true, 0, Status::current, 0.85f, "owned-by"},
     {"owner|parent|parent company|owners|holding company", Label::owns, true, cue_tight,
      Status::current, 0.9f, "owner-apposition"},
@@ -176,7 +201,8 @@ const CueSpec cue_specs[] = {
      "capital from|financing from|backers , including|investors , including|backers such as|"
      "investors such as|backers , such as|investors , such as|shareholders include|"
      "shareholders including|"
-     "funding from",
+     "funding from|participation from|with participation from|participation by|"
+     "investors included|backers included",
      Label::invests_in, true, cue_wide, Status::current, 0.75f, "invest-passive"},
     {"- backed|- funded", Label::invests_in, false, cue_tight, Status::current, 0.8f,
      "backed-apposition"},
@@ -200,9 +226,11 @@ const CueSpec cue_specs[] = {
     {"supplied by|sourced from|sources from|buys chips from|bought chips from|customer of|"
      "a customer of|client of|a client of|relies on chips from|provided by",
      Label::supplies, true, 0, Status::current, 0.8f, "supplied-by"},
-    {"supplier|chip supplier|key supplier", Label::supplies, false, cue_tight, Status::current,
+    {"supplier|chip supplier|key supplier", Label::supplies, true, cue_tight, Status::current,
      0.8f, "supplier-apposition"},
-    {"makes|made|manufactures|manufactured|builds|assembles", Label::supplies, false,
+    {"makes|made|make|making|manufactures|manufactured|manufacture|manufacturing|builds|build|"
+     "assembles|assemble|assembled|produces|produce|built",
+     Label::supplies, false,
      cue_poss_object, Status::current, 0.7f, "makes-possessive"},
     // sues
     {"sued|sues|sue|suing|is suing|filed a lawsuit against|filed suit against|"
@@ -238,6 +266,31 @@ const GappedSpec gapped_specs[] = {
     {"raised|raises|raising|secured|secures|received|receives|drew|attracted",
      "from", 8, Label::invests_in, true, 0.7f, "raised-from"},
     {"pay|pays|paid|paying", "for", 6, Label::acquired, false, 0.7f, "paid-for"},
+    // "signed its own deals with", "has a copper joint venture in Chile, the Escondida mine, with"
+    {"deal|deals|agreement|agreements|contract|contracts|partnership|partnerships|venture|ventures|"
+     "alliance|collaboration|pact|tieup|licence|license",
+     "with", 8, Label::partners, false, 0.8f, "partner-gap"},
+    // "would work on driver-assistance systems with", "has worked closely with"
+    {"work|works|worked|working|collaborate|collaborates|collaborated|collaborating|partnered|partners|"
+     "develop|develops|developed|developing|codevelop|codeveloped|codeveloping",
+     "with", 6, Label::partners, false, 0.8f, "partner-gap"},
+    // "in close discussions with", "had been negotiating a licence with", "spoke on Tuesday with"
+    {"talks|negotiations|discussions|negotiating|negotiated|negotiate|negotiates|talking|talked|spoke|"
+     "spoken|speaking",
+     "with", 4, Label::talked_to, false, 0.67f, "talks-gap"},
+    // "pulls out of $2.6 billion nickel plan with", "walked away from the merger with"
+    {"pulls|pulled|pull|pulling|walked|walks|walk|withdrew|withdraws|withdrawn|quit|quits|exited|exits",
+     "with", 8, Label::former_deal, false, 0.67f, "ended-gap"},
+    // "runs its software on Google Cloud", "trains its models on Nvidia chips"
+    {"runs|run|running|ran|hosts|host|hosted|hosting|trains|train|trained|training", "on", 3, Label::supplies, true,
+     0.7f, "runs-on"},
+    // "was sued on Tuesday by Y"
+    {"sued", "by", 4, Label::sues, true, 0.8f, "sued-by-gap"},
+    // "makes wings for Airbus", "will produce the active ingredient for Moderna"
+    {"makes|make|made|making|manufactures|manufacture|manufactured|manufacturing|produces|produce|"
+     "produced|producing|builds|build|built|building|assembles|assemble|assembled|assembling|"
+     "processes|process|processed|processing",
+     "for", 4, Label::supplies, false, 0.75f, "make-for"},
 };
 
 struct ModifierSpec {
@@ -252,12 +305,12 @@ const ModifierSpec modifier_specs[] = {
      "considers|considered|exploring|explore|explores|weighing|weighs|mulling|mulls|"
      "potential|possible|possibly|if|whether|unlikely|rumoured|rumored|speculation|"
      "hypothetical|seeking|seeks|seek|hopes to|hoping to|would consider|no plans|"
-     "dismissed|ruled out|rules out|has yet to|yet to|instead of|rather than|failed to|"
+     "dismissed|ruled out|rules out|turned down|turns down|spurned|rebuffed|has yet to|yet to|instead of|rather than|failed to|"
      "fails to|without|against",
      Modifier::negation},
     {"fell apart|falls apart|fall apart|collapsed|collapses|called off|calls off|call off|"
      "scrapped|scraps|scrap|terminated|terminates|terminate|abandoned|abandons|abandon|"
-     "walked away|walks away|blocked|blocks|block|dropped|drops|cancelled|canceled|cancels|"
+     "walked away|walks away|blocked|blocks|block|failed|collapse|dropped|drops|cancelled|canceled|cancels|"
      "ended its|ended their|ended the|ends its|ends partnership|ends deal|ends agreement|ends pact|"
      "ended partnership|ended deal|ended agreement|unwound|pulled out|broke off|fell through|"
      "falls through|previously had|no longer|expired|dissolved|exited|had a deal|had a partnership|"
@@ -441,42 +494,34 @@ bool starts_lower(std::string_view s) { return !s.empty() && s[0] >= 'a' && s[0]
 
 }  // namespace
 
-std::uint64_t Lexicon::hash(std::string_view s) noexcept {
-  // FNV-1a over 8-byte words keeps the per-token lookup cheap.
-  std::uint64_t h = 1469598103934665603ull ^ s.size();
-  std::size_t i = 0;
-  for (; i + 8 <= s.size(); i += 8) {
-    std::uint64_t w;
-    __builtin_memcpy(&w, s.data() + i, 8);
-    h = (h ^ w) * 1099511628211ull;
-    h ^= h >> 29;
-  }
-  // The tail (most words are shorter than 8 bytes) as one word, read with at most two loads
-  // (overlapping when short): one multiply, not one a byte. The length is in h already.
-  const std::size_t left = s.size() - i;
-  const char* p = s.data() + i;
-  std::uint64_t tail = 0;
-  if (left >= 4) {
-    std::uint32_t lo, hi;
-    __builtin_memcpy(&lo, p, 4);
-    __builtin_memcpy(&hi, p + left - 4, 4);
-    tail = lo | (std::uint64_t{hi} << 32);
-  } else if (left > 0) {
-    tail = std::uint64_t{static_cast<unsigned char>(p[0])} |
-           (std::uint64_t{static_cast<unsigned char>(p[left / 2])} << 8) |
-           (std::uint64_t{static_cast<unsigned char>(p[left - 1])} << 16);
-  }
-  h = (h ^ tail) * 1099511628211ull;
-  h ^= h >> 32;
-  h *= 0x9E3779B97F4A7C15ull;  // spread the bits the mask keeps
-  return h ^ (h >> 29);
-}
-
 Lexicon::Lexicon() { load_grammar(); }
 
 WordInfo& Lexicon::word_slot(std::string_view key) { return words_[key]; }
 
 const WordInfo* Lexicon::word(std::string_view key) const { return words_.find(key); }
+
+void Lexicon::words(const TokenizedText& t, std::vector<WordInfo>& copies,
+                    std::vector<const WordInfo*>& out) const {
+  const std::size_t n = t.tokens.size();
+  out.resize(n);
+  copies.resize(n);
+  // A block of tokens at a time: hash them all and ask for their slots, then probe, so that the
+  // misses of the block are in flight together.
+  constexpr std::size_t block = 32;
+  std::uint64_t hashes[block];
+  for (std::size_t first = 0; first < n; first += block) {
+    const std::size_t count = std::min(block, n - first);
+    for (std::size_t i = 0; i < count; ++i) {
+      hashes[i] = hash(t.key(first + i));
+      if (const void* slot = words_.first_slot(hashes[i])) __builtin_prefetch(slot);
+    }
+    for (std::size_t i = 0; i < count; ++i) {
+      const WordInfo* w = words_.find(t.key(first + i), hashes[i]);
+      if (w) copies[first + i] = *w;
+      out[first + i] = w ? &copies[first + i] : nullptr;
+    }
+  }
+}
 
 const std::vector<LexHit>* Lexicon::phrase(std::string_view key) const { return phrases_.find(key); }
 
@@ -587,6 +632,7 @@ void Lexicon::add_companies(std::string_view text, const std::string& file) {
       id = static_cast<std::uint32_t>(companies_.size());
       LexCompany c;
       c.name = std::string(name);
+      c.key = key;
       if (auto kind = parse_company_kind(field(1))) c.kind = *kind;
       c.sector = std::string(field(6));
       c.country = std::string(field(7));

@@ -4,6 +4,7 @@
 #pragma once
 
 #include <corpgraph/model.hpp>
+#include <corpgraph/text.hpp>
 
 #include <cstdint>
 #include <string>
@@ -19,6 +20,7 @@ enum class NonCompany : std::uint8_t {
 
 struct LexCompany {
   std::string name;
+  std::string key;  // phrase_key(name), kept so that documents need not tokenise it again
   CompanyKind kind = CompanyKind::company;
   std::string sector;
   std::string country;
@@ -105,6 +107,10 @@ class Lexicon {
   void add_non_companies(std::string_view text, const std::string& file);
 
   [[nodiscard]] const WordInfo* word(std::string_view key) const;
+  // For every token of t, word(t.key(k)) copied into copies[k], and out[k] pointing at that copy
+  // (nullptr when the word is unknown). The table slots of later tokens are fetched ahead, and the
+  // rules, which read a token's word many times, read a dense array instead of a big table.
+  void words(const TokenizedText& t, std::vector<WordInfo>& copies, std::vector<const WordInfo*>& out) const;
   [[nodiscard]] const std::vector<LexHit>* phrase(std::string_view key) const;
   [[nodiscard]] const std::vector<GrammarHit>* grammar(std::string_view key) const;
   [[nodiscard]] const Cue& cue(std::uint16_t index) const { return cues_[index]; }
@@ -115,7 +121,37 @@ class Lexicon {
   [[nodiscard]] static bool sector_fits(std::uint8_t group, std::string_view sector);
 
  private:
-  static std::uint64_t hash(std::string_view s) noexcept;
+  // In the header, so that the lookups inline it: it runs once a token.
+  static std::uint64_t hash(std::string_view s) noexcept {
+    // FNV-1a over 8-byte words keeps the per-token lookup cheap.
+    std::uint64_t h = 1469598103934665603ull ^ s.size();
+    std::size_t i = 0;
+    for (; i + 8 <= s.size(); i += 8) {
+      std::uint64_t w;
+      __builtin_memcpy(&w, s.data() + i, 8);
+      h = (h ^ w) * 1099511628211ull;
+      h ^= h >> 29;
+    }
+    // The tail (most words are shorter than 8 bytes) as one word, read with at most two loads
+    // (overlapping when short): one multiply, not one a byte. The length is in h already.
+    const std::size_t left = s.size() - i;
+    const char* p = s.data() + i;
+    std::uint64_t tail = 0;
+    if (left >= 4) {
+      std::uint32_t lo, hi;
+      __builtin_memcpy(&lo, p, 4);
+      __builtin_memcpy(&hi, p + left - 4, 4);
+      tail = lo | (std::uint64_t{hi} << 32);
+    } else if (left > 0) {
+      tail = std::uint64_t{static_cast<unsigned char>(p[0])} |
+             (std::uint64_t{static_cast<unsigned char>(p[left / 2])} << 8) |
+             (std::uint64_t{static_cast<unsigned char>(p[left - 1])} << 16);
+    }
+    h = (h ^ tail) * 1099511628211ull;
+    h ^= h >> 32;
+    h *= 0x9E3779B97F4A7C15ull;  // spread the bits the mask keeps
+    return h ^ (h >> 29);
+  }
 
   // Open addressing with linear probing: a lookup is one hash and, mostly, one slot, where
   // std::unordered_map chases a node per probe. Built once, read by every thread.
@@ -125,14 +161,25 @@ class Lexicon {
     V* find(std::string_view key) noexcept {
       return const_cast<V*>(static_cast<const Map*>(this)->find(key));
     }
-    const V* find(std::string_view key) const noexcept {
+    const V* find(std::string_view key) const noexcept { return find(key, hash(key)); }
+    // With the key's hash already known (h == hash(key)). Inlined: it is the per-token lookup.
+    __attribute__((always_inline)) const V* find(std::string_view key, std::uint64_t h) const noexcept {
       if (slots_.empty()) return nullptr;
-      const std::uint64_t h = hash(key);
+      const std::uint32_t t = tag(h);
       for (std::size_t i = h & mask_;; i = (i + 1) & mask_) {
+        const std::uint32_t at = tags_[i];
+        if (at == 0) return nullptr;
+        if (at != t) continue;
         const Slot& slot = slots_[i];
-        if (!slot.used) return nullptr;
-        if (slot.hash == h && slot.key == key) return &slot.value;
+        if (slot.hash == h && same_key(slot.key, key)) return &slot.value;
       }
+    }
+    // The first slot a key of hash h is looked for in (nullptr when the map is empty), for the
+    // caller to prefetch: the tables are bigger than the caches, so lookups issued ahead overlap
+    // their misses. (A member that only prefetched would look free of effects to the optimiser,
+    // which then drops the call.)
+    const void* first_slot(std::uint64_t h) const noexcept {
+      return tags_.empty() ? nullptr : tags_.data() + (h & mask_);
     }
     // The value for key, default-constructed when new; second is true when it was inserted.
     std::pair<V*, bool> insert(std::string_view key) {
@@ -142,6 +189,7 @@ class Lexicon {
         Slot& slot = slots_[i];
         if (!slot.used) {
           slot.used = true;
+          tags_[i] = tag(h);
           slot.hash = h;
           slot.key = std::string(key);
           ++count_;
@@ -153,16 +201,46 @@ class Lexicon {
     V& operator[](std::string_view key) { return *insert(key).first; }
 
    private:
+    // What a probe reads (hash, used, key) comes first.
     struct Slot {
       std::uint64_t hash = 0;
+      bool used = false;
       std::string key;
       V value{};
-      bool used = false;
     };
+    // Equal bytes, after equal 64-bit hashes (so nearly always true): inline loads instead of a
+    // call to memcmp; keys are mostly shorter than 16 bytes.
+    static bool same_key(const std::string& a, std::string_view b) noexcept {
+      const std::size_t n = a.size();
+      if (n != b.size()) return false;
+      const char* x = a.data();
+      const char* y = b.data();
+      if (n >= 8) {
+        std::uint64_t u, v;
+        for (std::size_t i = 0; i + 8 < n; i += 8) {
+          __builtin_memcpy(&u, x + i, 8);
+          __builtin_memcpy(&v, y + i, 8);
+          if (u != v) return false;
+        }
+        __builtin_memcpy(&u, x + n - 8, 8);
+        __builtin_memcpy(&v, y + n - 8, 8);
+        return u == v;
+      }
+      if (n >= 4) {
+        std::uint32_t u1, v1, u2, v2;
+        __builtin_memcpy(&u1, x, 4);
+        __builtin_memcpy(&v1, y, 4);
+        __builtin_memcpy(&u2, x + n - 4, 4);
+        __builtin_memcpy(&v2, y + n - 4, 4);
+        return u1 == v1 && u2 == v2;
+      }
+      return n == 0 || (x[0] == y[0] && x[n / 2] == y[n / 2] && x[n - 1] == y[n - 1]);
+    }
     void grow() {
       std::vector<Slot> old = std::move(slots_);
       slots_.clear();
       slots_.resize(old.empty() ? 64 : old.size() * 2);
+      tags_.assign(slots_.size(), 0);
       mask_ = slots_.size() - 1;
       count_ = 0;
       for (auto& slot : old)
@@ -171,6 +249,11 @@ class Lexicon {
           *value = std::move(slot.value);
         }
     }
+    // Per slot, 0 when it is empty, else tag(its hash): probes read this array, 16 times
+    // smaller than the slots, so it stays in the cache and a word that is in no table (most
+    // words of a text) costs no miss; a slot is read only when its tag matches.
+    static std::uint32_t tag(std::uint64_t h) noexcept { return static_cast<std::uint32_t>(h >> 32) | 1u; }
+    std::vector<std::uint32_t> tags_;
     std::vector<Slot> slots_;
     std::size_t mask_ = 0;
     std::size_t count_ = 0;

@@ -97,7 +97,15 @@ LineResult parse_article_line(std::string_view line, const std::string& name, st
   while (!body.empty() && (body.front() == ' ' || body.front() == '\t' || body.front() == '\r')) body.remove_prefix(1);
   while (!body.empty() && (body.back() == ' ' || body.back() == '\t' || body.back() == '\r')) body.remove_suffix(1);
   if (body.empty()) return LineResult::blank;
-  rapidjson::Document d;
+  // The parse's values and stack live in buffers of the thread, not in a 64 KB block malloc'ed and
+  // freed for every article (a pool only grows onto the heap for an unusually large object).
+  // Nothing of the document outlives this call: every field is copied into the Article.
+  alignas(16) thread_local char value_buffer[16384];
+  alignas(16) thread_local char stack_buffer[4096];
+  rapidjson::MemoryPoolAllocator<> value_allocator(value_buffer, sizeof value_buffer);
+  rapidjson::MemoryPoolAllocator<> stack_allocator(stack_buffer, sizeof stack_buffer);
+  rapidjson::GenericDocument<rapidjson::UTF8<>, rapidjson::MemoryPoolAllocator<>, rapidjson::MemoryPoolAllocator<>> d(
+      &value_allocator, 1024, &stack_allocator);
   if (writable) {
     // The byte after the trimmed body (whitespace or the line's '\n') ends the input, as the
     // length does for the copying parse: a NUL inside reads as the end either way.
@@ -313,6 +321,7 @@ struct ArticleReader::Impl {
         Chunk c;
         c.name = name;
         c.first_line = line_no + 1;
+        c.lines.reserve(target_bytes + target_bytes / 4);  // grown once, not copied at each doubling
         bool too_long = false;
         while (c.lines.size() < target_bytes) {
           if (!lines->next(line, limits().max_line_bytes, too_long)) {
@@ -329,7 +338,7 @@ struct ArticleReader::Impl {
                             "line longer than " + std::to_string(limits().max_line_bytes) + " bytes, skipped");
             break;
           }
-          if (c.lines.empty()) c.lines.swap(line);  // a huge line is not copied
+          if (c.lines.empty() && line.size() > c.lines.capacity()) c.lines.swap(line);  // a huge line is not copied
           else c.lines += line;
           c.lines += '\n';
         }

@@ -127,6 +127,9 @@ class ChunkJob final : public StreamJob {
       : chunk_(std::move(chunk)), extractor_(extractor), format_(format) {}
 
   void run() override {
+    // Relations with their sentences take about as many bytes as the articles they come from:
+    // reserved once, the block is not copied at each doubling (untouched pages cost no memory).
+    out_.reserve(chunk_.lines.size() * 2);
     parse_chunk(
         chunk_,
         [&](Article&& article) {

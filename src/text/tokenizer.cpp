@@ -6,6 +6,10 @@
 #include <array>
 #include <cstring>
 
+#ifdef __SSE2__
+#include <emmintrin.h>
+#endif
+
 namespace corpgraph {
 
 namespace {
@@ -37,6 +41,15 @@ constexpr std::array<std::uint8_t, 256> make_word_bytes() {
   return table;
 }
 constexpr auto word_bytes = make_word_bytes();
+// Per byte: its key form (lower case) when an ASCII letter or digit, else 0, so the inner loop of
+// words is one load, one test and one store a byte.
+constexpr std::array<char, 256> make_word_keys() {
+  std::array<char, 256> table{};
+  for (std::size_t c = 0; c < 256; ++c)
+    if (word_bytes[c]) table[c] = static_cast<char>((word_bytes[c] & word_letter) ? (c | 0x20) : c);
+  return table;
+}
+constexpr auto word_keys = make_word_keys();
 
 bool is_upper(char c) noexcept { return c >= 'A' && c <= 'Z'; }
 bool is_lower(char c) noexcept { return c >= 'a' && c <= 'z'; }
@@ -100,14 +113,14 @@ bool is_relation_suffix(std::string_view text) {
 }  // namespace
 
 void tokenize(std::string_view text, TokenizedText& out) {
-  out.tokens.clear();
   out.keys.clear();
   out.sentences.clear();
   const std::size_t n = text.size();
-  if (out.tokens.capacity() < n / 5) out.tokens.reserve(n / 5);
-  // A key byte always comes from at least one text byte, so n bytes are enough: keys are written
-  // through a pointer, without the size check of a push_back per character.
-  out.keys.resize(n + 8);
+  std::size_t token_count = 0;  // out.tokens[0, token_count) are this text's
+  // A key byte always comes from at least one text byte and every token has one, so n bytes of
+  // keys and n separators are enough: keys are written through a pointer, without the size check
+  // of a push_back per character.
+  out.keys.resize(2 * n + 32);  // and room for one 16-byte store past the last key
   char* const key_base = out.keys.data();
   char* kp = key_base;
   auto key_at = [&] { return static_cast<std::size_t>(kp - key_base); };
@@ -115,18 +128,23 @@ void tokenize(std::string_view text, TokenizedText& out) {
   std::uint8_t pending_flags = 0;
   int newlines = 0;
   std::size_t i = 0;
+  // Inlined: it runs once a token, from five places.
   auto push = [&](std::size_t begin, std::size_t end, std::size_t key_begin, TokenKind kind,
-                  std::uint8_t flags) {
+                  std::uint8_t flags) __attribute__((always_inline)) {
+    static constexpr std::uint8_t line_flags[3] = {
+        0, token_newline_before, token_blank_line_before | token_newline_before};
     Token t;
     t.begin = static_cast<std::uint32_t>(begin);
     t.end = static_cast<std::uint32_t>(end);
     t.key_begin = static_cast<std::uint32_t>(key_begin);
     t.key_end = static_cast<std::uint32_t>(key_at());
+    *kp++ = ' ';  // keys of consecutive tokens read as a phrase key
     t.kind = kind;
-    t.flags = static_cast<std::uint8_t>(flags | pending_flags);
-    if (newlines >= 2) t.flags |= token_blank_line_before | token_newline_before;
-    else if (newlines == 1) t.flags |= token_newline_before;
-    out.tokens.push_back(t);
+    t.flags = static_cast<std::uint8_t>(flags | pending_flags | line_flags[newlines < 2 ? newlines : 2]);
+    // Written in place: the buffer grows by half when full (zero-filling only the new part,
+    // so a thread's buffer costs little once it has grown), and is cut to size at the end.
+    if (token_count == out.tokens.size()) out.tokens.resize(token_count + token_count / 2 + 256);
+    out.tokens[token_count++] = t;
     pending_flags = 0;
     newlines = 0;
   };
@@ -148,7 +166,7 @@ void tokenize(std::string_view text, TokenizedText& out) {
         continue;
       }
     }
-    const Unit u = unit_at(text, i);
+    const Unit u = b < 0x80 ? Unit{ascii_classes[b], static_cast<char>(b), 1} : unit_at(text, i);
     if (u.cls == CharClass::space) {
       pending_flags |= token_space_before;
       i += u.length;
@@ -192,25 +210,36 @@ void tokenize(std::string_view text, TokenizedText& out) {
     // A word or number: alnum runs joined by - . & ' and (inside numbers) ','.
     const bool number = b < 0x80 && is_digit(static_cast<char>(b));
     std::uint8_t flags = 0;
-    bool any_lower = false;
-    int letters = 0;
     if (b < 0x80 && is_upper(static_cast<char>(b))) flags |= token_capitalised;
     while (i < n) {
-      auto c = static_cast<unsigned char>(text[i]);
-      if (const std::uint8_t info = word_bytes[c]) {
+      const auto c = static_cast<unsigned char>(text[i]);
+      if (word_keys[c]) {
         // A run of ASCII letters and digits, the common case.
-        std::uint8_t seen = 0;
-        std::uint8_t info_c = info;
-        while (true) {
-          seen |= info_c;
-          letters += (info_c >> 1) & 1;
-          *kp++ = static_cast<char>(c | ((info_c & word_letter) ? 0x20 : 0));
-          if (++i >= n) break;
-          c = static_cast<unsigned char>(text[i]);
-          info_c = word_bytes[c];
-          if (!info_c) break;
+#ifdef __SSE2__
+        // Sixteen bytes at a time: the run's length from a compare mask, its key (letters with
+        // 0x20 set) stored whole; bytes past the run are overwritten by what comes next.
+        while (i + 16 <= n) {
+          const __m128i v = _mm_loadu_si128(reinterpret_cast<const __m128i*>(text.data() + i));
+          const __m128i folded = _mm_or_si128(v, _mm_set1_epi8(0x20));
+          const __m128i letter = _mm_and_si128(_mm_cmpgt_epi8(folded, _mm_set1_epi8('a' - 1)),
+                                               _mm_cmplt_epi8(folded, _mm_set1_epi8('z' + 1)));
+          const __m128i digit = _mm_and_si128(_mm_cmpgt_epi8(v, _mm_set1_epi8('0' - 1)),
+                                              _mm_cmplt_epi8(v, _mm_set1_epi8('9' + 1)));
+          const auto alnum = static_cast<unsigned>(_mm_movemask_epi8(_mm_or_si128(letter, digit)));
+          const auto length = static_cast<std::size_t>(__builtin_ctz(~alnum | 0x10000u));
+          _mm_storeu_si128(reinterpret_cast<__m128i*>(kp),
+                           _mm_or_si128(v, _mm_and_si128(letter, _mm_set1_epi8(0x20))));
+          kp += length;
+          i += length;
+          if (length < 16) break;
         }
-        if (seen & word_lower) any_lower = true;
+#endif
+        while (i < n) {
+          const char lowered = word_keys[static_cast<unsigned char>(text[i])];
+          if (!lowered) break;
+          *kp++ = lowered;
+          ++i;
+        }
         continue;
       }
       const Unit v = c < 0x80 ? Unit{ascii_classes[c], static_cast<char>(c), 1} : unit_at(text, i);
@@ -249,11 +278,23 @@ void tokenize(std::string_view text, TokenizedText& out) {
       }
       break;
     }
-    if (letters >= 2 && !any_lower && (flags & token_capitalised)) flags |= token_all_caps;
+    if (flags & token_capitalised) {
+      // All caps: two or more ASCII letters, none lower case. Every byte of the word that is not
+      // in one of its ASCII runs is no ASCII letter, so the word's bytes can be counted here.
+      int letters = 0;
+      bool any_lower = false;
+      for (std::size_t p = begin; p < i && !any_lower; ++p) {
+        const std::uint8_t info = word_bytes[static_cast<unsigned char>(text[p])];
+        letters += (info >> 1) & 1;
+        any_lower = (info & word_lower) != 0;
+      }
+      if (letters >= 2 && !any_lower) flags |= token_all_caps;
+    }
     push(begin, i, key_begin, number ? TokenKind::number : TokenKind::word, flags);
   }
 
   out.keys.resize(key_at());
+  out.tokens.resize(token_count);
 
   // Sentences.
   const auto& toks = out.tokens;
@@ -312,14 +353,9 @@ void tokenize(std::string_view text, TokenizedText& out) {
 }
 
 std::string phrase_key(std::string_view phrase) {
-  TokenizedText t;
+  thread_local TokenizedText t;
   tokenize(phrase, t);
-  std::string out;
-  for (std::size_t k = 0; k < t.tokens.size(); ++k) {
-    if (k) out += ' ';
-    out += t.key(k);
-  }
-  return out;
+  return std::string(t.keys_of(0, t.tokens.size()));
 }
 
 }  // namespace corpgraph

@@ -133,4 +133,46 @@ NormalisedText normalise(std::string_view text) {
   return out;
 }
 
+std::string normalise_collapsed(std::string_view text) {
+  // Most names are printable ASCII with single spaces inside: already what this returns.
+  bool plain = !text.empty() && text.front() != ' ' && text.back() != ' ';
+  for (std::size_t i = 0; i < text.size() && plain; ++i) {
+    const auto c = static_cast<unsigned char>(text[i]);
+    plain = (c > 0x20 && c < 0x80) || (c == ' ' && text[i - 1] != ' ');
+  }
+  if (plain) return std::string(text);
+  // Written through a pointer into a buffer of the largest size it can take (an invalid byte
+  // becomes three), then copied once: names are short, and short strings need no allocation.
+  char small[192];
+  std::string large;
+  char* const base = text.size() * 3 <= sizeof small ? small : (large.resize(text.size() * 3), large.data());
+  char* p = base;
+  bool space = false;
+  auto put = [&](char c) {
+    if (c == '\n' || c == '\r' || c == '\t' || c == ' ') {
+      space = true;
+      return;
+    }
+    if (space && p != base) *p++ = ' ';
+    space = false;
+    *p++ = c;
+  };
+  for (std::size_t i = 0; i < text.size();) {
+    if (static_cast<unsigned char>(text[i]) < 0x80) {
+      put(text[i++]);
+      continue;
+    }
+    const auto d = detail::decode_utf8(text, i);
+    if (!d.valid) {
+      put('\xEF'), put('\xBF'), put('\xBD');
+    } else if (d.length > 1 && detail::ascii_form(d.cp) != 0) {
+      put(detail::ascii_form(d.cp));
+    } else {
+      for (std::size_t k = 0; k < d.length; ++k) put(text[i + k]);
+    }
+    i += d.length;
+  }
+  return std::string(base, p);
+}
+
 }  // namespace corpgraph

@@ -921,11 +921,29 @@ class DocumentRun {
                          (wflags(m.next) & detail::w_nationality) &&
                          (key(k) == "north" || key(k) == "south" || key(k) == "east" || key(k) == "west" ||
                           key(k) == "central" || key(k) == "latin");
+    // "the Fuchs family", "VF 3 and VF 5 city cars": a family or a model number is no company.
+    const bool family_or_model =
+        m.next < last && !legal && !corp_word && !m.possessive && !rule_off("family-model") &&
+        (key(m.next) == "family" || key(m.next) == "families" ||
+         (tok(m.next).end - tok(m.next).begin <= 3 &&
+          std::all_of(text_.begin() + tok(m.next).begin, text_.begin() + tok(m.next).end,
+                      [](char c) { return c >= '0' && c <= '9'; })));
+    // "the City of Hamburg", "the State of Qatar": a government.
+    const bool government = name_end >= k + 3 && key(k + 1) == "of" &&
+                            (key(k) == "city" || key(k) == "state" || key(k) == "government" || key(k) == "province" ||
+                             key(k) == "republic" || key(k) == "kingdom" || key(k) == "county" ||
+                             key(k) == "municipality" || key(k) == "emirate" || key(k) == "port");
+    if (government && !rule_off("family-model")) {
+      m.type = MentionType::blocker;
+      return m;
+    }
+    // "Series B", "Class A": a single letter is no name.
+    const bool letter = name_end == k + 1 && tok(k).end - tok(k).begin == 1;
     // ", Incorporated" left over: a legal form alone names nothing.
     // ("SAS", "AG" in capitals may be the airline or a ticker-like name).
     const bool legal_only = name_end == k + 1 && (wflags(k) & detail::w_legal) && tok(k).end - tok(k).begin > 1 &&
                             (is_lower(text_[tok(k).begin + 1]) || text_[tok(k).begin + 1] == '.');
-    if (person || place || compass || legal_only) {
+    if (person || place || compass || legal_only || family_or_model || letter) {
       m.type = MentionType::transparent;
       return m;
     }
@@ -2215,6 +2233,13 @@ class DocumentRun {
       if (sentence_subject_ >= 0 || m.begin > s.first_token + 2) break;
       if (m.type == MentionType::company && !m.reporter) {
         sentence_subject_ = m.company;
+        break;
+      }
+      // "Holm Optics is controlled by ... and supplies lenses to ...": an unknown name of two or
+      // more words that opens the sentence is its subject.
+      if (m.type == MentionType::candidate && m.begin == s.first_token && m.name_end >= m.begin + 2 &&
+          !m.possessive && !rule_off("candidate-subject")) {
+        sentence_subject_ = argument(m);
         break;
       }
       // "The Taiwanese company is a supplier to ..., and competes with ...": a description that

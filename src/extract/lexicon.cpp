@@ -363,7 +363,8 @@ const WordSpec word_specs[] = {
      "here's|it's|that's|there's|what's|let's|we're|they're|i'm|he's|she's|"
      "should|would|could|can|will|must|might|shall|did|does|do|is|are|was|were|be|been|being|"
      "has|have|had|having|get|gets|got|make|makes|made|take|takes|took|see|sees|saw|"
-     "under|per|via|plus|minus|versus|vs|amid|whereas|whether|unless|once|twice",
+     "under|per|via|plus|minus|versus|vs|amid|whereas|whether|unless|once|twice|"
+     "another|series|court|courts|nordic|scandinavian|iberian|balkan",
      w_stop_cap},
     {"inc|incorporated|corp|corporation|co|company|ltd|limited|llc|lp|llp|plc|ag|se|sa|nv|bv|"
      "gmbh|kk|kgaa|spa|sas|ab|asa|oyj|oy|srl|pvt|as|pte|pty|bhd|tbk|sarl|holding|holdings|group|"

@@ -658,6 +658,18 @@ class DocumentRun {
         m.type = MentionType::transparent;
         continue;
       }
+      // "Renault's Tangier factory", "the North Field South expansion project": a name before a
+      // site or project is where it is, not a company.
+      bool site = false;
+      for (std::uint32_t j = m.next; j < last && j < m.next + 3 && !site; ++j) {
+        if (tok(j).kind != TokenKind::word || !is_lower(text_[tok(j).begin])) break;
+        site = is_site_noun(key(j)) || key(j) == "project" || key(j) == "projects";
+      }
+      if (site && m.type == MentionType::candidate && !m.possessive && m.name_end == m.end &&
+          !(wflags(m.name_end - 1) & detail::w_corp_word) && !rule_off("modifier-names")) {
+        m.type = MentionType::transparent;
+        continue;
+      }
       const std::uint32_t end = description_end(m.next, last);
       if (!end) continue;
       const bool named = i + 1 < mentions_.size() && mentions_[i + 1].begin == end &&
@@ -826,6 +838,13 @@ class DocumentRun {
     return std::find(person_surnames_.begin(), person_surnames_.end(), k) != person_surnames_.end();
   }
 
+  static bool is_site_noun(std::string_view k) {
+    return k == "plant" || k == "plants" || k == "factory" || k == "factories" || k == "office" || k == "offices" ||
+           k == "headquarters" || k == "headquartered" || k == "based" || k == "located" || k == "site" ||
+           k == "facility" || k == "facilities" || k == "mine" || k == "port" || k == "hub" || k == "mill" ||
+           k == "refinery" || k == "warehouse" || k == "campus" || k == "store" || k == "stores";
+  }
+
   static bool is_number_word(std::string_view k) {
     return k == "one" || k == "two" || k == "three" || k == "four" || k == "five" || k == "six" || k == "seven" ||
            k == "eight" || k == "nine" || k == "ten";
@@ -933,6 +952,14 @@ class DocumentRun {
                             (key(k) == "city" || key(k) == "state" || key(k) == "government" || key(k) == "province" ||
                              key(k) == "republic" || key(k) == "kingdom" || key(k) == "county" ||
                              key(k) == "municipality" || key(k) == "emirate" || key(k) == "port");
+    // "Project Bromo", "North Field South", "the Grasberg mine": a project, a field or a mine.
+    const auto last_word = key(name_end - 1);
+    const bool asset = !legal && !corp_word && name_end >= k + 2 && !rule_off("family-model") &&
+                       (key(k) == "project" || key(k) == "operation" || last_word == "field" ||
+                        last_word == "mine" || last_word == "project" || last_word == "oilfield");
+    // "its plant in Tangier", "offices near Eindhoven": an unknown place.
+    const bool located = !legal && !corp_word && k >= 2 && !rule_off("family-model") &&
+                         (key(k - 1) == "in" || key(k - 1) == "near") && is_site_noun(key(k - 2));
     if (government && !rule_off("family-model")) {
       m.type = MentionType::blocker;
       return m;
@@ -943,7 +970,7 @@ class DocumentRun {
     // ("SAS", "AG" in capitals may be the airline or a ticker-like name).
     const bool legal_only = name_end == k + 1 && (wflags(k) & detail::w_legal) && tok(k).end - tok(k).begin > 1 &&
                             (is_lower(text_[tok(k).begin + 1]) || text_[tok(k).begin + 1] == '.');
-    if (person || place || compass || legal_only || family_or_model || letter) {
+    if (person || place || compass || legal_only || family_or_model || letter || asset || located) {
       m.type = MentionType::transparent;
       return m;
     }

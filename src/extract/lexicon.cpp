@@ -364,11 +364,11 @@ const WordSpec word_specs[] = {
      "should|would|could|can|will|must|might|shall|did|does|do|is|are|was|were|be|been|being|"
      "has|have|had|having|get|gets|got|make|makes|made|take|takes|took|see|sees|saw|"
      "under|per|via|plus|minus|versus|vs|amid|whereas|whether|unless|once|twice|"
-     "another|series|court|courts|nordic|scandinavian|iberian|balkan",
+     "another|series|court|courts|nordic|scandinavian|iberian|balkan|industry",
      w_stop_cap},
     {"inc|incorporated|corp|corporation|co|company|ltd|limited|llc|lp|llp|plc|ag|se|sa|nv|bv|"
      "gmbh|kk|kgaa|spa|sas|ab|asa|oyj|oy|srl|pvt|as|pte|pty|bhd|tbk|sarl|holding|holdings|group|"
-     "co.,|s.a|n.v|s.p.a|a.g|k.k|l.p|l.l.c|l.l.p|b.v|s.a.s|s.r.l",
+     "co.,|s.a|n.v|s.p.a|a.g|k.k|l.p|l.l.c|l.l.p|b.v|s.a.s|s.r.l|a.s|a.ş|a.Ş",
      w_legal},
     {"technologies|technology|systems|therapeutics|pharmaceuticals|pharmaceutical|pharma|labs|"
      "laboratories|biopharma|biosciences|sciences|holdco|airways|aviation|"

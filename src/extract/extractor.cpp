@@ -588,7 +588,11 @@ class DocumentRun {
         // "Smith, a developer at ...": a noun that also names a person's job says nothing.
         if (f & detail::w_title) break;
         const std::uint32_t after = j + 1;
-        if (after < last && (key(after) == "'s" || key(after) == "'")) break;
+        // "SK Square, the group's investment arm,": a possessive noun determines the next one.
+        if (after < last && (key(after) == "'s" || key(after) == "'")) {
+          j = after;
+          continue;
+        }
         // "the engine maker jointly owned by ...": an adverb or participle may follow the noun.
         const auto a = after < last ? key(after) : std::string_view{};
         const bool modifier_word = after < last && tok(after).kind == TokenKind::word &&
@@ -828,7 +832,7 @@ class DocumentRun {
   // Words that open a company's name in Romance and German languages ("Grupo", "Banco").
   static bool organisation_word(std::string_view k) {
     return k == "grupo" || k == "groupe" || k == "gruppo" || k == "banco" || k == "banca" || k == "banque" ||
-           k == "compania" || k == "companhia" || k == "compagnie" || k == "societe" || k == "sociedad" ||
+           k == "compania" || k == "compañía" || k == "companhia" || k == "compagnie" || k == "societe" || k == "sociedad" ||
            k == "industrias" || k == "laboratorios" || k == "corporacion" || k == "fondo" || k == "caixa" ||
            k == "caja" || k == "editora" || k == "editorial";
   }

@@ -645,6 +645,11 @@ void Lexicon::add_companies(std::string_view text, const std::string& file) {
     if (company.country.empty()) company.country = std::string(field(7));
     add_phrase(name, LexHit{HitKind::name, NonCompany::none, false, false, id, 0});
     for (auto a : split(field(2), '|')) add_phrase(a, LexHit{HitKind::alias, NonCompany::none, false, false, id, 0});
+    // "Mediterranean Shipping Company" is also written "Mediterranean Shipping Co.": the form
+    // without its legal words is an alias too (when two words or more remain).
+    add_phrase(without_legal_words(name), LexHit{HitKind::alias, NonCompany::none, false, false, id, 0});
+    for (auto a : split(field(2), '|'))
+      add_phrase(without_legal_words(a), LexHit{HitKind::alias, NonCompany::none, false, false, id, 0});
     for (auto t : split(field(3), '|')) {
       add_phrase(t, LexHit{HitKind::ticker, NonCompany::none, false, false, id, 0});
       // "NASDAQ:AAPL" is also written "NASDAQ: AAPL": the tokens are the same.
@@ -660,6 +665,24 @@ void Lexicon::add_companies(std::string_view text, const std::string& file) {
       words += ' ';
     }
   }
+}
+
+std::string_view Lexicon::without_legal_words(std::string_view phrase) const {
+  const std::string_view whole = trim(phrase);
+  std::string_view p = whole;
+  while (true) {
+    const auto space = p.rfind(' ');
+    if (space == std::string_view::npos) return {};
+    const std::string last_key = phrase_key(p.substr(space + 1));
+    const auto* w = words_.find(first_word(last_key));
+    if (!w || !(w->flags & w_legal)) break;
+    p = trim(p.substr(0, space));
+  }
+  if (p.size() == whole.size() || p.find(' ') == std::string_view::npos) return {};
+  // "Merck &" and "Bank of" are no names.
+  const auto* w = words_.find(phrase_key(p.substr(p.rfind(' ') + 1)));
+  if (w && (w->flags & w_name_link)) return {};
+  return p;
 }
 
 void Lexicon::add_non_companies(std::string_view text, const std::string& file) {

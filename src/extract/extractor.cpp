@@ -292,6 +292,7 @@ class DocumentRun {
   void find_mentions(const Sentence& s) {
     mentions_.clear();
     sentence_start_ = s.first_token;
+    subject_start_ = dateline_end(s);
     const std::uint32_t first = s.first_token, last = s.last_token;
     for (std::uint32_t k = first; k < last;) {
       const auto* w = info(k);
@@ -638,6 +639,25 @@ class DocumentRun {
       }
     }
     return 0;
+  }
+
+  // "TOKYO, Nov 18 -- Hitachi said it ...", "LONDON, June 17 (Corpwire) - X said": the token after
+  // a dateline, where the sentence's subject stands; the first token when there is none.
+  std::uint32_t dateline_end(const Sentence& s) const {
+    if (rule_off("dateline") || s.first_token >= s.last_token || !capitalised(s.first_token)) return s.first_token;
+    for (std::uint32_t j = s.first_token + 1; j < s.last_token && j < s.first_token + 16; ++j) {
+      const auto kj = key(j);
+      if (!kj.empty() && kj.find_first_not_of('-') == std::string_view::npos) {
+        std::uint32_t after = j + 1;
+        while (after < s.last_token && !key(after).empty() && key(after).find_first_not_of('-') == std::string_view::npos)
+          ++after;
+        return after < s.last_token ? after : s.first_token;
+      }
+      const bool allowed = kj == "," || kj == "(" || kj == ")" || kj == "/" || kj == "." ||
+                           tok(j).kind == TokenKind::number || capitalised(j);
+      if (!allowed) return s.first_token;
+    }
+    return s.first_token;
   }
 
   // Whether token k is the plural of a descriptor noun ("carriers", "lenders", "rivals").
@@ -2261,7 +2281,7 @@ class DocumentRun {
     // "Greenway said it would sue...": "it" is the company that opens the sentence.
     sentence_subject_ = opening_apposition_subject(s);
     for (const auto& m : mentions_) {
-      if (sentence_subject_ >= 0 || m.begin > s.first_token + 2) break;
+      if (sentence_subject_ >= 0 || m.begin > subject_start_ + 2) break;
       if (m.type == MentionType::company && !m.reporter) {
         sentence_subject_ = m.company;
         break;
@@ -4749,7 +4769,7 @@ class DocumentRun {
     // rivals" is about Anthropic.
     int subject = opening_apposition_subject(s);
     for (const auto& m : mentions_) {
-      if (m.begin > s.first_token + 2 || rule_off("opening-subject")) break;
+      if (m.begin > subject_start_ + 2 || rule_off("opening-subject")) break;
       if (m.type == MentionType::company && m.company >= 0 && !m.reporter && !m.possessive) {
         subject = m.company;
         break;
@@ -4758,7 +4778,7 @@ class DocumentRun {
     if (subject < 0) subject = first_subject_;
     if (subject < 0) {
       for (const auto& m : mentions_) {
-        if (m.begin > s.first_token + 2) break;
+        if (m.begin > subject_start_ + 2) break;
         if (m.type == MentionType::company && m.company >= 0 && !m.reporter) {
           subject = m.company;
           break;
@@ -4829,6 +4849,7 @@ class DocumentRun {
   int sentence_subject_ = -1;
   std::uint32_t sentence_first_ = 0;
   std::uint32_t sentence_start_ = 0;  // first token of the sentence whose mentions are found
+  std::uint32_t subject_start_ = 0;   // the token after its dateline, if any
   std::vector<int> used_objects_;
   // How often each pair of companies was related so far in the document: "both companies" refers
   // back to the pair the article is about.

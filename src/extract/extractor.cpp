@@ -1496,6 +1496,7 @@ class DocumentRun {
       case MentionType::descriptor:
         return m.company;
       case MentionType::pronoun:
+        if (const int antecedent = relative_antecedent(m.begin); antecedent >= 0) return antecedent;
         return pronoun_target();
       case MentionType::product:
         return company_for_lexicon(static_cast<std::uint32_t>(m.company));
@@ -1507,6 +1508,25 @@ class DocumentRun {
       default:
         return -1;
     }
+  }
+
+  // "Rabobank, which holds a stake through its private equity arm": inside a relative clause "it"
+  // and "its" are the company the clause hangs on. -1 outside such a clause.
+  int relative_antecedent(std::uint32_t at) const {
+    if (rule_off("relative-pronoun")) return -1;
+    for (std::uint32_t k = at; k > sentence_start_ + 1 && k + 12 > at; --k) {
+      const auto kk = key(k - 1);
+      if (kk == "which" || kk == "who" || kk == "whose") {
+        if (key(k - 2) != ",") return -1;
+        for (const auto& m : mentions_)
+          if (m.next == k - 2 && m.type == MentionType::company && !m.possessive) return m.company;
+        return -1;
+      }
+      if (kk == "," || kk == ";" || kk == "(" || kk == ")" || kk == "that") return -1;
+      for (const auto& m : mentions_)
+        if (m.end == k && m.begin < k && (m.type == MentionType::company || m.type == MentionType::candidate)) return -1;
+    }
+    return -1;
   }
 
   // "it" and "its" refer to the subject of the sentence so far, else to the last subject.
@@ -1853,7 +1873,7 @@ class DocumentRun {
               return {i, joined.company, 0.9f};
           }
           if (tight || (key(m.begin) == "it" && (gap <= 3 || (gap <= 6 && m.begin == sentence_first_)))) {
-            const int target = pronoun_target();
+            const int target = argument(m);  // a pronoun: inside ", which ..." the clause's company
             if (target >= 0) return {i, target, 0.9f};
           }
           if (pronoun_fallback < 0) pronoun_fallback = i;
@@ -3285,7 +3305,7 @@ class DocumentRun {
       if (key(b - 1) == "its") {
         for (int i = static_cast<int>(mentions_.size()) - 1; i >= 0; --i)
           if (mentions_[static_cast<std::size_t>(i)].begin == b - 1) owner_mention = i;
-        if (owner_mention >= 0) owner = pronoun_target();
+        if (owner_mention >= 0) owner = argument(mentions_[static_cast<std::size_t>(owner_mention)]);
       } else {
         for (int i = static_cast<int>(mentions_.size()) - 1; i >= 0; --i) {
           const auto& m = mentions_[static_cast<std::size_t>(i)];
@@ -3629,7 +3649,7 @@ class DocumentRun {
       int owner = -1;
       if (p.type == MentionType::pronoun) {
         if (owned_by_cue) continue;
-        owner = pronoun_target();
+        owner = argument(p);  // a pronoun: inside ", which ..." the clause's company
       } else if (is_company_like(p)) {
         owner = argument(p);  // an unknown name is checked by the unit noun after it
       }

@@ -330,8 +330,11 @@ class DocumentRun {
             const char c0 = text_[tok(k).begin];
             if (h.upper_first && !is_upper(c0)) continue;
             if (h.lower_first && !is_lower(c0)) continue;
-            if (h.kind == HitKind::ticker && n == 1 && tok(k).end - tok(k).begin < 3 &&
-                !(k > first && (key(k - 1) == "(" || key(k - 1) == ":")))
+            // A bare ticker is a word ("LNG deal" is no Cheniere): only "(LNG)", "NYSE: LNG" or
+            // "$LNG" name the company.
+            if (h.kind == HitKind::ticker && n == 1 &&
+                (tok(k).end - tok(k).begin < 3 || !rule_off("bare-ticker")) &&
+                !(k > first && (key(k - 1) == "(" || key(k - 1) == ":" || key(k - 1) == "$")))
               continue;
             if (h.kind == HitKind::non_company) {
               nonco = &h;

@@ -364,7 +364,8 @@ const WordSpec word_specs[] = {
      "should|would|could|can|will|must|might|shall|did|does|do|is|are|was|were|be|been|being|"
      "has|have|had|having|get|gets|got|make|makes|made|take|takes|took|see|sees|saw|"
      "under|per|via|plus|minus|versus|vs|amid|whereas|whether|unless|once|twice|"
-     "another|series|court|courts|nordic|scandinavian|iberian|balkan|industry",
+     "another|series|court|courts|nordic|scandinavian|iberian|balkan|industry|"
+     "lng|lpg|cng|5g|4g|6g|oled|lcd|saas",
      w_stop_cap},
     {"inc|incorporated|corp|corporation|co|company|ltd|limited|llc|lp|llp|plc|ag|se|sa|nv|bv|"
      "gmbh|kk|kgaa|spa|sas|ab|asa|oyj|oy|srl|pvt|as|pte|pty|bhd|tbk|sarl|holding|holdings|group|"

@@ -969,11 +969,12 @@ class DocumentRun {
                           key(k) == "central" || key(k) == "latin");
     // "the Fuchs family", "VF 3 and VF 5 city cars": a family or a model number is no company.
     const bool family_or_model =
-        m.next < last && !legal && !corp_word && !m.possessive && !rule_off("family-model") &&
+        m.next < last && !legal && !corp_word && !m.possessive &&
         (key(m.next) == "family" || key(m.next) == "families" ||
          (tok(m.next).end - tok(m.next).begin <= 3 &&
           std::all_of(text_.begin() + tok(m.next).begin, text_.begin() + tok(m.next).end,
-                      [](char c) { return c >= '0' && c <= '9'; })));
+                      [](char c) { return c >= '0' && c <= '9'; }))) &&
+        !rule_off("family-model");
     // "the City of Hamburg", "the State of Qatar": a government.
     const bool government = name_end >= k + 3 && key(k + 1) == "of" &&
                             (key(k) == "city" || key(k) == "state" || key(k) == "government" || key(k) == "province" ||
@@ -981,12 +982,13 @@ class DocumentRun {
                              key(k) == "municipality" || key(k) == "emirate" || key(k) == "port");
     // "Project Bromo", "North Field South", "the Grasberg mine": a project, a field or a mine.
     const auto last_word = key(name_end - 1);
-    const bool asset = !legal && !corp_word && name_end >= k + 2 && !rule_off("family-model") &&
+    const bool asset = !legal && !corp_word && name_end >= k + 2 &&
                        (key(k) == "project" || key(k) == "operation" || last_word == "field" ||
-                        last_word == "mine" || last_word == "project" || last_word == "oilfield");
+                        last_word == "mine" || last_word == "project" || last_word == "oilfield") &&
+                       !rule_off("family-model");
     // "its plant in Tangier", "offices near Eindhoven": an unknown place.
-    const bool located = !legal && !corp_word && k >= 2 && !rule_off("family-model") &&
-                         (key(k - 1) == "in" || key(k - 1) == "near") && is_site_noun(key(k - 2));
+    const bool located = !legal && !corp_word && k >= 2 && (key(k - 1) == "in" || key(k - 1) == "near") &&
+                         is_site_noun(key(k - 2)) && !rule_off("family-model");
     if (government && !rule_off("family-model")) {
       m.type = MentionType::blocker;
       return m;

@@ -635,6 +635,8 @@ class DocumentRun {
       if (!lower && !acronym) return 0;
       if (f & (detail::w_prep | detail::w_list | detail::w_pronoun | detail::w_say)) return 0;
       if (f & (detail::w_desc_noun | detail::w_generic)) {
+        // "the KSB group", "the Acme company": a generic head is the named company itself.
+        if (f & detail::w_generic) return 0;
         if (const auto* g = lex_.grammar(key(j)))
           for (const auto& h : *g)
             if (h.is_cue) return 0;
@@ -962,6 +964,15 @@ class DocumentRun {
       for (std::size_t p = 0; p + 1 < r.size(); ++p)
         if (r[p] == '-' && is_lower(r[p + 1])) place = true;
     }
+    // "the Franco-Italian group", "Sino-Japanese": a compound that ends in a nationality.
+    if (!place && name_end == k + 1 && !rule_off("nationality-compound")) {
+      const auto r = raw(k, k + 1);
+      if (const auto dash = r.rfind('-'); dash != std::string_view::npos && dash + 2 < r.size()) {
+        std::string tail(r.substr(dash + 1));
+        for (char& c : tail) c = static_cast<char>(c >= 'A' && c <= 'Z' ? c - 'A' + 'a' : c);
+        if (const auto* w = lex_.word(tail); w && (w->flags & detail::w_nationality)) place = true;
+      }
+    }
     // "the two North American giants": a compass word before a nationality is no name.
     const bool compass = name_end == k + 1 && m.next < last && capitalised(m.next) &&
                          (wflags(m.next) & detail::w_nationality) &&
@@ -1191,6 +1202,10 @@ class DocumentRun {
       const char c = text_[tok(j).begin];
       if (!(is_lower(c) || (f & detail::w_nationality))) return std::nullopt;
       if (f & detail::w_prep) return std::nullopt;
+      // "The collapse leaves both companies": another determiner starts another noun phrase.
+      const auto kj = key(j);
+      if (kj == "the" || kj == "a" || kj == "an" || kj == "both" || kj == "its" || kj == "their" || kj == "this")
+        return std::nullopt;
     }
     return std::nullopt;
   }

@@ -383,7 +383,8 @@ const WordSpec word_specs[] = {
      "security|payments|finance|investments|management|advisors|realty|properties|"
      "shipping|lines|railways|rail|airline|automation|innovations|genomics|biologics|"
      "diagnostics|retail|stores|markets|apparel|beverages|brewing|foods|nutrition|"
-     "power|renewables|solar|wind|batteries|battery|fintech|bio|tech|international|microelectronics",
+     "power|renewables|solar|wind|batteries|battery|fintech|bio|tech|international|microelectronics|"
+     "enterprises|associates|brothers",
      w_corp_word},
     {"startup|startups|firm|company|chipmaker|carmaker|automaker|maker|manufacturer|lender|"
      "bank|insurer|retailer|rival|competitor|supplier|developer|operator|giant|conglomerate|"

@@ -552,6 +552,15 @@ class DocumentRun {
   void apposition_nouns(std::uint32_t last) {
     for (std::size_t i = 0; i < mentions_.size(); ++i) {
       auto& m = mentions_[i];
+      // "The North Face owner VF Corp": a brand that has an owner is a business of its own.
+      if (m.type == MentionType::product && !m.possessive && m.next < last &&
+          (key(m.next) == "owner" || key(m.next) == "owners" || key(m.next) == "parent") &&
+          !rule_off("owned-brand")) {
+        m.type = MentionType::company;
+        m.company = company_for_name(m.begin, m.end);
+        note_alias(m.company, m.begin, m.end);
+        continue;
+      }
       // "A smaller Indonesian producer, PT Sinar Nikel Abadi, said ...": the description first.
       if (m.type == MentionType::candidate && !m.possessive && m.next < last && key(m.next) == ",") {
         std::uint32_t b = m.begin;
@@ -575,13 +584,17 @@ class DocumentRun {
       for (std::uint32_t j = m.next + 2; j < last && j < m.next + 8; ++j) {
         // Places and hyphenated attributes may stand in the description ("a Nairobi-based").
         while (next_mention < mentions_.size() && mentions_[next_mention].end <= j) ++next_mention;
+        bool lexicon_description = false;
         if (next_mention < mentions_.size() && mentions_[next_mention].begin <= j) {
           const auto& inner = mentions_[next_mention];
           const bool place_like = inner.type == MentionType::transparent ||
                                   (inner.type == MentionType::blocker && inner.place && !inner.possessive);
-          if (!place_like) break;
+          // "FrieslandCampina, the Dutch dairy cooperative,": a lexicon description's last word
+          // is the head.
+          lexicon_description = inner.type == MentionType::descriptor && !inner.possessive && inner.end > j;
+          if (!place_like && !lexicon_description) break;
           j = inner.next - 1;
-          continue;
+          if (!lexicon_description) continue;
         }
         if (key(j) == "-") continue;
         if (tok(j).kind != TokenKind::word) break;

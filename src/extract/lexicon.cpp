@@ -384,7 +384,8 @@ const WordSpec word_specs[] = {
      "shipping|lines|railways|rail|airline|automation|innovations|genomics|biologics|"
      "diagnostics|retail|stores|markets|apparel|beverages|brewing|foods|nutrition|"
      "power|renewables|solar|wind|batteries|battery|fintech|bio|tech|international|microelectronics|"
-     "enterprises|associates|brothers",
+     "enterprises|associates|brothers|seeds|farms|dairy|mills|freight|textiles|cement|packaging|"
+     "engineering|construction|plastics",
      w_corp_word},
     {"startup|startups|firm|company|chipmaker|carmaker|automaker|maker|manufacturer|lender|"
      "bank|insurer|retailer|rival|competitor|supplier|developer|operator|giant|conglomerate|"

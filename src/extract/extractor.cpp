@@ -705,6 +705,8 @@ class DocumentRun {
       bool site = false;
       for (std::uint32_t j = m.next; j < last && j < m.next + 3 && !site; ++j) {
         if (tok(j).kind != TokenKind::word || !is_lower(text_[tok(j).begin])) break;
+        if (wflags(j) & (detail::w_prep | detail::w_list | detail::w_legal | detail::w_stop_cap | detail::w_say))
+          break;
         site = is_site_noun(key(j)) || key(j) == "project" || key(j) == "projects";
       }
       if (site && m.type == MentionType::candidate && !m.possessive && m.name_end == m.end &&

@@ -225,7 +225,9 @@ class DocumentRun {
     if (organisation_word(first) && k.find(' ', first.size() + 1) != std::string::npos)
       short_forms_.emplace(k.substr(first.size() + 1), index);
     const auto* w = lex_.word(first);
-    if (w && (w->flags & (detail::w_stop_cap | detail::w_corp_word | detail::w_nationality))) return;
+    if (w && (w->flags & (detail::w_stop_cap | detail::w_corp_word | detail::w_nationality)) &&
+        !is_number_word(first))
+      return;
     for (auto space = k.find(' '); space != std::string::npos; space = k.find(' ', space + 1)) {
       const auto prefix = std::string_view(k).substr(0, space);
       const auto last_word = prefix.substr(prefix.rfind(' ') + 1);
@@ -290,6 +292,7 @@ class DocumentRun {
   void find_mentions(const Sentence& s) {
     mentions_.clear();
     sentence_start_ = s.first_token;
+    subject_start_ = dateline_end(s);
     const std::uint32_t first = s.first_token, last = s.last_token;
     for (std::uint32_t k = first; k < last;) {
       const auto* w = info(k);
@@ -327,8 +330,11 @@ class DocumentRun {
             const char c0 = text_[tok(k).begin];
             if (h.upper_first && !is_upper(c0)) continue;
             if (h.lower_first && !is_lower(c0)) continue;
-            if (h.kind == HitKind::ticker && n == 1 && tok(k).end - tok(k).begin < 3 &&
-                !(k > first && (key(k - 1) == "(" || key(k - 1) == ":")))
+            // A bare ticker is a word ("LNG deal" is no Cheniere): only "(LNG)", "NYSE: LNG" or
+            // "$LNG" name the company.
+            if (h.kind == HitKind::ticker && n == 1 &&
+                (tok(k).end - tok(k).begin < 3 || !rule_off("bare-ticker")) &&
+                !(k > first && (key(k - 1) == "(" || key(k - 1) == ":" || key(k - 1) == "$")))
               continue;
             if (h.kind == HitKind::non_company) {
               nonco = &h;
@@ -432,6 +438,41 @@ class DocumentRun {
           continue;
         }
       }
+      // "Three UK ... Three and Vodafone compete": a number word that is the short form of a
+      // company of the document, where a number cannot stand (mid-sentence with a capital, or
+      // before "and", a comma or a possessive).
+      if (!short_forms_.empty() && is_upper(text_[tok(k).begin]) && is_number_word(key(k)) && k + 1 < last &&
+          (k > first || key(k + 1) == "and" || key(k + 1) == "," || key(k + 1) == "'s") && !capitalised(k + 1) &&
+          !rule_off("number-name"))
+        if (const auto sf = short_forms_.find(std::string(key(k))); sf != short_forms_.end()) {
+          Mention m;
+          m.begin = k;
+          m.end = k + 1;
+          m.type = MentionType::company;
+          m.company = sf->second;
+          finish_mention(m, last, false);
+          note_alias(m.company, m.begin, m.end);
+          mentions_.push_back(m);
+          k = m.next;
+          continue;
+        }
+      // "Seven Capital Partners", "Two Sigma Investments": a number word opens a name that is
+      // surely a company's (it ends in a company word or a legal suffix).
+      if (is_upper(text_[tok(k).begin]) && is_number_word(key(k)) && k + 1 < last && starts_name(k + 1) &&
+          !tok(k + 1).has(token_newline_before) && !rule_off("number-name")) {
+        const std::size_t known = companies_.size();
+        Mention m = candidate(k + 1, last);
+        if (m.type == MentionType::company && m.begin == k + 1 && companies_.size() == known + 1 &&
+            m.company == static_cast<int>(known) && !intro_) {
+          rename(m.company, clean(k, m.name_end), joined_key(k, m.name_end));
+          std::erase(companies_[known].aliases, clean(k + 1, m.name_end));
+          m.begin = k;
+          note_alias(m.company, m.begin, m.end);
+        }
+        mentions_.push_back(m);
+        k = m.next;
+        continue;
+      }
       // "PT Vale Indonesia Tbk", "PJSC Rosneft": a legal form written before the name.
       if (is_upper(text_[tok(k).begin]) && is_legal_prefix(k) && k + 1 < last && capitalised(k + 1) && !tok(k + 1).has(token_newline_before)) {
         ++k;
@@ -511,6 +552,15 @@ class DocumentRun {
   void apposition_nouns(std::uint32_t last) {
     for (std::size_t i = 0; i < mentions_.size(); ++i) {
       auto& m = mentions_[i];
+      // "The North Face owner VF Corp": a brand that has an owner is a business of its own.
+      if (m.type == MentionType::product && !m.possessive && m.next < last &&
+          (key(m.next) == "owner" || key(m.next) == "owners" || key(m.next) == "parent") &&
+          !rule_off("owned-brand")) {
+        m.type = MentionType::company;
+        m.company = company_for_name(m.begin, m.end);
+        note_alias(m.company, m.begin, m.end);
+        continue;
+      }
       // "A smaller Indonesian producer, PT Sinar Nikel Abadi, said ...": the description first.
       if (m.type == MentionType::candidate && !m.possessive && m.next < last && key(m.next) == ",") {
         std::uint32_t b = m.begin;
@@ -534,13 +584,17 @@ class DocumentRun {
       for (std::uint32_t j = m.next + 2; j < last && j < m.next + 8; ++j) {
         // Places and hyphenated attributes may stand in the description ("a Nairobi-based").
         while (next_mention < mentions_.size() && mentions_[next_mention].end <= j) ++next_mention;
+        bool lexicon_description = false;
         if (next_mention < mentions_.size() && mentions_[next_mention].begin <= j) {
           const auto& inner = mentions_[next_mention];
           const bool place_like = inner.type == MentionType::transparent ||
                                   (inner.type == MentionType::blocker && inner.place && !inner.possessive);
-          if (!place_like) break;
+          // "FrieslandCampina, the Dutch dairy cooperative,": a lexicon description's last word
+          // is the head.
+          lexicon_description = inner.type == MentionType::descriptor && !inner.possessive && inner.end > j;
+          if (!place_like && !lexicon_description) break;
           j = inner.next - 1;
-          continue;
+          if (!lexicon_description) continue;
         }
         if (key(j) == "-") continue;
         if (tok(j).kind != TokenKind::word) break;
@@ -551,7 +605,11 @@ class DocumentRun {
         // "Smith, a developer at ...": a noun that also names a person's job says nothing.
         if (f & detail::w_title) break;
         const std::uint32_t after = j + 1;
-        if (after < last && (key(after) == "'s" || key(after) == "'")) break;
+        // "SK Square, the group's investment arm,": a possessive noun determines the next one.
+        if (after < last && (key(after) == "'s" || key(after) == "'")) {
+          j = after;
+          continue;
+        }
         // "the engine maker jointly owned by ...": an adverb or participle may follow the noun.
         const auto a = after < last ? key(after) : std::string_view{};
         const bool modifier_word = after < last && tok(after).kind == TokenKind::word &&
@@ -590,6 +648,8 @@ class DocumentRun {
       if (!lower && !acronym) return 0;
       if (f & (detail::w_prep | detail::w_list | detail::w_pronoun | detail::w_say)) return 0;
       if (f & (detail::w_desc_noun | detail::w_generic)) {
+        // "the KSB group", "the Acme company": a generic head is the named company itself.
+        if (f & detail::w_generic) return 0;
         if (const auto* g = lex_.grammar(key(j)))
           for (const auto& h : *g)
             if (h.is_cue) return 0;
@@ -597,6 +657,25 @@ class DocumentRun {
       }
     }
     return 0;
+  }
+
+  // "TOKYO, Nov 18 -- Hitachi said it ...", "LONDON, June 17 (Corpwire) - X said": the token after
+  // a dateline, where the sentence's subject stands; the first token when there is none.
+  std::uint32_t dateline_end(const Sentence& s) const {
+    if (rule_off("dateline") || s.first_token >= s.last_token || !capitalised(s.first_token)) return s.first_token;
+    for (std::uint32_t j = s.first_token + 1; j < s.last_token && j < s.first_token + 16; ++j) {
+      const auto kj = key(j);
+      if (!kj.empty() && kj.find_first_not_of('-') == std::string_view::npos) {
+        std::uint32_t after = j + 1;
+        while (after < s.last_token && !key(after).empty() && key(after).find_first_not_of('-') == std::string_view::npos)
+          ++after;
+        return after < s.last_token ? after : s.first_token;
+      }
+      const bool allowed = kj == "," || kj == "(" || kj == ")" || kj == "/" || kj == "." ||
+                           tok(j).kind == TokenKind::number || capitalised(j);
+      if (!allowed) return s.first_token;
+    }
+    return s.first_token;
   }
 
   // Whether token k is the plural of a descriptor noun ("carriers", "lenders", "rivals").
@@ -618,6 +697,20 @@ class DocumentRun {
       if (!place && m.type != MentionType::candidate) continue;
       // "Gulf carriers such as Emirates", "European lenders": a place before a plural noun.
       if (place && !m.possessive && plural_descriptor(m.next)) {
+        m.type = MentionType::transparent;
+        continue;
+      }
+      // "Renault's Tangier factory", "the North Field South expansion project": a name before a
+      // site or project is where it is, not a company.
+      bool site = false;
+      for (std::uint32_t j = m.next; j < last && j < m.next + 3 && !site; ++j) {
+        if (tok(j).kind != TokenKind::word || !is_lower(text_[tok(j).begin])) break;
+        if (wflags(j) & (detail::w_prep | detail::w_list | detail::w_legal | detail::w_stop_cap | detail::w_say))
+          break;
+        site = is_site_noun(key(j)) || key(j) == "project" || key(j) == "projects";
+      }
+      if (site && m.type == MentionType::candidate && !m.possessive && m.name_end == m.end &&
+          !(wflags(m.name_end - 1) & detail::w_corp_word) && !rule_off("modifier-names")) {
         m.type = MentionType::transparent;
         continue;
       }
@@ -661,6 +754,23 @@ class DocumentRun {
       const auto a = key(after);
       if (a == "'s" || a == "'" || a == "-") return 0;
       if (capitalised(after) && !(wflags(after) & (detail::w_legal | detail::w_stop_cap))) return 0;
+    }
+    return found;
+  }
+
+  // The tokens of the longest place name of the lexicon at token k, or 0.
+  std::uint32_t place_tokens(std::uint32_t k, std::uint32_t last) const {
+    const auto* w = info(k);
+    if (!w || !w->lex_tokens) return 0;
+    std::string scratch;
+    std::uint32_t found = 0;
+    for (std::uint32_t n = 1; n <= w->lex_tokens && k + n <= last && n <= 4; ++n) {
+      if (n > 1) scratch += ' ';
+      scratch += key(k + n - 1);
+      const auto* hits = lex_.phrase(scratch);
+      if (!hits) break;
+      for (const auto& h : *hits)
+        if (h.kind == HitKind::non_company && h.type == NonCompany::place) found = n;
     }
     return found;
   }
@@ -762,7 +872,7 @@ class DocumentRun {
   // Words that open a company's name in Romance and German languages ("Grupo", "Banco").
   static bool organisation_word(std::string_view k) {
     return k == "grupo" || k == "groupe" || k == "gruppo" || k == "banco" || k == "banca" || k == "banque" ||
-           k == "compania" || k == "companhia" || k == "compagnie" || k == "societe" || k == "sociedad" ||
+           k == "compania" || k == "compañía" || k == "companhia" || k == "compagnie" || k == "societe" || k == "sociedad" ||
            k == "industrias" || k == "laboratorios" || k == "corporacion" || k == "fondo" || k == "caixa" ||
            k == "caja" || k == "editora" || k == "editorial";
   }
@@ -770,6 +880,18 @@ class DocumentRun {
   bool is_person_surname(std::string_view k) const {
     if (rule_off("person-surname")) return false;
     return std::find(person_surnames_.begin(), person_surnames_.end(), k) != person_surnames_.end();
+  }
+
+  static bool is_site_noun(std::string_view k) {
+    return k == "plant" || k == "plants" || k == "factory" || k == "factories" || k == "office" || k == "offices" ||
+           k == "headquarters" || k == "headquartered" || k == "based" || k == "located" || k == "site" ||
+           k == "facility" || k == "facilities" || k == "mine" || k == "port" || k == "hub" || k == "mill" ||
+           k == "refinery" || k == "warehouse" || k == "campus" || k == "store" || k == "stores";
+  }
+
+  static bool is_number_word(std::string_view k) {
+    return k == "one" || k == "two" || k == "three" || k == "four" || k == "five" || k == "six" || k == "seven" ||
+           k == "eight" || k == "nine" || k == "ten";
   }
 
   bool is_legal_prefix(std::uint32_t k) const {
@@ -857,16 +979,53 @@ class DocumentRun {
       for (std::size_t p = 0; p + 1 < r.size(); ++p)
         if (r[p] == '-' && is_lower(r[p + 1])) place = true;
     }
+    // "the Franco-Italian group", "Sino-Japanese": a compound that ends in a nationality.
+    if (!place && name_end == k + 1 && !rule_off("nationality-compound")) {
+      const auto r = raw(k, k + 1);
+      if (const auto dash = r.rfind('-'); dash != std::string_view::npos && dash + 2 < r.size()) {
+        std::string tail(r.substr(dash + 1));
+        for (char& c : tail) c = static_cast<char>(c >= 'A' && c <= 'Z' ? c - 'A' + 'a' : c);
+        if (const auto* w = lex_.word(tail); w && (w->flags & detail::w_nationality)) place = true;
+      }
+    }
     // "the two North American giants": a compass word before a nationality is no name.
     const bool compass = name_end == k + 1 && m.next < last && capitalised(m.next) &&
                          (wflags(m.next) & detail::w_nationality) &&
                          (key(k) == "north" || key(k) == "south" || key(k) == "east" || key(k) == "west" ||
                           key(k) == "central" || key(k) == "latin");
+    // "the Fuchs family", "VF 3 and VF 5 city cars": a family or a model number is no company.
+    const bool family_or_model =
+        m.next < last && !legal && !corp_word && !m.possessive &&
+        (key(m.next) == "family" || key(m.next) == "families" ||
+         (tok(m.next).end - tok(m.next).begin <= 3 &&
+          std::all_of(text_.begin() + tok(m.next).begin, text_.begin() + tok(m.next).end,
+                      [](char c) { return c >= '0' && c <= '9'; }))) &&
+        !rule_off("family-model");
+    // "the City of Hamburg", "the State of Qatar": a government.
+    const bool government = name_end >= k + 3 && key(k + 1) == "of" &&
+                            (key(k) == "city" || key(k) == "state" || key(k) == "government" || key(k) == "province" ||
+                             key(k) == "republic" || key(k) == "kingdom" || key(k) == "county" ||
+                             key(k) == "municipality" || key(k) == "emirate" || key(k) == "port");
+    // "Project Bromo", "North Field South", "the Grasberg mine": a project, a field or a mine.
+    const auto last_word = key(name_end - 1);
+    const bool asset = !legal && !corp_word && name_end >= k + 2 &&
+                       (key(k) == "project" || key(k) == "operation" || last_word == "field" ||
+                        last_word == "mine" || last_word == "project" || last_word == "oilfield") &&
+                       !rule_off("family-model");
+    // "its plant in Tangier", "offices near Eindhoven": an unknown place.
+    const bool located = !legal && !corp_word && k >= 2 && (key(k - 1) == "in" || key(k - 1) == "near") &&
+                         is_site_noun(key(k - 2)) && !rule_off("family-model");
+    if (government && !rule_off("family-model")) {
+      m.type = MentionType::blocker;
+      return m;
+    }
+    // "Series B", "Class A": a single letter is no name.
+    const bool letter = name_end == k + 1 && tok(k).end - tok(k).begin == 1;
     // ", Incorporated" left over: a legal form alone names nothing.
     // ("SAS", "AG" in capitals may be the airline or a ticker-like name).
     const bool legal_only = name_end == k + 1 && (wflags(k) & detail::w_legal) && tok(k).end - tok(k).begin > 1 &&
                             (is_lower(text_[tok(k).begin + 1]) || text_[tok(k).begin + 1] == '.');
-    if (person || place || compass || legal_only) {
+    if (person || place || compass || legal_only || family_or_model || letter || asset || located) {
       m.type = MentionType::transparent;
       return m;
     }
@@ -917,6 +1076,21 @@ class DocumentRun {
     if (c.noun_count < std::size(c.nouns)) c.nouns[c.noun_count++] = noun;
   }
 
+  // The company of the document (most recently seen) whose lexicon descriptions use the word, or -1.
+  int described_by_lexicon(std::string_view word, std::string_view country) const {
+    int best = -1;
+    std::uint32_t seen = 0;
+    for (std::size_t i = 0; i < companies_.size(); ++i) {
+      const auto& c = companies_[i];
+      if (c.lexicon < 0 || (!country.empty() && c.country != country)) continue;
+      const auto& words = lex_.company(static_cast<std::uint32_t>(c.lexicon)).descriptor_words;
+      const auto at = words.find(word);
+      if (at == std::string::npos || words[at - 1] != ' ' || words[at + word.size()] != ' ') continue;
+      if (best < 0 || c.last_seen > seen) best = static_cast<int>(i), seen = c.last_seen;
+    }
+    return best;
+  }
+
   // The company the document described with this noun most recently, or -1.
   int described_as(std::string_view noun) const {
     int best = -1;
@@ -954,11 +1128,15 @@ class DocumentRun {
   std::optional<Mention> descriptor_reference(std::uint32_t k, std::uint32_t last) {
     std::uint8_t sector = 0;
     std::string_view country;
+    std::string_view modifier;  // a plain word before the noun: "search" in "the search company"
     for (std::uint32_t j = k + 1; j < last && j <= k + 4; ++j) {
       const auto* w = info(j);
       const auto f = w ? w->flags : 0u;
       if (w && w->sector) sector = w->sector;
       if (f & detail::w_nationality) country = std::string_view(w->country, 2);
+      if (!(f & (detail::w_nationality | detail::w_desc_noun | detail::w_generic | detail::w_stop_cap)) &&
+          !(w && w->sector) && tok(j).kind == TokenKind::word && is_lower(text_[tok(j).begin]) && key(j).size() > 3)
+        modifier = key(j);
       if (f & (detail::w_desc_noun | detail::w_generic)) {
         const std::uint32_t after = j + 1;
         if (after < last && (starts_name(after) || key(after) == "of")) return std::nullopt;
@@ -986,6 +1164,23 @@ class DocumentRun {
             !rule_off("apposition-possessive"))
           exclude = mentions_.back().company;
         m.company = resolve_by_kind(sector, country, generic, exclude);
+        // "Microsoft provides the computing power that Quillmind uses and has invested in the San
+        // Francisco company": a description after the subject names the other company of the
+        // sentence, the latest one that fits.
+        if (k > sentence_start_ && !m.possessive && ((f & detail::w_generic) || sector || !country.empty()) &&
+            !rule_off("sentence-descriptor")) {
+          int first = -1, other = -1;
+          for (const auto& prior : mentions_) {
+            if (prior.type != MentionType::company || prior.company < 0 || prior.possessive) continue;
+            if (first < 0) first = prior.company;
+            else if (prior.company != first) other = prior.company;
+          }
+          if (other >= 0 && other != exclude) {
+            const auto& c = companies_[static_cast<std::size_t>(other)];
+            if ((!sector || Lexicon::sector_fits(sector, c.sector)) && (country.empty() || c.country == country))
+              m.company = other;
+          }
+        }
         // "The company ..." opening a paragraph speaks of the article's own company, whoever
         // the paragraph before ended with.
         if ((f & detail::w_generic) && !sector && country.empty() && k == sentence_start_ && tok(k).has(token_newline_before) &&
@@ -994,6 +1189,9 @@ class DocumentRun {
         // "Tamu Pay, a Nairobi-based startup ... the startup": the company the text gave that noun.
         if (country.empty() && !rule_off("described-noun"))
           if (const int d = described_as(key(j)); d >= 0) m.company = d;
+        // "the search company": the company of the document that the lexicon describes so.
+        if (!modifier.empty() && !sector && !rule_off("descriptor-word"))
+          if (const int d = described_by_lexicon(modifier, country); d >= 0) m.company = d;
         // "the two companies", "both firms": a plural stands for no single company.
         const auto head = key(j);
         if (!rule_off("plural-descriptor") && head.size() > 3 && head.back() == 's' && head != "business" &&
@@ -1003,6 +1201,13 @@ class DocumentRun {
         if (m.company < 0 && k + 1 < last && info(k + 1) && info(k + 1)->lex_tokens) return std::nullopt;
         return m;
       }
+      // "the Hong Kong conglomerate", "the Texas utility": a place inside the description.
+      if (capitalised(j) && !(f & detail::w_nationality) && !rule_off("descriptor-place"))
+        if (const std::uint32_t n = place_tokens(j, last); n > 0) {
+          j += n - 1;
+          if (j + 2 < last && key(j + 1) == "-" && (wflags(j + 2) & detail::w_based)) j += 2;
+          continue;
+        }
       // "the Cincinnati-based grocer"
       if (j + 2 < last && key(j + 1) == "-" && key(j + 2) == "based") {
         j += 2;
@@ -1012,6 +1217,10 @@ class DocumentRun {
       const char c = text_[tok(j).begin];
       if (!(is_lower(c) || (f & detail::w_nationality))) return std::nullopt;
       if (f & detail::w_prep) return std::nullopt;
+      // "The collapse leaves both companies": another determiner starts another noun phrase.
+      const auto kj = key(j);
+      if (kj == "the" || kj == "a" || kj == "an" || kj == "both" || kj == "its" || kj == "their" || kj == "this")
+        return std::nullopt;
     }
     return std::nullopt;
   }
@@ -1269,6 +1478,7 @@ class DocumentRun {
       case MentionType::descriptor:
         return m.company;
       case MentionType::pronoun:
+        if (const int antecedent = relative_antecedent(m.begin); antecedent >= 0) return antecedent;
         return pronoun_target();
       case MentionType::product:
         return company_for_lexicon(static_cast<std::uint32_t>(m.company));
@@ -1280,6 +1490,25 @@ class DocumentRun {
       default:
         return -1;
     }
+  }
+
+  // "Rabobank, which holds a stake through its private equity arm": inside a relative clause "it"
+  // and "its" are the company the clause hangs on. -1 outside such a clause.
+  int relative_antecedent(std::uint32_t at) const {
+    if (rule_off("relative-pronoun")) return -1;
+    for (std::uint32_t k = at; k > sentence_start_ + 1 && k + 12 > at; --k) {
+      const auto kk = key(k - 1);
+      if (kk == "which" || kk == "who" || kk == "whose") {
+        if (key(k - 2) != ",") return -1;
+        for (const auto& m : mentions_)
+          if (m.next == k - 2 && m.type == MentionType::company && !m.possessive) return m.company;
+        return -1;
+      }
+      if (kk == "," || kk == ";" || kk == "(" || kk == ")" || kk == "that") return -1;
+      for (const auto& m : mentions_)
+        if (m.end == k && m.begin < k && (m.type == MentionType::company || m.type == MentionType::candidate)) return -1;
+    }
+    return -1;
   }
 
   // "it" and "its" refer to the subject of the sentence so far, else to the last subject.
@@ -1668,7 +1897,7 @@ class DocumentRun {
               return {i, joined.company, 0.9f};
           }
           if (tight || (key(m.begin) == "it" && (gap <= 3 || (gap <= 6 && m.begin == sentence_first_)))) {
-            const int target = pronoun_target();
+            const int target = argument(m);  // a pronoun: inside ", which ..." the clause's company
             if (target >= 0) return {i, target, 0.9f};
           }
           if (pronoun_fallback < 0) pronoun_fallback = i;
@@ -2129,9 +2358,16 @@ class DocumentRun {
     // "Greenway said it would sue...": "it" is the company that opens the sentence.
     sentence_subject_ = opening_apposition_subject(s);
     for (const auto& m : mentions_) {
-      if (sentence_subject_ >= 0 || m.begin > s.first_token + 2) break;
+      if (sentence_subject_ >= 0 || m.begin > subject_start_ + 2) break;
       if (m.type == MentionType::company && !m.reporter) {
         sentence_subject_ = m.company;
+        break;
+      }
+      // "Holm Optics is controlled by ... and supplies lenses to ...": an unknown name of two or
+      // more words that opens the sentence is its subject.
+      if (m.type == MentionType::candidate && m.begin == s.first_token && m.name_end >= m.begin + 2 &&
+          !m.possessive && !rule_off("candidate-subject")) {
+        sentence_subject_ = argument(m);
         break;
       }
       // "The Taiwanese company is a supplier to ..., and competes with ...": a description that
@@ -3390,7 +3626,7 @@ class DocumentRun {
       if (key(b - 1) == "its") {
         for (int i = static_cast<int>(mentions_.size()) - 1; i >= 0; --i)
           if (mentions_[static_cast<std::size_t>(i)].begin == b - 1) owner_mention = i;
-        if (owner_mention >= 0) owner = pronoun_target();
+        if (owner_mention >= 0) owner = argument(mentions_[static_cast<std::size_t>(owner_mention)]);
       } else {
         for (int i = static_cast<int>(mentions_.size()) - 1; i >= 0; --i) {
           const auto& m = mentions_[static_cast<std::size_t>(i)];
@@ -3925,7 +4161,7 @@ class DocumentRun {
       int owner = -1;
       if (p.type == MentionType::pronoun) {
         if (owned_by_cue) continue;
-        owner = pronoun_target();
+        owner = argument(p);  // a pronoun: inside ", which ..." the clause's company
       } else if (is_company_like(p)) {
         owner = argument(p);  // an unknown name is checked by the unit noun after it
       }
@@ -5457,7 +5693,7 @@ class DocumentRun {
     // rivals" is about Anthropic.
     int subject = opening_apposition_subject(s);
     for (const auto& m : mentions_) {
-      if (m.begin > s.first_token + 2 || rule_off("opening-subject")) break;
+      if (m.begin > subject_start_ + 2 || rule_off("opening-subject")) break;
       if (m.type == MentionType::company && m.company >= 0 && !m.reporter && !m.possessive) {
         subject = m.company;
         break;
@@ -5466,7 +5702,7 @@ class DocumentRun {
     if (subject < 0) subject = first_subject_;
     if (subject < 0) {
       for (const auto& m : mentions_) {
-        if (m.begin > s.first_token + 2) break;
+        if (m.begin > subject_start_ + 2) break;
         if (m.type == MentionType::company && m.company >= 0 && !m.reporter) {
           subject = m.company;
           break;
@@ -5537,6 +5773,7 @@ class DocumentRun {
   int sentence_subject_ = -1;
   std::uint32_t sentence_first_ = 0;
   std::uint32_t sentence_start_ = 0;  // first token of the sentence whose mentions are found
+  std::uint32_t subject_start_ = 0;   // the token after its dateline, if any
   std::vector<int> used_objects_;
   // How often each pair of companies was related so far in the document: "both companies" refers
   // back to the pair the article is about.

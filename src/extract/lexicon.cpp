@@ -393,11 +393,13 @@ const WordSpec word_specs[] = {
      "here's|it's|that's|there's|what's|let's|we're|they're|i'm|he's|she's|"
      "should|would|could|can|will|must|might|shall|did|does|do|is|are|was|were|be|been|being|"
      "has|have|had|having|get|gets|got|make|makes|made|take|takes|took|see|sees|saw|"
-     "under|per|via|plus|minus|versus|vs|amid|whereas|whether|unless|once|twice",
+     "under|per|via|plus|minus|versus|vs|amid|whereas|whether|unless|once|twice|"
+     "another|series|court|courts|nordic|scandinavian|iberian|balkan|industry|"
+     "lng|lpg|cng|5g|4g|6g|oled|lcd|saas",
      w_stop_cap},
     {"inc|incorporated|corp|corporation|co|company|ltd|limited|llc|lp|llp|plc|ag|se|sa|nv|bv|"
      "gmbh|kk|kgaa|spa|sas|ab|asa|oyj|oy|srl|pvt|as|pte|pty|bhd|tbk|sarl|holding|holdings|group|"
-     "co.,|s.a|n.v|s.p.a|a.g|k.k|l.p|l.l.c|l.l.p|b.v|s.a.s|s.r.l",
+     "co.,|s.a|n.v|s.p.a|a.g|k.k|l.p|l.l.c|l.l.p|b.v|s.a.s|s.r.l|a.s|a.ş|a.Ş",
      w_legal},
     {"technologies|technology|systems|therapeutics|pharmaceuticals|pharmaceutical|pharma|labs|"
      "laboratories|biopharma|biosciences|sciences|holdco|airways|aviation|"
@@ -411,7 +413,9 @@ const WordSpec word_specs[] = {
      "security|payments|finance|investments|management|advisors|realty|properties|"
      "shipping|lines|railways|rail|airline|automation|innovations|genomics|biologics|"
      "diagnostics|retail|stores|markets|apparel|beverages|brewing|foods|nutrition|"
-     "power|renewables|solar|wind|batteries|battery|fintech|bio|tech|international|microelectronics",
+     "power|renewables|solar|wind|batteries|battery|fintech|bio|tech|international|microelectronics|"
+     "enterprises|associates|brothers|seeds|farms|dairy|mills|freight|textiles|cement|packaging|"
+     "engineering|construction|plastics",
      w_corp_word},
     {"startup|startups|firm|company|chipmaker|carmaker|automaker|maker|manufacturer|lender|"
      "bank|insurer|retailer|rival|competitor|supplier|developer|operator|giant|conglomerate|"
@@ -674,13 +678,44 @@ void Lexicon::add_companies(std::string_view text, const std::string& file) {
     if (company.country.empty()) company.country = std::string(field(7));
     add_phrase(name, LexHit{HitKind::name, NonCompany::none, false, false, id, 0});
     for (auto a : split(field(2), '|')) add_phrase(a, LexHit{HitKind::alias, NonCompany::none, false, false, id, 0});
+    // "Mediterranean Shipping Company" is also written "Mediterranean Shipping Co.": the form
+    // without its legal words is an alias too (when two words or more remain).
+    add_phrase(without_legal_words(name), LexHit{HitKind::alias, NonCompany::none, false, false, id, 0});
+    for (auto a : split(field(2), '|'))
+      add_phrase(without_legal_words(a), LexHit{HitKind::alias, NonCompany::none, false, false, id, 0});
     for (auto t : split(field(3), '|')) {
       add_phrase(t, LexHit{HitKind::ticker, NonCompany::none, false, false, id, 0});
       // "NASDAQ:AAPL" is also written "NASDAQ: AAPL": the tokens are the same.
     }
     for (auto p : split(field(4), '|')) add_phrase(p, LexHit{HitKind::product, NonCompany::none, false, false, id, 0});
-    for (auto d : split(field(5), '|')) add_phrase(d, LexHit{HitKind::descriptor, NonCompany::none, false, false, id, 0});
+    for (auto d : split(field(5), '|')) {
+      add_phrase(d, LexHit{HitKind::descriptor, NonCompany::none, false, false, id, 0});
+      // The words of its descriptions, so that "the search company" finds the "search giant".
+      if (trim(d).empty()) continue;
+      auto& words = companies_[id].descriptor_words;
+      if (words.empty()) words.push_back(' ');
+      words += phrase_key(d);
+      words += ' ';
+    }
   }
+}
+
+std::string_view Lexicon::without_legal_words(std::string_view phrase) const {
+  const std::string_view whole = trim(phrase);
+  std::string_view p = whole;
+  while (true) {
+    const auto space = p.rfind(' ');
+    if (space == std::string_view::npos) return {};
+    const std::string last_key = phrase_key(p.substr(space + 1));
+    const auto* w = words_.find(first_word(last_key));
+    if (!w || !(w->flags & w_legal)) break;
+    p = trim(p.substr(0, space));
+  }
+  if (p.size() == whole.size() || p.find(' ') == std::string_view::npos) return {};
+  // "Merck &" and "Bank of" are no names.
+  const auto* w = words_.find(phrase_key(p.substr(p.rfind(' ') + 1)));
+  if (w && (w->flags & w_name_link)) return {};
+  return p;
 }
 
 void Lexicon::add_non_companies(std::string_view text, const std::string& file) {

@@ -24,6 +24,7 @@ struct LexCompany {
   CompanyKind kind = CompanyKind::company;
   std::string sector;
   std::string country;
+  std::string descriptor_words;  // " word word ... " of its descriptor phrases (token keys)
 };
 
 enum class HitKind : std::uint8_t { name, alias, ticker, product, descriptor, non_company };
@@ -259,6 +260,8 @@ class Lexicon {
   };
 
   void add_phrase(std::string_view phrase, LexHit hit);
+  // The phrase without its trailing legal words, or empty when fewer than two words would remain.
+  [[nodiscard]] std::string_view without_legal_words(std::string_view phrase) const;
   void add_grammar(std::string_view phrases, GrammarHit hit);
   WordInfo& word_slot(std::string_view key);
   void load_grammar();

@@ -4634,8 +4634,11 @@ class DocumentRun {
     for (const auto& m : modifiers_) std::fprintf(stderr, "  modifier %u kind %d '%.*s'\n", m.at, static_cast<int>(m.modifier), static_cast<int>(key(m.at).size()), key(m.at).data());
   }
   bool debug_ = std::getenv("CORPGRAPH_DEBUG") != nullptr;
-  bool rule_off(std::string_view rule) const {
-    return !disabled_rules_.empty() && disabled_rules_.find("," + std::string(rule) + ",") != std::string::npos;
+  // The rules ask on every token and the variable is almost never set: the test that it is not
+  // stays small enough to inline, the lookup is out of line.
+  bool rule_off(std::string_view rule) const { return !disabled_rules_.empty() && rule_listed(rule); }
+  bool rule_listed(std::string_view rule) const {
+    return disabled_rules_.find("," + std::string(rule) + ",") != std::string::npos;
   }
   // CORPGRAPH_DISABLE_CUES=phrase|phrase does the same for single cue phrases (token keys).
   std::string disabled_cues_ = [] {

@@ -96,6 +96,8 @@ class DocumentRun {
   std::vector<Relation> run() {
     tokenize(text_, t_);
     lex_.words(t_, word_copies_, infos_);
+    toks_ = t_.tokens.data();
+    keys_ = t_.keys.data();
     for (const auto& s : t_.sentences) sentence(s);
     for (auto& r : relations_) {
       // Names may have grown since the relation was found ("Velora" -> "Velora Therapeutics").
@@ -119,8 +121,10 @@ class DocumentRun {
 
  private:
   // ---- tokens -------------------------------------------------------------------------------
-  TokenKey key(std::size_t k) const { return t_.key(k); }
-  const Token& tok(std::size_t k) const { return t_.tokens[k]; }
+  // Through pointers kept for the document (the tokens do not change once made): the rules ask
+  // on every token, and a member pointer is one load where the vectors behind t_ are three.
+  TokenKey key(std::size_t k) const { return TokenKey(keys_ + toks_[k].key_begin, toks_[k].key_end - toks_[k].key_begin); }
+  const Token& tok(std::size_t k) const { return toks_[k]; }
   // One dictionary lookup per token and document, however often the rules ask.
   const WordInfo* info(std::size_t k) const { return infos_[k]; }
   std::uint32_t wflags(std::size_t k) const {
@@ -4693,6 +4697,8 @@ class DocumentRun {
   std::vector<std::string_view> person_surnames_;  // last words of people's names (token keys)
   std::vector<const WordInfo*> infos_;
   std::vector<WordInfo> word_copies_;  // what infos_ points at
+  const Token* toks_ = nullptr;  // t_.tokens.data() and t_.keys.data() once tokenised
+  const char* keys_ = nullptr;
   std::vector<CueAt> cues_;
   std::vector<ModifierAt> modifiers_;
 

@@ -4695,8 +4695,18 @@ class DocumentRun {
 
   std::vector<Mention> mentions_;
   std::vector<std::string_view> person_surnames_;  // last words of people's names (token keys)
-  std::vector<const WordInfo*> infos_;
-  std::vector<WordInfo> word_copies_;  // what infos_ points at
+  // The token words live in buffers of the thread, reused from document to document (a run's
+  // vectors would be allocated and zero-filled for every article).
+  struct WordBuffers {
+    std::vector<const WordInfo*> infos;
+    std::vector<WordInfo> copies;
+  };
+  static WordBuffers& word_buffers() {
+    thread_local WordBuffers buffers;
+    return buffers;
+  }
+  std::vector<const WordInfo*>& infos_ = word_buffers().infos;
+  std::vector<WordInfo>& word_copies_ = word_buffers().copies;  // what infos_ points at
   const Token* toks_ = nullptr;  // t_.tokens.data() and t_.keys.data() once tokenised
   const char* keys_ = nullptr;
   std::vector<CueAt> cues_;

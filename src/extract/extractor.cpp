@@ -97,7 +97,10 @@ class DocumentRun {
     tokenize(text_, t_);
     lex_.words(t_, word_copies_, infos_);
     toks_ = t_.tokens.data();
-    keys_ = t_.keys.data();
+    auto& token_keys = word_buffers().keys;
+    if (token_keys.size() < t_.tokens.size()) token_keys.resize(t_.tokens.size());
+    for (std::size_t k = 0; k < t_.tokens.size(); ++k) token_keys[k] = t_.key(k);
+    token_keys_ = token_keys.data();
     for (const auto& s : t_.sentences) sentence(s);
     for (auto& r : relations_) {
       // Names may have grown since the relation was found ("Velora" -> "Velora Therapeutics").
@@ -121,9 +124,9 @@ class DocumentRun {
 
  private:
   // ---- tokens -------------------------------------------------------------------------------
-  // Through pointers kept for the document (the tokens do not change once made): the rules ask
-  // on every token, and a member pointer is one load where the vectors behind t_ are three.
-  TokenKey key(std::size_t k) const { return TokenKey(keys_ + toks_[k].key_begin, toks_[k].key_end - toks_[k].key_begin); }
+  // From arrays made once for the document (the tokens do not change once made): the rules ask
+  // for keys on every token, some ten times each, and an array entry is two loads.
+  TokenKey key(std::size_t k) const { return token_keys_[k]; }
   const Token& tok(std::size_t k) const { return toks_[k]; }
   // One dictionary lookup per token and document, however often the rules ask.
   const WordInfo* info(std::size_t k) const { return infos_[k]; }
@@ -4700,6 +4703,7 @@ class DocumentRun {
   struct WordBuffers {
     std::vector<const WordInfo*> infos;
     std::vector<WordInfo> copies;
+    std::vector<TokenKey> keys;
   };
   static WordBuffers& word_buffers() {
     thread_local WordBuffers buffers;
@@ -4707,8 +4711,8 @@ class DocumentRun {
   }
   std::vector<const WordInfo*>& infos_ = word_buffers().infos;
   std::vector<WordInfo>& word_copies_ = word_buffers().copies;  // what infos_ points at
-  const Token* toks_ = nullptr;  // t_.tokens.data() and t_.keys.data() once tokenised
-  const char* keys_ = nullptr;
+  const Token* toks_ = nullptr;  // t_.tokens.data() once tokenised
+  const TokenKey* token_keys_ = nullptr;  // t_.key(k) for every token
   std::vector<CueAt> cues_;
   std::vector<ModifierAt> modifiers_;
 

@@ -99,8 +99,10 @@ class DocumentRun {
     toks_ = t_.tokens.data();
     auto& token_keys = word_buffers().keys;
     if (token_keys.size() < t_.tokens.size()) token_keys.resize(t_.tokens.size());
-    for (std::size_t k = 0; k < t_.tokens.size(); ++k) token_keys[k] = t_.key(k);
+    for (std::size_t k = 0; k < t_.tokens.size(); ++k)
+      token_keys[k] = {t_.tokens[k].key_begin, t_.tokens[k].key_end - t_.tokens[k].key_begin};
     token_keys_ = token_keys.data();
+    keys_ = t_.keys.data();
     for (const auto& s : t_.sentences) sentence(s);
     for (auto& r : relations_) {
       // Names may have grown since the relation was found ("Velora" -> "Velora Therapeutics").
@@ -126,7 +128,7 @@ class DocumentRun {
   // ---- tokens -------------------------------------------------------------------------------
   // From arrays made once for the document (the tokens do not change once made): the rules ask
   // for keys on every token, some ten times each, and an array entry is two loads.
-  TokenKey key(std::size_t k) const { return token_keys_[k]; }
+  TokenKey key(std::size_t k) const { return TokenKey(keys_ + token_keys_[k].begin, token_keys_[k].size); }
   const Token& tok(std::size_t k) const { return toks_[k]; }
   // One dictionary lookup per token and document, however often the rules ask.
   const WordInfo* info(std::size_t k) const { return infos_[k]; }
@@ -4698,12 +4700,17 @@ class DocumentRun {
 
   std::vector<Mention> mentions_;
   std::vector<std::string_view> person_surnames_;  // last words of people's names (token keys)
-  // The token words live in buffers of the thread, reused from document to document (a run's
-  // vectors would be allocated and zero-filled for every article).
+  // Where t_.key(k) is, for every token: 8 bytes a token, so that a document's keys are dense.
+  struct KeySpan {
+    std::uint32_t begin;
+    std::uint32_t size;
+  };
+  // The token words and keys live in buffers of the thread, reused from document to document (a
+  // run's vectors would be allocated and zero-filled for every article).
   struct WordBuffers {
     std::vector<const WordInfo*> infos;
     std::vector<WordInfo> copies;
-    std::vector<TokenKey> keys;
+    std::vector<KeySpan> keys;
   };
   static WordBuffers& word_buffers() {
     thread_local WordBuffers buffers;
@@ -4712,7 +4719,8 @@ class DocumentRun {
   std::vector<const WordInfo*>& infos_ = word_buffers().infos;
   std::vector<WordInfo>& word_copies_ = word_buffers().copies;  // what infos_ points at
   const Token* toks_ = nullptr;  // t_.tokens.data() once tokenised
-  const TokenKey* token_keys_ = nullptr;  // t_.key(k) for every token
+  const KeySpan* token_keys_ = nullptr;
+  const char* keys_ = nullptr;  // t_.keys.data()
   std::vector<CueAt> cues_;
   std::vector<ModifierAt> modifiers_;
 

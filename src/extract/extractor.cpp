@@ -96,6 +96,13 @@ class DocumentRun {
   std::vector<Relation> run() {
     tokenize(text_, t_);
     lex_.words(t_, word_copies_, infos_);
+    toks_ = t_.tokens.data();
+    auto& token_keys = word_buffers().keys;
+    if (token_keys.size() < t_.tokens.size()) token_keys.resize(t_.tokens.size());
+    for (std::size_t k = 0; k < t_.tokens.size(); ++k)
+      token_keys[k] = {t_.tokens[k].key_begin, t_.tokens[k].key_end - t_.tokens[k].key_begin};
+    token_keys_ = token_keys.data();
+    keys_ = t_.keys.data();
     for (const auto& s : t_.sentences) sentence(s);
     for (auto& r : relations_) {
       // Names may have grown since the relation was found ("Velora" -> "Velora Therapeutics").
@@ -119,8 +126,10 @@ class DocumentRun {
 
  private:
   // ---- tokens -------------------------------------------------------------------------------
-  TokenKey key(std::size_t k) const { return t_.key(k); }
-  const Token& tok(std::size_t k) const { return t_.tokens[k]; }
+  // From arrays made once for the document (the tokens do not change once made): the rules ask
+  // for keys on every token, some ten times each, and an array entry is two loads.
+  TokenKey key(std::size_t k) const { return TokenKey(keys_ + token_keys_[k].begin, token_keys_[k].size); }
+  const Token& tok(std::size_t k) const { return toks_[k]; }
   // One dictionary lookup per token and document, however often the rules ask.
   const WordInfo* info(std::size_t k) const { return infos_[k]; }
   std::uint32_t wflags(std::size_t k) const {
@@ -5739,8 +5748,11 @@ class DocumentRun {
     for (const auto& m : modifiers_) std::fprintf(stderr, "  modifier %u kind %d '%.*s'\n", m.at, static_cast<int>(m.modifier), static_cast<int>(key(m.at).size()), key(m.at).data());
   }
   bool debug_ = std::getenv("CORPGRAPH_DEBUG") != nullptr;
-  bool rule_off(std::string_view rule) const {
-    return !disabled_rules_.empty() && disabled_rules_.find("," + std::string(rule) + ",") != std::string::npos;
+  // The rules ask on every token and the variable is almost never set: the test that it is not
+  // stays small enough to inline, the lookup is out of line.
+  bool rule_off(std::string_view rule) const { return !disabled_rules_.empty() && rule_listed(rule); }
+  bool rule_listed(std::string_view rule) const {
+    return disabled_rules_.find("," + std::string(rule) + ",") != std::string::npos;
   }
   // CORPGRAPH_DISABLE_CUES=phrase|phrase does the same for single cue phrases (token keys).
   std::string disabled_cues_ = [] {
@@ -5794,8 +5806,27 @@ class DocumentRun {
 
   std::vector<Mention> mentions_;
   std::vector<std::string_view> person_surnames_;  // last words of people's names (token keys)
-  std::vector<const WordInfo*> infos_;
-  std::vector<WordInfo> word_copies_;  // what infos_ points at
+  // Where t_.key(k) is, for every token: 8 bytes a token, so that a document's keys are dense.
+  struct KeySpan {
+    std::uint32_t begin;
+    std::uint32_t size;
+  };
+  // The token words and keys live in buffers of the thread, reused from document to document (a
+  // run's vectors would be allocated and zero-filled for every article).
+  struct WordBuffers {
+    std::vector<const WordInfo*> infos;
+    std::vector<WordInfo> copies;
+    std::vector<KeySpan> keys;
+  };
+  static WordBuffers& word_buffers() {
+    thread_local WordBuffers buffers;
+    return buffers;
+  }
+  std::vector<const WordInfo*>& infos_ = word_buffers().infos;
+  std::vector<WordInfo>& word_copies_ = word_buffers().copies;  // what infos_ points at
+  const Token* toks_ = nullptr;  // t_.tokens.data() once tokenised
+  const KeySpan* token_keys_ = nullptr;
+  const char* keys_ = nullptr;  // t_.keys.data()
   std::vector<CueAt> cues_;
   std::vector<ModifierAt> modifiers_;
 

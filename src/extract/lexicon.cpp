@@ -537,8 +537,10 @@ const WordInfo* Lexicon::word(std::string_view key) const { return words_.find(k
 void Lexicon::words(const TokenizedText& t, std::vector<WordInfo>& copies,
                     std::vector<const WordInfo*>& out) const {
   const std::size_t n = t.tokens.size();
-  out.resize(n);
-  copies.resize(n);
+  // Grown, never shrunk: the vectors may be a thread's buffers, reused from text to text. Every
+  // out[k] is written below; copies[k] only where out[k] points at it.
+  if (out.size() < n) out.resize(n);
+  if (copies.size() < n) copies.resize(n);
   // A block of tokens at a time: hash them all and ask for their slots, then probe, so that the
   // misses of the block are in flight together.
   constexpr std::size_t block = 32;

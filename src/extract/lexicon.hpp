@@ -108,7 +108,7 @@ class Lexicon {
 
   [[nodiscard]] const WordInfo* word(std::string_view key) const;
   // For every token of t, word(t.key(k)) copied into copies[k], and out[k] pointing at that copy
-  // (nullptr when the word is unknown). The table slots of later tokens are fetched ahead, and the
+  // (nullptr when the word is unknown); both are grown to the token count, never shrunk. The table slots of later tokens are fetched ahead, and the
   // rules, which read a token's word many times, read a dense array instead of a big table.
   void words(const TokenizedText& t, std::vector<WordInfo>& copies, std::vector<const WordInfo*>& out) const;
   [[nodiscard]] const std::vector<LexHit>* phrase(std::string_view key) const;

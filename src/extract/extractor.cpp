@@ -4284,6 +4284,13 @@ class DocumentRun {
     for (std::size_t yi = 0; yi < mentions_.size(); ++yi) {
       const auto& ym = mentions_[yi];
       if (!is_company_like(ym) || ym.possessive) continue;
+      // "20-year LNG deal": a short upper-case ticker before a deal noun names the goods, not a party
+      if (ym.end == ym.begin + 1 && ym.company >= 0 && ym.type == MentionType::company) {
+        const auto surface = raw(ym.begin, ym.end);
+        bool upper = surface.size() <= 4;
+        for (char ch : surface) upper &= is_upper(ch);
+        if (upper && surface != companies_[static_cast<std::size_t>(ym.company)].name) continue;
+      }
       // the deal noun after the name, or the name after "contract from"
       std::uint32_t noun = 0;
       bool from = false;

@@ -2454,13 +2454,18 @@ class DocumentRun {
       }
       // "licenses the engine from Epic Games, in which Tencent is an investor", "a deal with Y, has
       // agreed to sell Z": a relative clause or a new verb after a comma ends the deal's objects.
-      if ((cue.label == Label::partners || cue.label == Label::talked_to || cue.label == Label::former_deal) &&
-          objs.size() > 1 && !rule_off("deal-object-clause")) {
+      // (", in which Z is an investor" ends any gapped cue's list too: "licenses its engine from Y,
+      // in which Z is an investor" is no supply by Z)
+      const bool deal_cue = cue.label == Label::partners || cue.label == Label::talked_to ||
+                            cue.label == Label::former_deal;
+      if ((deal_cue || lex_.cue(c.cue).rule.ends_with("-gap")) && objs.size() > 1 && !rule_off("deal-object-clause")) {
         std::uint32_t end = s.last_token;
         for (std::uint32_t k = c.end; k + 1 < s.last_token && end == s.last_token; ++k) {
           const auto w = key(k);
-          if (w == "which" || w == "whom" || w == "whose") end = k;
-          if (w == "," && (is_auxiliary(key(k + 1)) || (wflags(k + 1) & detail::w_say))) end = k;
+          if ((w == "which" || w == "whom" || w == "whose") &&
+              (deal_cue || key(k - 1) == "in" || key(k - 1) == "of"))
+            end = k;
+          if (deal_cue && w == "," && (is_auxiliary(key(k + 1)) || (wflags(k + 1) & detail::w_say))) end = k;
         }
         std::erase_if(objs, [&](const Found& f) {
           return f.mention >= 0 && mentions_[static_cast<std::size_t>(f.mention)].begin > end;

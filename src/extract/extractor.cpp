@@ -2454,13 +2454,18 @@ class DocumentRun {
       }
       // "licenses the engine from Epic Games, in which Tencent is an investor", "a deal with Y, has
       // agreed to sell Z": a relative clause or a new verb after a comma ends the deal's objects.
-      if ((cue.label == Label::partners || cue.label == Label::talked_to || cue.label == Label::former_deal) &&
-          objs.size() > 1 && !rule_off("deal-object-clause")) {
+      // (", in which Z is an investor" ends any gapped cue's list too: "licenses its engine from Y,
+      // in which Z is an investor" is no supply by Z)
+      const bool deal_cue = cue.label == Label::partners || cue.label == Label::talked_to ||
+                            cue.label == Label::former_deal;
+      if ((deal_cue || lex_.cue(c.cue).rule.ends_with("-gap")) && objs.size() > 1 && !rule_off("deal-object-clause")) {
         std::uint32_t end = s.last_token;
         for (std::uint32_t k = c.end; k + 1 < s.last_token && end == s.last_token; ++k) {
           const auto w = key(k);
-          if (w == "which" || w == "whom" || w == "whose") end = k;
-          if (w == "," && (is_auxiliary(key(k + 1)) || (wflags(k + 1) & detail::w_say))) end = k;
+          if ((w == "which" || w == "whom" || w == "whose") &&
+              (deal_cue || key(k - 1) == "in" || key(k - 1) == "of"))
+            end = k;
+          if (deal_cue && w == "," && (is_auxiliary(key(k + 1)) || (wflags(k + 1) & detail::w_say))) end = k;
         }
         std::erase_if(objs, [&](const Found& f) {
           return f.mention >= 0 && mentions_[static_cast<std::size_t>(f.mention)].begin > end;
@@ -5084,6 +5089,13 @@ class DocumentRun {
     for (std::size_t yi = 0; yi < mentions_.size(); ++yi) {
       const auto& ym = mentions_[yi];
       if (!is_company_like(ym) || ym.possessive) continue;
+      // "20-year LNG deal": a short upper-case ticker before a deal noun names the goods, not a party
+      if (ym.end == ym.begin + 1 && ym.company >= 0 && ym.type == MentionType::company) {
+        const auto surface = raw(ym.begin, ym.end);
+        bool upper = surface.size() <= 4;
+        for (char ch : surface) upper &= is_upper(ch);
+        if (upper && surface != companies_[static_cast<std::size_t>(ym.company)].name) continue;
+      }
       // the deal noun after the name, or the name after "contract from"
       std::uint32_t noun = 0;
       bool from = false;

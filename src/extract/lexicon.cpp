@@ -297,7 +297,7 @@ const GappedSpec gapped_specs[] = {
     // "licenses the Unreal Engine from Epic Games"
     {"licenses|licensed|licensing|license|licences|licence", "from", 6, Label::partners, false, 0.8f, "partner-gap"},
     // "in close discussions with", "had been negotiating a licence with", "spoke on Tuesday with"
-    {"talks|negotiations|discussions|negotiating|negotiated|negotiate|negotiates|talking|talked|spoke|"
+    {"talks|negotiations|discussions|negotiating|negotiate|negotiates|talking|talked|spoke|"
      "spoken|speaking",
      "with", 4, Label::talked_to, false, 0.67f, "talks-gap"},
     // "pulls out of $2.6 billion nickel plan with", "walked away from the merger with"
@@ -351,7 +351,7 @@ const ModifierSpec modifier_specs[] = {
      Modifier::pending},
     {"completed|completes|closed|finalised|finalized|completion of|now owns|already owns",
      Modifier::completed},
-    {"talks|negotiations|discussions|negotiating|discussing|in talks|negotiate|negotiated|negotiates",
+    {"talks|negotiations|discussions|negotiating|discussing|in talks|negotiate|negotiates",
      Modifier::talks},
     {"before|after|but|while|because|although|though|whereas|who|whose|said|says|say|told|"
      "according|when|since|amid|despite|unlike|;|:|whom|where|however|also said|added|"

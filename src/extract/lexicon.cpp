@@ -193,12 +193,13 @@ const CueSpec cue_specs[] = {
      "acquired a stake in|stakes in|holds stakes in|minority stakes in|took stakes in|"
      "injected|backed|backs|is backing|funded|funds|investor in|"
      "an investor in|a backer of|backer of|poured|led a funding round in|led the funding round in|"
-     "led a round in|shareholder in|shareholder of",
+     "led a round in|shareholder in|shareholder of|a holding in|minority holding in|"
+     "a minority holding in|large minority holding in|a shareholder in",
      Label::invests_in, false, 0, Status::current, 0.85f, "invest-verb"},
     {"backed by|funded by|financed by|invested in by|led by|investors include|"
      "investors including|backers include|backers including|with backing from|"
      "with investment from|secured funding from|investment from|money from|with money from|"
-     "capital from|financing from|backers , including|investors , including|backers such as|"
+     "capital from|backers , including|investors , including|backers such as|"
      "investors such as|backers , such as|investors , such as|shareholders include|"
      "shareholders including|"
      "funding from|participation from|with participation from|participation by|"
@@ -283,6 +284,8 @@ const GappedSpec gapped_specs[] = {
     {"raised|raises|raising|secured|secures|received|receives|drew|attracted",
      "from", 8, Label::invests_in, true, 0.7f, "raised-from"},
     {"pay|pays|paid|paying", "for", 6, Label::acquired, false, 0.7f, "paid-for"},
+    // "owned since 2018 by Y", "controlled since 2015 by Y"
+    {"owned|controlled", "by", 4, Label::owns, true, 0.8f, "owned-by-gap"},
     // "signed its own deals with", "has a copper joint venture in Chile, the Escondida mine, with"
     {"deal|deals|agreement|agreements|contract|contracts|partnership|partnerships|venture|ventures|"
      "alliance|collaboration|pact|tieup|licence|license",
@@ -291,6 +294,8 @@ const GappedSpec gapped_specs[] = {
     {"work|works|worked|working|collaborate|collaborates|collaborated|collaborating|partnered|partners|"
      "develop|develops|developed|developing|codevelop|codeveloped|codeveloping",
      "with", 6, Label::partners, false, 0.8f, "partner-gap"},
+    // "licenses the Unreal Engine from Epic Games"
+    {"licenses|licensed|licensing|license|licences|licence", "from", 6, Label::partners, false, 0.8f, "partner-gap"},
     // "in close discussions with", "had been negotiating a licence with", "spoke on Tuesday with"
     {"talks|negotiations|discussions|negotiating|negotiated|negotiate|negotiates|talking|talked|spoke|"
      "spoken|speaking",
@@ -334,15 +339,20 @@ const ModifierSpec modifier_specs[] = {
      "ended its|ended their|ended the|ends its|ends partnership|ends deal|ends agreement|ends pact|"
      "ended partnership|ended deal|ended agreement|unwound|pulled out|broke off|fell through|"
      "falls through|previously had|no longer|expired|dissolved|exited|had a deal|had a partnership|"
-     "once had|used to|formerly|prohibited|vetoed|sank|torpedoed|derailed|ditched",
+     "once had|used to|formerly|prohibited|vetoed|sank|torpedoed|derailed|ditched|unravels|unravelled|"
+     "unraveled|unravel|wound down|winds down|wind down|dissolves|dissolve|ended in|ended on|ended after|"
+     "ended last|ended when|ended early|has ended|had ended|have ended|was ended|ended abruptly|lapse|lapsed|"
+     "lapses",
      Modifier::ended},
     {"pending|subject to|awaiting|expected to close|expected to complete|expected to be completed|"
      "is expected to close|yet to close|proposed|announced plans|agreed to|agrees to|set to|"
-     "will|plans to|intends to|planned|under review|regulatory approval|definitive agreement",
+     "will|plans to|intends to|planned|under review|regulatory approval|definitive agreement|finishing|"
+     "is completing|nearing completion|in the process of",
      Modifier::pending},
     {"completed|completes|closed|finalised|finalized|completion of|now owns|already owns",
      Modifier::completed},
-    {"talks|negotiations|discussions|negotiating|discussing|in talks", Modifier::talks},
+    {"talks|negotiations|discussions|negotiating|discussing|in talks|negotiate|negotiated|negotiates",
+     Modifier::talks},
     {"before|after|but|while|because|although|though|whereas|who|whose|said|says|say|told|"
      "according|when|since|amid|despite|unlike|;|:|whom|where|however|also said|added|"
      "reported|reports|citing|as it|as they",
@@ -383,11 +393,13 @@ const WordSpec word_specs[] = {
      "here's|it's|that's|there's|what's|let's|we're|they're|i'm|he's|she's|"
      "should|would|could|can|will|must|might|shall|did|does|do|is|are|was|were|be|been|being|"
      "has|have|had|having|get|gets|got|make|makes|made|take|takes|took|see|sees|saw|"
-     "under|per|via|plus|minus|versus|vs|amid|whereas|whether|unless|once|twice",
+     "under|per|via|plus|minus|versus|vs|amid|whereas|whether|unless|once|twice|"
+     "another|series|court|courts|nordic|scandinavian|iberian|balkan|industry|"
+     "lng|lpg|cng|5g|4g|6g|oled|lcd|saas",
      w_stop_cap},
     {"inc|incorporated|corp|corporation|co|company|ltd|limited|llc|lp|llp|plc|ag|se|sa|nv|bv|"
      "gmbh|kk|kgaa|spa|sas|ab|asa|oyj|oy|srl|pvt|as|pte|pty|bhd|tbk|sarl|holding|holdings|group|"
-     "co.,|s.a|n.v|s.p.a|a.g|k.k|l.p|l.l.c|l.l.p|b.v|s.a.s|s.r.l",
+     "co.,|s.a|n.v|s.p.a|a.g|k.k|l.p|l.l.c|l.l.p|b.v|s.a.s|s.r.l|a.s|a.ş|a.Ş",
      w_legal},
     {"technologies|technology|systems|therapeutics|pharmaceuticals|pharmaceutical|pharma|labs|"
      "laboratories|biopharma|biosciences|sciences|holdco|airways|aviation|"
@@ -401,7 +413,9 @@ const WordSpec word_specs[] = {
      "security|payments|finance|investments|management|advisors|realty|properties|"
      "shipping|lines|railways|rail|airline|automation|innovations|genomics|biologics|"
      "diagnostics|retail|stores|markets|apparel|beverages|brewing|foods|nutrition|"
-     "power|renewables|solar|wind|batteries|battery|fintech|bio|tech|international|microelectronics",
+     "power|renewables|solar|wind|batteries|battery|fintech|bio|tech|international|microelectronics|"
+     "enterprises|associates|brothers|seeds|farms|dairy|mills|freight|textiles|cement|packaging|"
+     "engineering|construction|plastics",
      w_corp_word},
     {"startup|startups|firm|company|chipmaker|carmaker|automaker|maker|manufacturer|lender|"
      "bank|insurer|retailer|rival|competitor|supplier|developer|operator|giant|conglomerate|"
@@ -523,8 +537,10 @@ const WordInfo* Lexicon::word(std::string_view key) const { return words_.find(k
 void Lexicon::words(const TokenizedText& t, std::vector<WordInfo>& copies,
                     std::vector<const WordInfo*>& out) const {
   const std::size_t n = t.tokens.size();
-  out.resize(n);
-  copies.resize(n);
+  // Grown, never shrunk: the vectors may be a thread's buffers, reused from text to text. Every
+  // out[k] is written below; copies[k] only where out[k] points at it.
+  if (out.size() < n) out.resize(n);
+  if (copies.size() < n) copies.resize(n);
   // A block of tokens at a time: hash them all and ask for their slots, then probe, so that the
   // misses of the block are in flight together.
   constexpr std::size_t block = 32;
@@ -664,13 +680,44 @@ void Lexicon::add_companies(std::string_view text, const std::string& file) {
     if (company.country.empty()) company.country = std::string(field(7));
     add_phrase(name, LexHit{HitKind::name, NonCompany::none, false, false, id, 0});
     for (auto a : split(field(2), '|')) add_phrase(a, LexHit{HitKind::alias, NonCompany::none, false, false, id, 0});
+    // "Mediterranean Shipping Company" is also written "Mediterranean Shipping Co.": the form
+    // without its legal words is an alias too (when two words or more remain).
+    add_phrase(without_legal_words(name), LexHit{HitKind::alias, NonCompany::none, false, false, id, 0});
+    for (auto a : split(field(2), '|'))
+      add_phrase(without_legal_words(a), LexHit{HitKind::alias, NonCompany::none, false, false, id, 0});
     for (auto t : split(field(3), '|')) {
       add_phrase(t, LexHit{HitKind::ticker, NonCompany::none, false, false, id, 0});
       // "NASDAQ:AAPL" is also written "NASDAQ: AAPL": the tokens are the same.
     }
     for (auto p : split(field(4), '|')) add_phrase(p, LexHit{HitKind::product, NonCompany::none, false, false, id, 0});
-    for (auto d : split(field(5), '|')) add_phrase(d, LexHit{HitKind::descriptor, NonCompany::none, false, false, id, 0});
+    for (auto d : split(field(5), '|')) {
+      add_phrase(d, LexHit{HitKind::descriptor, NonCompany::none, false, false, id, 0});
+      // The words of its descriptions, so that "the search company" finds the "search giant".
+      if (trim(d).empty()) continue;
+      auto& words = companies_[id].descriptor_words;
+      if (words.empty()) words.push_back(' ');
+      words += phrase_key(d);
+      words += ' ';
+    }
   }
+}
+
+std::string_view Lexicon::without_legal_words(std::string_view phrase) const {
+  const std::string_view whole = trim(phrase);
+  std::string_view p = whole;
+  while (true) {
+    const auto space = p.rfind(' ');
+    if (space == std::string_view::npos) return {};
+    const std::string last_key = phrase_key(p.substr(space + 1));
+    const auto* w = words_.find(first_word(last_key));
+    if (!w || !(w->flags & w_legal)) break;
+    p = trim(p.substr(0, space));
+  }
+  if (p.size() == whole.size() || p.find(' ') == std::string_view::npos) return {};
+  // "Merck &" and "Bank of" are no names.
+  const auto* w = words_.find(phrase_key(p.substr(p.rfind(' ') + 1)));
+  if (w && (w->flags & w_name_link)) return {};
+  return p;
 }
 
 void Lexicon::add_non_companies(std::string_view text, const std::string& file) {

@@ -2203,7 +2203,8 @@ class DocumentRun {
         break;
       if ((m.type == MentionType::product && !rival_product) || m.type == MentionType::pronoun) {
         // "sued OpenAI and its backer Microsoft": the list's "and" still joins the name after "its".
-        if (!(m.type == MentionType::pronoun && m.possessive && !out.empty() && !rule_off("its-list-item")))
+        if (!(m.type == MentionType::pronoun && m.possessive && !out.empty() && m.begin > cursor &&
+              (key(m.begin - 1) == "and" || key(m.begin - 1) == "or") && !rule_off("its-list-item")))
           cursor = m.next;
         continue;
       }

@@ -2203,7 +2203,8 @@ class DocumentRun {
         break;
       if ((m.type == MentionType::product && !rival_product) || m.type == MentionType::pronoun) {
         // "sued OpenAI and its backer Microsoft": the list's "and" still joins the name after "its".
-        if (!(m.type == MentionType::pronoun && m.possessive && !out.empty() && !rule_off("its-list-item")))
+        if (!(m.type == MentionType::pronoun && m.possessive && !out.empty() && m.begin > cursor &&
+              (key(m.begin - 1) == "and" || key(m.begin - 1) == "or") && !rule_off("its-list-item")))
           cursor = m.next;
         continue;
       }
@@ -3820,7 +3821,22 @@ class DocumentRun {
       if (customer && supplier >= 0) {
         // the name after the noun, or the one the phrase is said of
         int other = -1;
-        const std::uint32_t after = noun + 1 < s.last_token && key(noun + 1) == "," ? noun + 2 : noun + 1;
+        std::uint32_t after = noun + 1 < s.last_token && key(noun + 1) == "," ? noun + 2 : noun + 1;
+        // "Pruitt's largest customer is the Midwest grocery chain Festival Foods"
+        if (after < s.last_token && (key(after) == "is" || key(after) == "was" || key(after) == "remains") &&
+            !rule_off("customer-copula")) {
+          std::uint32_t k = after + 1;
+          while (k < s.last_token && k < after + 7 && mention_at(k) < 0 && tok(k).kind == TokenKind::word &&
+                 !(wflags(k) & (detail::w_prep | detail::w_list | detail::w_say)))
+            ++k;
+          if (const int j = mention_at(k); j >= 0 && (mentions_[static_cast<std::size_t>(j)].type == MentionType::blocker ||
+                                                    mentions_[static_cast<std::size_t>(j)].type == MentionType::transparent))
+            k = mentions_[static_cast<std::size_t>(j)].next;
+          while (k < s.last_token && k < after + 8 && mention_at(k) < 0 && tok(k).kind == TokenKind::word &&
+                 is_lower(text_[tok(k).begin]) && !(wflags(k) & (detail::w_prep | detail::w_list | detail::w_say)))
+            ++k;
+          after = k;
+        }
         if (const int j = mention_at(after); j >= 0 && is_company_like(mentions_[static_cast<std::size_t>(j)]) &&
                                               !mentions_[static_cast<std::size_t>(j)].possessive)
           other = argument(mentions_[static_cast<std::size_t>(j)]);
@@ -3835,7 +3851,7 @@ class DocumentRun {
           if (linked) other = argument(y);
         }
         // an apposition states a fact whatever the clause around it denies
-        if (other >= 0 && !modifier_in(Modifier::negation, i > 0 ? mentions_[i - 1].begin : p.begin, noun))
+        if (other >= 0 && !modifier_in(Modifier::negation, i > 0 ? mentions_[i - 1].begin : p.begin, std::max(noun, after)))
           emit(supplier, other, Label::supplies, Status::current, 0.75f, s, "customer-apposition");
       }
     }

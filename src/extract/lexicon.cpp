@@ -279,7 +279,7 @@ const GappedSpec gapped_specs[] = {
      "to", 6, Label::supplies, false, 0.75f, "supply-gap"},
     {"buys|buy|bought|buying|sources|sourced|sourcing|orders|ordered|ordering|purchases|"
      "purchased|purchasing|takes|take|took|uses|use|used|gets|get|got|imports|imported|leases|leased|"
-     "rely|relies|relied|relying|licenses|licensed|licensing",
+     "rely|relies|relied|relying",
      "from", 10, Label::supplies, true, 0.7f, "supplied-by-gap"},
     {"raised|raises|raising|secured|secures|received|receives|drew|attracted",
      "from", 8, Label::invests_in, true, 0.7f, "raised-from"},

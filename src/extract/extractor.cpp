@@ -3199,7 +3199,13 @@ class DocumentRun {
           mentions_[static_cast<std::size_t>(object)].possessive)
         object = company_at(mentions_[static_cast<std::size_t>(object)].next);
       if (object < 0 || !is_company_like(mentions_[static_cast<std::size_t>(object)])) continue;
-      CueAt at{k, j + 1, 0};
+      // "X, Latin America's largest bank, has agreed to buy 70% of Y": the verb group starts earlier
+      std::uint32_t vb = k;
+      while (vb > s.first_token && vb + 4 > k &&
+             (key(vb - 1) == "to" || key(vb - 1) == "agreed" || key(vb - 1) == "agrees" || is_auxiliary(key(vb - 1)) ||
+              key(vb - 1) == "plans" || key(vb - 1) == "will"))
+        --vb;
+      CueAt at{vb, j + 1, 0};
       Cue plain;
       const Found holder = subject(at, plain);
       if (holder.company < 0) continue;

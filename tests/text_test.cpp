@@ -114,3 +114,70 @@ TEST_CASE("invalid bytes and endless lines never break the tokenizer", "[text]")
   CHECK(t.tokens.empty());
   CHECK(t.sentences.empty());
 }
+
+TEST_CASE("long ASCII runs are keyed in lower case whole, wherever they end", "[text]") {
+  // Runs of 15, 16, 17, 31, 32 and 40 letters and digits: the 16-byte path and the byte loop
+  // must meet without losing or repeating a byte, at the end of the text too.
+  for (std::size_t length : {15u, 16u, 17u, 31u, 32u, 40u}) {
+    std::string word;
+    for (std::size_t i = 0; i < length; ++i) word += static_cast<char>(i % 3 == 0 ? 'A' + i % 26 : i % 3 == 1 ? 'a' + i % 26 : '0' + i % 10);
+    std::string lower = word;
+    for (char& c : lower)
+      if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
+    CHECK(keys(word) == std::vector<std::string>{lower});
+    CHECK(keys(word + ".") == std::vector<std::string>{lower, "."});
+    CHECK(keys("x " + word + "-based Caf\xC3\xA9") == std::vector<std::string>{"x", lower, "-", "based", "caf\xC3\xA9"});
+  }
+  // Bytes next to the letter ranges ('@' '[' '`' '{' '/' ':') and bytes from 0x80 end a run.
+  CHECK(keys("abc@def[ghi`jkl{mno/pqr:stu") ==
+        std::vector<std::string>{"abc", "@", "def", "[", "ghi", "`", "jkl", "{", "mno", "/", "pqr", ":", "stu"});
+  CHECK(keys("ABCDEFGHIJKLMNOP\xC3\x89QRSTUVWXYZ") == std::vector<std::string>{"abcdefghijklmnop\xC3\x89qrstuvwxyz"});
+}
+
+TEST_CASE("all-caps and capitalised flags", "[text]") {
+  TokenizedText t;
+  tokenize("IBM and U.S. rivals of McDonald, A and AT&T, X1 and BYD's unit", t);
+  std::vector<std::pair<std::string, std::uint8_t>> seen;
+  for (std::size_t k = 0; k < t.tokens.size(); ++k) seen.emplace_back(std::string(t.key(k)), t.tokens[k].flags);
+  auto flags = [&](const std::string& key) {
+    for (const auto& [k, f] : seen)
+      if (k == key) return f;
+    return std::uint8_t{0xFF};
+  };
+  CHECK((flags("ibm") & token_all_caps));
+  CHECK((flags("u.s.") & token_all_caps));
+  CHECK((flags("at&t") & token_all_caps));
+  CHECK((flags("byd") & token_all_caps));
+  CHECK_FALSE((flags("mcdonald") & token_all_caps));
+  CHECK((flags("mcdonald") & token_capitalised));
+  CHECK_FALSE((flags("a") & token_all_caps));   // one letter is no acronym
+  CHECK_FALSE((flags("x1") & token_all_caps));  // nor one letter and a digit
+  CHECK_FALSE((flags("rivals") & token_capitalised));
+}
+
+TEST_CASE("phrases of tokens are views of the key buffer, as phrase_key writes them", "[text]") {
+  const std::string text = "Alibaba Group Holding’s e-commerce arm, Tmall; “Taobao” (NYSE: BABA).";
+  TokenizedText t;
+  tokenize(text, t);
+  std::string joined;
+  for (std::size_t k = 0; k < t.tokens.size(); ++k) joined += (k ? " " : "") + std::string(t.key(k));
+  CHECK(t.keys_of(0, t.tokens.size()) == joined);
+  CHECK(t.keys_of(0, t.tokens.size()) == phrase_key(text));
+  CHECK(t.keys_of(0, 3) == "alibaba group holding");
+  CHECK(t.keys_of(2, 4) == "holding 's");
+  CHECK(t.keys_of(3, 3).empty());
+}
+
+TEST_CASE("token keys compare with literals like string_views", "[text]") {
+  TokenizedText t;
+  tokenize("sells sell s", t);
+  CHECK(t.key(0) == "sells");
+  CHECK_FALSE(t.key(0) == "sell");   // a prefix is not the word
+  CHECK_FALSE(t.key(1) == "sells");  // nor a longer one
+  CHECK(t.key(1) != "sel");
+  CHECK(t.key(2) == "s");
+  CHECK_FALSE(t.key(2) == "");
+  CHECK("sell" == t.key(1));
+  const std::string_view same = t.key(0);
+  CHECK(same == "sells");
+}

@@ -1,7 +1,7 @@
 #!/usr/bin/env python3
 """Classifies the dev-set misses by what happened to their two companies.
 
-  tools/mention_audit.py [--bin build/src/cli/corpgraph] [--verbose]
+  tools/mention_audit.py [--bin build/src/cli/corpgraph] [--devset tests/data/articles] [--verbose]
 
 For every gold relation the extractor missed, each end is looked up among the mentions that
 CORPGRAPH_DEBUG=1 prints for the document: found as a company (lexicon, unknown name, descriptor),
@@ -45,9 +45,10 @@ def mentions(binary: str, files: list[str]) -> dict[str, list[tuple[str, str, st
 def main() -> int:
     parser = argparse.ArgumentParser()
     parser.add_argument("--bin", default=str(root / "build/src/cli/corpgraph"))
+    parser.add_argument("--devset", default=str(root / "tests/data/articles"))
     parser.add_argument("--verbose", action="store_true")
     args = parser.parse_args()
-    articles = root / "tests/data/articles"
+    articles = Path(args.devset)
     files = sorted(map(str, articles.glob("*.txt")))
     gold = score.load_gold([str(articles)])
     pred = score.load_pred_rows(score.run_extract(args.bin, files), "extract output")

@@ -96,6 +96,13 @@ class DocumentRun {
   std::vector<Relation> run() {
     tokenize(text_, t_);
     lex_.words(t_, word_copies_, infos_);
+    toks_ = t_.tokens.data();
+    auto& token_keys = word_buffers().keys;
+    if (token_keys.size() < t_.tokens.size()) token_keys.resize(t_.tokens.size());
+    for (std::size_t k = 0; k < t_.tokens.size(); ++k)
+      token_keys[k] = {t_.tokens[k].key_begin, t_.tokens[k].key_end - t_.tokens[k].key_begin};
+    token_keys_ = token_keys.data();
+    keys_ = t_.keys.data();
     for (const auto& s : t_.sentences) sentence(s);
     for (auto& r : relations_) {
       // Names may have grown since the relation was found ("Velora" -> "Velora Therapeutics").
@@ -119,8 +126,10 @@ class DocumentRun {
 
  private:
   // ---- tokens -------------------------------------------------------------------------------
-  TokenKey key(std::size_t k) const { return t_.key(k); }
-  const Token& tok(std::size_t k) const { return t_.tokens[k]; }
+  // From arrays made once for the document (the tokens do not change once made): the rules ask
+  // for keys on every token, some ten times each, and an array entry is two loads.
+  TokenKey key(std::size_t k) const { return TokenKey(keys_ + token_keys_[k].begin, token_keys_[k].size); }
+  const Token& tok(std::size_t k) const { return toks_[k]; }
   // One dictionary lookup per token and document, however often the rules ask.
   const WordInfo* info(std::size_t k) const { return infos_[k]; }
   std::uint32_t wflags(std::size_t k) const {
@@ -225,7 +234,9 @@ class DocumentRun {
     if (organisation_word(first) && k.find(' ', first.size() + 1) != std::string::npos)
       short_forms_.emplace(k.substr(first.size() + 1), index);
     const auto* w = lex_.word(first);
-    if (w && (w->flags & (detail::w_stop_cap | detail::w_corp_word | detail::w_nationality))) return;
+    if (w && (w->flags & (detail::w_stop_cap | detail::w_corp_word | detail::w_nationality)) &&
+        !is_number_word(first))
+      return;
     for (auto space = k.find(' '); space != std::string::npos; space = k.find(' ', space + 1)) {
       const auto prefix = std::string_view(k).substr(0, space);
       const auto last_word = prefix.substr(prefix.rfind(' ') + 1);
@@ -290,6 +301,7 @@ class DocumentRun {
   void find_mentions(const Sentence& s) {
     mentions_.clear();
     sentence_start_ = s.first_token;
+    subject_start_ = dateline_end(s);
     const std::uint32_t first = s.first_token, last = s.last_token;
     for (std::uint32_t k = first; k < last;) {
       const auto* w = info(k);
@@ -327,8 +339,11 @@ class DocumentRun {
             const char c0 = text_[tok(k).begin];
             if (h.upper_first && !is_upper(c0)) continue;
             if (h.lower_first && !is_lower(c0)) continue;
-            if (h.kind == HitKind::ticker && n == 1 && tok(k).end - tok(k).begin < 3 &&
-                !(k > first && (key(k - 1) == "(" || key(k - 1) == ":")))
+            // A bare ticker is a word ("LNG deal" is no Cheniere): only "(LNG)", "NYSE: LNG" or
+            // "$LNG" name the company.
+            if (h.kind == HitKind::ticker && n == 1 &&
+                (tok(k).end - tok(k).begin < 3 || !rule_off("bare-ticker")) &&
+                !(k > first && (key(k - 1) == "(" || key(k - 1) == ":" || key(k - 1) == "$")))
               continue;
             if (h.kind == HitKind::non_company) {
               nonco = &h;
@@ -432,6 +447,41 @@ class DocumentRun {
           continue;
         }
       }
+      // "Three UK ... Three and Vodafone compete": a number word that is the short form of a
+      // company of the document, where a number cannot stand (mid-sentence with a capital, or
+      // before "and", a comma or a possessive).
+      if (!short_forms_.empty() && is_upper(text_[tok(k).begin]) && is_number_word(key(k)) && k + 1 < last &&
+          (k > first || key(k + 1) == "and" || key(k + 1) == "," || key(k + 1) == "'s") && !capitalised(k + 1) &&
+          !rule_off("number-name"))
+        if (const auto sf = short_forms_.find(std::string(key(k))); sf != short_forms_.end()) {
+          Mention m;
+          m.begin = k;
+          m.end = k + 1;
+          m.type = MentionType::company;
+          m.company = sf->second;
+          finish_mention(m, last, false);
+          note_alias(m.company, m.begin, m.end);
+          mentions_.push_back(m);
+          k = m.next;
+          continue;
+        }
+      // "Seven Capital Partners", "Two Sigma Investments": a number word opens a name that is
+      // surely a company's (it ends in a company word or a legal suffix).
+      if (is_upper(text_[tok(k).begin]) && is_number_word(key(k)) && k + 1 < last && starts_name(k + 1) &&
+          !tok(k + 1).has(token_newline_before) && !rule_off("number-name")) {
+        const std::size_t known = companies_.size();
+        Mention m = candidate(k + 1, last);
+        if (m.type == MentionType::company && m.begin == k + 1 && companies_.size() == known + 1 &&
+            m.company == static_cast<int>(known) && !intro_) {
+          rename(m.company, clean(k, m.name_end), joined_key(k, m.name_end));
+          std::erase(companies_[known].aliases, clean(k + 1, m.name_end));
+          m.begin = k;
+          note_alias(m.company, m.begin, m.end);
+        }
+        mentions_.push_back(m);
+        k = m.next;
+        continue;
+      }
       // "PT Vale Indonesia Tbk", "PJSC Rosneft": a legal form written before the name.
       if (is_upper(text_[tok(k).begin]) && is_legal_prefix(k) && k + 1 < last && capitalised(k + 1) && !tok(k + 1).has(token_newline_before)) {
         ++k;
@@ -511,6 +561,15 @@ class DocumentRun {
   void apposition_nouns(std::uint32_t last) {
     for (std::size_t i = 0; i < mentions_.size(); ++i) {
       auto& m = mentions_[i];
+      // "The North Face owner VF Corp": a brand that has an owner is a business of its own.
+      if (m.type == MentionType::product && !m.possessive && m.next < last &&
+          (key(m.next) == "owner" || key(m.next) == "owners" || key(m.next) == "parent") &&
+          !rule_off("owned-brand")) {
+        m.type = MentionType::company;
+        m.company = company_for_name(m.begin, m.end);
+        note_alias(m.company, m.begin, m.end);
+        continue;
+      }
       // "A smaller Indonesian producer, PT Sinar Nikel Abadi, said ...": the description first.
       if (m.type == MentionType::candidate && !m.possessive && m.next < last && key(m.next) == ",") {
         std::uint32_t b = m.begin;
@@ -534,13 +593,17 @@ class DocumentRun {
       for (std::uint32_t j = m.next + 2; j < last && j < m.next + 8; ++j) {
         // Places and hyphenated attributes may stand in the description ("a Nairobi-based").
         while (next_mention < mentions_.size() && mentions_[next_mention].end <= j) ++next_mention;
+        bool lexicon_description = false;
         if (next_mention < mentions_.size() && mentions_[next_mention].begin <= j) {
           const auto& inner = mentions_[next_mention];
           const bool place_like = inner.type == MentionType::transparent ||
                                   (inner.type == MentionType::blocker && inner.place && !inner.possessive);
-          if (!place_like) break;
+          // "FrieslandCampina, the Dutch dairy cooperative,": a lexicon description's last word
+          // is the head.
+          lexicon_description = inner.type == MentionType::descriptor && !inner.possessive && inner.end > j;
+          if (!place_like && !lexicon_description) break;
           j = inner.next - 1;
-          continue;
+          if (!lexicon_description) continue;
         }
         if (key(j) == "-") continue;
         if (tok(j).kind != TokenKind::word) break;
@@ -551,7 +614,11 @@ class DocumentRun {
         // "Smith, a developer at ...": a noun that also names a person's job says nothing.
         if (f & detail::w_title) break;
         const std::uint32_t after = j + 1;
-        if (after < last && (key(after) == "'s" || key(after) == "'")) break;
+        // "SK Square, the group's investment arm,": a possessive noun determines the next one.
+        if (after < last && (key(after) == "'s" || key(after) == "'")) {
+          j = after;
+          continue;
+        }
         // "the engine maker jointly owned by ...": an adverb or participle may follow the noun.
         const auto a = after < last ? key(after) : std::string_view{};
         const bool modifier_word = after < last && tok(after).kind == TokenKind::word &&
@@ -590,6 +657,8 @@ class DocumentRun {
       if (!lower && !acronym) return 0;
       if (f & (detail::w_prep | detail::w_list | detail::w_pronoun | detail::w_say)) return 0;
       if (f & (detail::w_desc_noun | detail::w_generic)) {
+        // "the KSB group", "the Acme company": a generic head is the named company itself.
+        if (f & detail::w_generic) return 0;
         if (const auto* g = lex_.grammar(key(j)))
           for (const auto& h : *g)
             if (h.is_cue) return 0;
@@ -597,6 +666,25 @@ class DocumentRun {
       }
     }
     return 0;
+  }
+
+  // "TOKYO, Nov 18 -- Hitachi said it ...", "LONDON, June 17 (Corpwire) - X said": the token after
+  // a dateline, where the sentence's subject stands; the first token when there is none.
+  std::uint32_t dateline_end(const Sentence& s) const {
+    if (rule_off("dateline") || s.first_token >= s.last_token || !capitalised(s.first_token)) return s.first_token;
+    for (std::uint32_t j = s.first_token + 1; j < s.last_token && j < s.first_token + 16; ++j) {
+      const auto kj = key(j);
+      if (!kj.empty() && kj.find_first_not_of('-') == std::string_view::npos) {
+        std::uint32_t after = j + 1;
+        while (after < s.last_token && !key(after).empty() && key(after).find_first_not_of('-') == std::string_view::npos)
+          ++after;
+        return after < s.last_token ? after : s.first_token;
+      }
+      const bool allowed = kj == "," || kj == "(" || kj == ")" || kj == "/" || kj == "." ||
+                           tok(j).kind == TokenKind::number || capitalised(j);
+      if (!allowed) return s.first_token;
+    }
+    return s.first_token;
   }
 
   // Whether token k is the plural of a descriptor noun ("carriers", "lenders", "rivals").
@@ -618,6 +706,20 @@ class DocumentRun {
       if (!place && m.type != MentionType::candidate) continue;
       // "Gulf carriers such as Emirates", "European lenders": a place before a plural noun.
       if (place && !m.possessive && plural_descriptor(m.next)) {
+        m.type = MentionType::transparent;
+        continue;
+      }
+      // "Renault's Tangier factory", "the North Field South expansion project": a name before a
+      // site or project is where it is, not a company.
+      bool site = false;
+      for (std::uint32_t j = m.next; j < last && j < m.next + 3 && !site; ++j) {
+        if (tok(j).kind != TokenKind::word || !is_lower(text_[tok(j).begin])) break;
+        if (wflags(j) & (detail::w_prep | detail::w_list | detail::w_legal | detail::w_stop_cap | detail::w_say))
+          break;
+        site = is_site_noun(key(j)) || key(j) == "project" || key(j) == "projects";
+      }
+      if (site && m.type == MentionType::candidate && !m.possessive && m.name_end == m.end &&
+          !(wflags(m.name_end - 1) & detail::w_corp_word) && !rule_off("modifier-names")) {
         m.type = MentionType::transparent;
         continue;
       }
@@ -661,6 +763,23 @@ class DocumentRun {
       const auto a = key(after);
       if (a == "'s" || a == "'" || a == "-") return 0;
       if (capitalised(after) && !(wflags(after) & (detail::w_legal | detail::w_stop_cap))) return 0;
+    }
+    return found;
+  }
+
+  // The tokens of the longest place name of the lexicon at token k, or 0.
+  std::uint32_t place_tokens(std::uint32_t k, std::uint32_t last) const {
+    const auto* w = info(k);
+    if (!w || !w->lex_tokens) return 0;
+    std::string scratch;
+    std::uint32_t found = 0;
+    for (std::uint32_t n = 1; n <= w->lex_tokens && k + n <= last && n <= 4; ++n) {
+      if (n > 1) scratch += ' ';
+      scratch += key(k + n - 1);
+      const auto* hits = lex_.phrase(scratch);
+      if (!hits) break;
+      for (const auto& h : *hits)
+        if (h.kind == HitKind::non_company && h.type == NonCompany::place) found = n;
     }
     return found;
   }
@@ -762,7 +881,7 @@ class DocumentRun {
   // Words that open a company's name in Romance and German languages ("Grupo", "Banco").
   static bool organisation_word(std::string_view k) {
     return k == "grupo" || k == "groupe" || k == "gruppo" || k == "banco" || k == "banca" || k == "banque" ||
-           k == "compania" || k == "companhia" || k == "compagnie" || k == "societe" || k == "sociedad" ||
+           k == "compania" || k == "compañía" || k == "companhia" || k == "compagnie" || k == "societe" || k == "sociedad" ||
            k == "industrias" || k == "laboratorios" || k == "corporacion" || k == "fondo" || k == "caixa" ||
            k == "caja" || k == "editora" || k == "editorial";
   }
@@ -770,6 +889,18 @@ class DocumentRun {
   bool is_person_surname(std::string_view k) const {
     if (rule_off("person-surname")) return false;
     return std::find(person_surnames_.begin(), person_surnames_.end(), k) != person_surnames_.end();
+  }
+
+  static bool is_site_noun(std::string_view k) {
+    return k == "plant" || k == "plants" || k == "factory" || k == "factories" || k == "office" || k == "offices" ||
+           k == "headquarters" || k == "headquartered" || k == "based" || k == "located" || k == "site" ||
+           k == "facility" || k == "facilities" || k == "mine" || k == "port" || k == "hub" || k == "mill" ||
+           k == "refinery" || k == "warehouse" || k == "campus" || k == "store" || k == "stores";
+  }
+
+  static bool is_number_word(std::string_view k) {
+    return k == "one" || k == "two" || k == "three" || k == "four" || k == "five" || k == "six" || k == "seven" ||
+           k == "eight" || k == "nine" || k == "ten";
   }
 
   bool is_legal_prefix(std::uint32_t k) const {
@@ -857,16 +988,53 @@ class DocumentRun {
       for (std::size_t p = 0; p + 1 < r.size(); ++p)
         if (r[p] == '-' && is_lower(r[p + 1])) place = true;
     }
+    // "the Franco-Italian group", "Sino-Japanese": a compound that ends in a nationality.
+    if (!place && name_end == k + 1 && !rule_off("nationality-compound")) {
+      const auto r = raw(k, k + 1);
+      if (const auto dash = r.rfind('-'); dash != std::string_view::npos && dash + 2 < r.size()) {
+        std::string tail(r.substr(dash + 1));
+        for (char& c : tail) c = static_cast<char>(c >= 'A' && c <= 'Z' ? c - 'A' + 'a' : c);
+        if (const auto* w = lex_.word(tail); w && (w->flags & detail::w_nationality)) place = true;
+      }
+    }
     // "the two North American giants": a compass word before a nationality is no name.
     const bool compass = name_end == k + 1 && m.next < last && capitalised(m.next) &&
                          (wflags(m.next) & detail::w_nationality) &&
                          (key(k) == "north" || key(k) == "south" || key(k) == "east" || key(k) == "west" ||
                           key(k) == "central" || key(k) == "latin");
+    // "the Fuchs family", "VF 3 and VF 5 city cars": a family or a model number is no company.
+    const bool family_or_model =
+        m.next < last && !legal && !corp_word && !m.possessive &&
+        (key(m.next) == "family" || key(m.next) == "families" ||
+         (tok(m.next).end - tok(m.next).begin <= 3 &&
+          std::all_of(text_.begin() + tok(m.next).begin, text_.begin() + tok(m.next).end,
+                      [](char c) { return c >= '0' && c <= '9'; }))) &&
+        !rule_off("family-model");
+    // "the City of Hamburg", "the State of Qatar": a government.
+    const bool government = name_end >= k + 3 && key(k + 1) == "of" &&
+                            (key(k) == "city" || key(k) == "state" || key(k) == "government" || key(k) == "province" ||
+                             key(k) == "republic" || key(k) == "kingdom" || key(k) == "county" ||
+                             key(k) == "municipality" || key(k) == "emirate" || key(k) == "port");
+    // "Project Bromo", "North Field South", "the Grasberg mine": a project, a field or a mine.
+    const auto last_word = key(name_end - 1);
+    const bool asset = !legal && !corp_word && name_end >= k + 2 &&
+                       (key(k) == "project" || key(k) == "operation" || last_word == "field" ||
+                        last_word == "mine" || last_word == "project" || last_word == "oilfield") &&
+                       !rule_off("family-model");
+    // "its plant in Tangier", "offices near Eindhoven": an unknown place.
+    const bool located = !legal && !corp_word && k >= 2 && (key(k - 1) == "in" || key(k - 1) == "near") &&
+                         is_site_noun(key(k - 2)) && !rule_off("family-model");
+    if (government && !rule_off("family-model")) {
+      m.type = MentionType::blocker;
+      return m;
+    }
+    // "Series B", "Class A": a single letter is no name.
+    const bool letter = name_end == k + 1 && tok(k).end - tok(k).begin == 1;
     // ", Incorporated" left over: a legal form alone names nothing.
     // ("SAS", "AG" in capitals may be the airline or a ticker-like name).
     const bool legal_only = name_end == k + 1 && (wflags(k) & detail::w_legal) && tok(k).end - tok(k).begin > 1 &&
                             (is_lower(text_[tok(k).begin + 1]) || text_[tok(k).begin + 1] == '.');
-    if (person || place || compass || legal_only) {
+    if (person || place || compass || legal_only || family_or_model || letter || asset || located) {
       m.type = MentionType::transparent;
       return m;
     }
@@ -917,6 +1085,21 @@ class DocumentRun {
     if (c.noun_count < std::size(c.nouns)) c.nouns[c.noun_count++] = noun;
   }
 
+  // The company of the document (most recently seen) whose lexicon descriptions use the word, or -1.
+  int described_by_lexicon(std::string_view word, std::string_view country) const {
+    int best = -1;
+    std::uint32_t seen = 0;
+    for (std::size_t i = 0; i < companies_.size(); ++i) {
+      const auto& c = companies_[i];
+      if (c.lexicon < 0 || (!country.empty() && c.country != country)) continue;
+      const auto& words = lex_.company(static_cast<std::uint32_t>(c.lexicon)).descriptor_words;
+      const auto at = words.find(word);
+      if (at == std::string::npos || words[at - 1] != ' ' || words[at + word.size()] != ' ') continue;
+      if (best < 0 || c.last_seen > seen) best = static_cast<int>(i), seen = c.last_seen;
+    }
+    return best;
+  }
+
   // The company the document described with this noun most recently, or -1.
   int described_as(std::string_view noun) const {
     int best = -1;
@@ -954,11 +1137,15 @@ class DocumentRun {
   std::optional<Mention> descriptor_reference(std::uint32_t k, std::uint32_t last) {
     std::uint8_t sector = 0;
     std::string_view country;
+    std::string_view modifier;  // a plain word before the noun: "search" in "the search company"
     for (std::uint32_t j = k + 1; j < last && j <= k + 4; ++j) {
       const auto* w = info(j);
       const auto f = w ? w->flags : 0u;
       if (w && w->sector) sector = w->sector;
       if (f & detail::w_nationality) country = std::string_view(w->country, 2);
+      if (!(f & (detail::w_nationality | detail::w_desc_noun | detail::w_generic | detail::w_stop_cap)) &&
+          !(w && w->sector) && tok(j).kind == TokenKind::word && is_lower(text_[tok(j).begin]) && key(j).size() > 3)
+        modifier = key(j);
       if (f & (detail::w_desc_noun | detail::w_generic)) {
         const std::uint32_t after = j + 1;
         if (after < last && (starts_name(after) || key(after) == "of")) return std::nullopt;
@@ -986,6 +1173,23 @@ class DocumentRun {
             !rule_off("apposition-possessive"))
           exclude = mentions_.back().company;
         m.company = resolve_by_kind(sector, country, generic, exclude);
+        // "Microsoft provides the computing power that Quillmind uses and has invested in the San
+        // Francisco company": a description after the subject names the other company of the
+        // sentence, the latest one that fits.
+        if (k > sentence_start_ && !m.possessive && ((f & detail::w_generic) || sector || !country.empty()) &&
+            !rule_off("sentence-descriptor")) {
+          int first = -1, other = -1;
+          for (const auto& prior : mentions_) {
+            if (prior.type != MentionType::company || prior.company < 0 || prior.possessive) continue;
+            if (first < 0) first = prior.company;
+            else if (prior.company != first) other = prior.company;
+          }
+          if (other >= 0 && other != exclude) {
+            const auto& c = companies_[static_cast<std::size_t>(other)];
+            if ((!sector || Lexicon::sector_fits(sector, c.sector)) && (country.empty() || c.country == country))
+              m.company = other;
+          }
+        }
         // "The company ..." opening a paragraph speaks of the article's own company, whoever
         // the paragraph before ended with.
         if ((f & detail::w_generic) && !sector && country.empty() && k == sentence_start_ && tok(k).has(token_newline_before) &&
@@ -994,6 +1198,9 @@ class DocumentRun {
         // "Tamu Pay, a Nairobi-based startup ... the startup": the company the text gave that noun.
         if (country.empty() && !rule_off("described-noun"))
           if (const int d = described_as(key(j)); d >= 0) m.company = d;
+        // "the search company": the company of the document that the lexicon describes so.
+        if (!modifier.empty() && !sector && !rule_off("descriptor-word"))
+          if (const int d = described_by_lexicon(modifier, country); d >= 0) m.company = d;
         // "the two companies", "both firms": a plural stands for no single company.
         const auto head = key(j);
         if (!rule_off("plural-descriptor") && head.size() > 3 && head.back() == 's' && head != "business" &&
@@ -1003,6 +1210,13 @@ class DocumentRun {
         if (m.company < 0 && k + 1 < last && info(k + 1) && info(k + 1)->lex_tokens) return std::nullopt;
         return m;
       }
+      // "the Hong Kong conglomerate", "the Texas utility": a place inside the description.
+      if (capitalised(j) && !(f & detail::w_nationality) && !rule_off("descriptor-place"))
+        if (const std::uint32_t n = place_tokens(j, last); n > 0) {
+          j += n - 1;
+          if (j + 2 < last && key(j + 1) == "-" && (wflags(j + 2) & detail::w_based)) j += 2;
+          continue;
+        }
       // "the Cincinnati-based grocer"
       if (j + 2 < last && key(j + 1) == "-" && key(j + 2) == "based") {
         j += 2;
@@ -1012,6 +1226,10 @@ class DocumentRun {
       const char c = text_[tok(j).begin];
       if (!(is_lower(c) || (f & detail::w_nationality))) return std::nullopt;
       if (f & detail::w_prep) return std::nullopt;
+      // "The collapse leaves both companies": another determiner starts another noun phrase.
+      const auto kj = key(j);
+      if (kj == "the" || kj == "a" || kj == "an" || kj == "both" || kj == "its" || kj == "their" || kj == "this")
+        return std::nullopt;
     }
     return std::nullopt;
   }
@@ -1095,7 +1313,7 @@ class DocumentRun {
   bool verb_after_conjunction(std::uint32_t b, std::uint32_t e) const {
     std::uint32_t at = 0;
     for (std::uint32_t k = b; k < e; ++k)
-      if (key(k) == "and" || key(k) == "or") at = k + 1;
+      if (key(k) == "and" || key(k) == "or" || key(k) == "but") at = k + 1;
     if (!at || at >= e) return false;
     if (tok(at).kind != TokenKind::word || !is_lower(text_[tok(at).begin])) return false;
     const auto w = key(at);
@@ -1125,66 +1343,8 @@ class DocumentRun {
            k == "operation" || k == "brand" || k == "brands" || k == "portfolio" || k == "store" || k == "stores" ||
            k == "site" || k == "sites" || k == "factory" || k == "factories" || k == "facility" ||
            k == "facilities" || k == "mill" || k == "mills" || k == "branches" || k == "outlets" || k == "hotels" ||
-           k == "restaurants" || k == "properties" || k == "mines" || k == "refinery" || k == "network" || k == "refineries" || k == "stations" || k == "mine";
-  }
-
-  // "Kroger had planned to sell 579 stores to C&S; that divestiture deal was also cancelled": a
-  // sale of assets between two companies that was called off is a former deal between them (a
-  // sale that goes ahead moves assets, not a company, and gives no edge).
-  void asset_sales(const Sentence& s) {
-    for (std::uint32_t k = s.first_token; k + 2 < s.last_token; ++k) {
-      const auto verb = key(k);
-      if (verb.size() < 4 || verb[0] != 's') continue;
-      if (verb != "sell" && verb != "sells" && verb != "sold" && verb != "selling") continue;
-      std::uint32_t to = 0;
-      bool asset = false;
-      for (std::uint32_t j = k + 1; j < s.last_token && j <= k + 7; ++j) {
-        if (key(j) == "to") {
-          to = j;
-          break;
-        }
-        if (key(j) == "," || key(j) == ";" || key(j) == "stake" || key(j) == "shares") break;
-        asset |= is_business_noun(key(j)) && key(j) != "stake" && key(j) != "stakes" && key(j) != "shares";
-      }
-      if (!to || !asset) continue;
-      // what is sold is no company ("sold Y's stores" is the owns/acquired rules')
-      bool company = false;
-      for (const auto& m : mentions_) company |= m.begin > k && m.begin < to && is_company_like(m);
-      if (company) continue;
-      // the buyer, past "Novo Nordisk's partner" (a possessive and its noun only describe it)
-      int buyer = -1;
-      for (std::size_t i = 0; i < mentions_.size(); ++i) {
-        const auto& m = mentions_[i];
-        if (m.begin <= to) continue;
-        if (m.begin > to + 7) break;
-        if (m.possessive && i + 1 < mentions_.size() && mentions_[i + 1].begin <= m.next + 2) continue;
-        if (is_company_like(m)) buyer = argument(m);
-        break;
-      }
-      if (buyer < 0) continue;
-      CueAt at{k, to + 1, 0};
-      Cue plain;
-      const Found seller = subject(at, plain);
-      if (seller.company < 0 || seller.company == buyer) continue;
-      const std::uint32_t from = seller.scope ? seller.scope
-                                 : seller.mention >= 0 ? mentions_[static_cast<std::size_t>(seller.mention)].next : k;
-      if (modifier_in(Modifier::negation, from, to)) continue;
-      // the ending is said before the buyer, or after it of "that sale" / "the deal" (not of a
-      // relation of its own: "... to Y after a merger with Z collapsed")
-      bool ended = modifier_in(Modifier::ended, from, to);
-      for (const auto& md : modifiers_) {
-        if (ended || md.modifier != Modifier::ended || md.at <= to) continue;
-        bool back = false, own = false;
-        for (std::uint32_t j = to + 1; j + 1 < md.at; ++j)
-          back |= (key(j) == "that" || key(j) == "the" || key(j) == "this") &&
-                  (is_deal_noun(key(j + 1)) || (j + 2 < md.at && is_deal_noun(key(j + 2))));
-        for (const auto& c : cues_)
-          own |= c.begin > to && c.begin < md.at && !(lex_.cue(c.cue).flags & detail::cue_tight);
-        ended = back && !own;
-      }
-      if (!ended) continue;
-      emit(seller.company, buyer, Label::former_deal, Status::ended, 0.75f * seller.weight, s, "asset-sale-ended");
-    }
+           k == "restaurants" || k == "properties" || k == "mines" || k == "refinery" || k == "network" || k == "refineries" || k == "stations" || k == "mine" ||
+           k == "towers" || k == "masts" || k == "pipelines" || k == "terminals";
   }
 
   static bool deal_gap(Label label) {
@@ -1266,8 +1426,13 @@ class DocumentRun {
             if (!asset_name) company = true;
           }
         // "sells its heat business to Y" is a divestiture, not a supply.
-        const bool business = lex_.cue(g.cue).label == Label::supplies && !lex_.cue(g.cue).reversed &&
-                              is_business_noun(key(j - 1));
+        // "bought two plants from Y" is an asset purchase, not a supply either (the asset noun right
+        // before "from": "buys network gear from Y" is a supply).
+        const bool reversed_supply = lex_.cue(g.cue).label == Label::supplies && lex_.cue(g.cue).reversed;
+        const auto noun = key(j - 1);
+        const bool business = lex_.cue(g.cue).label == Label::supplies && is_business_noun(noun) &&
+                              (!reversed_supply || (key(j) == "from" && noun != "unit" && noun != "units" &&
+                                                    noun != "network" && noun != "arm"));
         // "received an approach from Y" is talks, "received a complaint from Y" nothing: money only
         const bool no_money = lex_.cue(g.cue).label == Label::invests_in && lex_.cue(g.cue).reversed &&
                               (key(j - 1) == "approach" || key(j - 1) == "approaches" || key(j - 1) == "offer" ||
@@ -1309,8 +1474,8 @@ class DocumentRun {
   bool cue_in(std::uint32_t b, std::uint32_t e, const CueAt* self) const {
     for (const auto& c : cues_)
       if (&c != self && c.begin >= b && c.begin < e && !(lex_.cue(c.cue).flags & detail::cue_tight) &&
-          !(self && c.end == e && c.end == c.begin + 1 && (wflags(c.begin) & detail::w_desc_noun) &&
-            !rule_off("descriptor-cue")))
+          !(self && c.end <= e && c.end + 2 >= e && c.end == c.begin + 1 && (wflags(c.begin) & detail::w_desc_noun) &&
+            lower_words(c.end, e) && !rule_off("descriptor-cue")))
         return true;
     return false;
   }
@@ -1322,6 +1487,7 @@ class DocumentRun {
       case MentionType::descriptor:
         return m.company;
       case MentionType::pronoun:
+        if (const int antecedent = relative_antecedent(m.begin); antecedent >= 0) return antecedent;
         return pronoun_target();
       case MentionType::product:
         return company_for_lexicon(static_cast<std::uint32_t>(m.company));
@@ -1333,6 +1499,25 @@ class DocumentRun {
       default:
         return -1;
     }
+  }
+
+  // "Rabobank, which holds a stake through its private equity arm": inside a relative clause "it"
+  // and "its" are the company the clause hangs on. -1 outside such a clause.
+  int relative_antecedent(std::uint32_t at) const {
+    if (rule_off("relative-pronoun")) return -1;
+    for (std::uint32_t k = at; k > sentence_start_ + 1 && k + 12 > at; --k) {
+      const auto kk = key(k - 1);
+      if (kk == "which" || kk == "who" || kk == "whose") {
+        if (key(k - 2) != ",") return -1;
+        for (const auto& m : mentions_)
+          if (m.next == k - 2 && m.type == MentionType::company && !m.possessive) return m.company;
+        return -1;
+      }
+      if (kk == "," || kk == ";" || kk == "(" || kk == ")" || kk == "that") return -1;
+      for (const auto& m : mentions_)
+        if (m.end == k && m.begin < k && (m.type == MentionType::company || m.type == MentionType::candidate)) return -1;
+    }
+    return -1;
   }
 
   // "it" and "its" refer to the subject of the sentence so far, else to the last subject.
@@ -1460,12 +1645,26 @@ class DocumentRun {
     if (!open || open + 1 >= close - 1) return {};
     const auto lead = key(open + 1);
     // (", in which both A and B hold stakes, have sued": a relative clause after a preposition too)
+    // (", by contrast, sued": a short adverbial that names no company is passed over as well)
+    bool adverbial = close - open <= 4 && !rule_off("adverbial-clause");
+    for (std::uint32_t k = open + 1; k + 1 < close && adverbial; ++k)
+      adverbial = tok(k).kind != TokenKind::word || !capitalised(k) || mention_at(k) < 0 ||
+                  !is_company_like(mentions_[static_cast<std::size_t>(mention_at(k))]);
+    if (adverbial) {
+      const auto lead0 = key(open + 1);
+      adverbial = lead0 == "by" || lead0 == "in" || lead0 == "for" || lead0 == "on" || lead0 == "meanwhile" ||
+                  lead0 == "however" || lead0 == "though" || lead0 == "instead" || lead0 == "too" || lead0 == "also" ||
+                  lead0 == "separately" || lead0 == "then" || lead0 == "last" || lead0 == "earlier";
+    }
     // (", founded in 2021 by ..., is": a participle clause too)
-    bool opener = lead == "which" || lead == "whose" || lead == "the" || lead == "a" || lead == "an" ||
+    bool opener = adverbial || lead == "which" || lead == "whose" || lead == "the" || lead == "a" || lead == "an" ||
                   lead == "one" || ((wflags(open + 1) & detail::w_prep) && key(open + 2) == "which") ||
                   ((lead == "founded" || lead == "based" || lead == "headquartered" || lead == "known" ||
                     lead == "created" || lead == "launched" || lead == "started" || lead == "listed" ||
-                    lead == "spun") &&
+                    lead == "spun" || lead == "owned" || lead == "controlled" || lead == "backed" ||
+                    // ", majority owned by X,", ", wholly owned by X,"
+                    ((lead == "majority" || lead == "wholly" || lead == "partly" || lead == "jointly") &&
+                     (key(open + 2) == "owned" || key(open + 2) == "controlled"))) &&
                    !rule_off("participle-clause"));
     for (std::size_t i = 0; i < mentions_.size() && !opener; ++i) {
       const auto& m = mentions_[i];
@@ -1506,7 +1705,11 @@ class DocumentRun {
     const bool tight = cue.flags & detail::cue_tight;
     // "Both chains compete with ...", "The two groups are partners": a plural subject that opens
     // its clause refers back to two companies.
-    if (!(cue.flags & detail::cue_no_subject)) {
+    bool plural = false;
+    if (!(cue.flags & detail::cue_no_subject))
+      for (std::uint32_t b = c.begin > sentence_first_ + 10 ? c.begin - 10 : sentence_first_; b < c.begin && !plural; ++b)
+        plural = key(b) == "both" || key(b) == "two" || key(b) == "pair";
+    if (plural) {
       std::uint32_t e = c.begin;
       while (e > sentence_first_ + 1 && e + 4 > c.begin &&
              (is_auxiliary(key(e - 1)) || key(e - 1) == "both" || key(e - 1) == "still" || key(e - 1) == "been"))
@@ -1555,7 +1758,7 @@ class DocumentRun {
       std::uint32_t conj = 0;
       for (std::uint32_t k = c.begin; k > sentence_first_ + 1 && k + 6 > c.begin; --k) {
         const auto kk = key(k - 1);
-        if (kk == "and") {
+        if (kk == "and" || (kk == "but" && !rule_off("but-shared-subject"))) {
           conj = k - 1;
           break;
         }
@@ -1597,6 +1800,15 @@ class DocumentRun {
       bool relative = false;
       for (std::uint32_t k = m.next; k < c.begin && !relative; ++k)
         relative = key(k) == "which" || key(k) == "that" || key(k) == "whose";
+      // ... or an apposition that closes before the verb: "X's owner, Ahold, has been a customer of Y".
+      // (only for supplies, rivals and suits: ownership text uses the form for people too)
+      if (!relative && m.next < c.begin && key(m.next) == "," && m.next + 1 < c.begin &&
+          (cue.label == Label::supplies || cue.label == Label::competes_with || cue.label == Label::sues) &&
+          !rule_off("closed-apposition")) {
+        bool verb = true;
+        for (std::uint32_t k = m.next + 1; k < c.begin && verb; ++k) verb = is_auxiliary(key(k)) || key(k) == "been";
+        relative = verb;
+      }
       // ... or an apposition: "a deal with News Corp, the owner of The Wall Street Journal".
       if (m.next < c.begin && key(m.next) == "," && !(wflags(c.begin) & detail::w_prep) &&
           (c.begin - m.next == 1 ||
@@ -1615,7 +1827,7 @@ class DocumentRun {
       // "X said its subsidiary Y acquired Z": the name an apposition introduces, right before a
       // verb, is that verb's subject.
       // "Boeing's rival Airbus also buys ...": after a possessive, the noun cue's name heads the phrase.
-      bool adverbs = gap <= 2;
+      bool adverbs = gap <= 2 && !relative && !tight;
       for (std::uint32_t k = m.next; k < c.begin && adverbs; ++k) adverbs = is_auxiliary(key(k));
       // ("Fanuc rival Takumi to be bought by Hitachi": "to be" + participle is a verb too)
       if (!relative && adverbs && !tight && !(wflags(c.begin) & detail::w_prep) &&
@@ -1675,6 +1887,11 @@ class DocumentRun {
           if (!tight && !comma &&
               (p == "in" || p == "across" || p == "throughout" || (p == "the" && (pp == "in" || pp == "across"))))
             continue;
+          // "an Oregon cooperative that has provided": a place after an article only qualifies a noun.
+          if (!m.possessive && m.begin > sentence_first_ && m.next < c.begin &&
+              (p == "a" || p == "an" || p == "the") && tok(m.next).kind == TokenKind::word &&
+              is_lower(text_[tok(m.next).begin]) && !rule_off("place-adjective"))
+            continue;
           return {};
         }
         case MentionType::pronoun:
@@ -1689,7 +1906,7 @@ class DocumentRun {
               return {i, joined.company, 0.9f};
           }
           if (tight || (key(m.begin) == "it" && (gap <= 3 || (gap <= 6 && m.begin == sentence_first_)))) {
-            const int target = pronoun_target();
+            const int target = argument(m);  // a pronoun: inside ", which ..." the clause's company
             if (target >= 0) return {i, target, 0.9f};
           }
           if (pronoun_fallback < 0) pronoun_fallback = i;
@@ -1724,16 +1941,6 @@ class DocumentRun {
           // "signs new Spotify deal, sues Y": a name before a deal noun only qualifies the noun.
           if (!m.possessive && gap > 0 && m.next < c.begin && is_contract_noun(key(m.next)) && !rule_off("deal-noun-modifier"))
             continue;
-          // "Mobileye, the Intel-controlled company that has long supplied Y": a name inside a
-          // hyphenated adjective qualifies the noun after it.
-          if (!m.possessive && gap > 2 && !tight && !rule_off("hyphen-modifier")) {
-            bool modifier = false;
-            for (const auto& other : cues_)
-              modifier |= other.begin == m.next && key(m.next) == "-" && (lex_.cue(other.cue).flags & detail::cue_tight) &&
-                          other.end < c.begin && tok(other.end).kind == TokenKind::word &&
-                          is_lower(text_[tok(other.end).begin]);
-            if (modifier) continue;
-          }
           // "including Samsung's Galaxy devices, and also sells modems to Apple": a possessive
           // far from the cue belongs to a noun phrase, not to the cue.
           if (m.possessive && gap > 3 && !(cue.flags & detail::cue_noun)) continue;
@@ -1808,7 +2015,10 @@ class DocumentRun {
       const auto kj = key(j);
       if (kj == ";" || kj == "(" || kj == ")" || kj == "which" || kj == "who" || kj == "that") return 0;
       if (kj != ",") continue;
-      return key(j + 1) == "and" || key(j + 1) == "or" ? j : 0;
+      return key(j + 1) == "and" || key(j + 1) == "or" || key(j + 1) == "plus" ||
+                     (key(j + 1) == "as" && j + 3 < last && key(j + 2) == "well" && key(j + 3) == "as")
+                 ? j
+                 : 0;
     }
     return 0;
   }
@@ -1844,11 +2054,12 @@ class DocumentRun {
       if (static_cast<int>(i) == subject_mention) continue;
       const std::uint32_t gap = m.begin - cursor;
       // What lies between the previous argument (or the cue) and this mention.
-      bool stop = false, listy = false, prep = false, by = false, person = false;
+      bool stop = false, listy = false, prep = false, by = false, person = false, such_as = false;
       for (std::uint32_t k = cursor; k < m.begin; ++k) {
         const auto f = wflags(k);
         if (key(k) == "by" && (cue.flags & detail::cue_noun)) by = true;
         else if (key(k) == "as" && k + 2 < m.begin && key(k + 1) == "well" && key(k + 2) == "as") listy = true, k += 2;
+        else if (key(k) == "such" && k + 1 < m.begin && key(k + 1) == "as") listy = true, such_as = true, ++k;
         else if (f & detail::w_list) listy = true;
         else if (f & detail::w_prep) prep = true;
         // "sued X and its chief executive, Y": a title says the next name is a person's.
@@ -1869,11 +2080,19 @@ class DocumentRun {
       }
       if (stop) break;
       if (out.empty() && by_source < 0) {
-        if (gap > first_gap) break;
+        // "is up against better-funded players, notably X and Y": a list introducer lets the first
+        // name stand further off.
+        bool introducer = false;
+        for (std::uint32_t k = cursor; k < m.begin && !introducer && !tight && !poss; ++k) {
+          const auto kk = key(k);
+          introducer = kk == "notably" || kk == "especially" || kk == "particularly" || kk == "including" ||
+                       (kk == "such" && k + 1 < m.begin && key(k + 1) == "as");
+        }
+        if (gap > (introducer && !rule_off("list-introducer") ? 12u : first_gap)) break;
         if (tight && !(gap == 0 || (gap == 1 && (key(cursor) == "," || key(cursor) == "the")))) break;
         if (direct && prep && !(cue.label == Label::supplies)) break;
         // "sues former partner, signs Samsung deal": a comma after a common noun ends a verb's object.
-        if (direct && gap > 0 && !rule_off("direct-comma")) {
+        if (direct && gap > 0 && !introducer && !rule_off("direct-comma")) {
           bool comma = false;
           for (std::uint32_t k = cursor + 1; k < m.begin && !comma; ++k)
             comma = key(k) == "," && tok(k - 1).kind == TokenKind::word && is_lower(text_[tok(k - 1).begin]) &&
@@ -1895,8 +2114,10 @@ class DocumentRun {
       } else {
         if (by && (cue.flags & detail::cue_noun)) {
           after_by = true;
-        } else if (!listy || gap > 6 || (prep && !(cue.flags & detail::cue_wide))) {
+        } else if (!listy || gap > (such_as ? 10u : 6u) || (prep && !(cue.flags & detail::cue_wide))) {
           break;
+        } else if (key(m.begin - 1) == "formerly" || (m.begin >= cursor + 2 && key(m.begin - 2) == "formerly")) {
+          break;  // "absorbed AIX Connect, formerly AirAsia India": an old name, not another object
         } else if (verb_after_conjunction(cursor, m.begin)) {
           break;  // "owns Y and counts Z among...": a second verb phrase, not a longer list
         } else if (key(cursor) == "," && relative_cue(c) && !rule_off("relative-list") &&
@@ -1981,7 +2202,9 @@ class DocumentRun {
           !rule_off("its-candidate"))
         break;
       if ((m.type == MentionType::product && !rival_product) || m.type == MentionType::pronoun) {
-        cursor = m.next;
+        // "sued OpenAI and its backer Microsoft": the list's "and" still joins the name after "its".
+        if (!(m.type == MentionType::pronoun && m.possessive && !out.empty() && !rule_off("its-list-item")))
+          cursor = m.next;
         continue;
       }
       if (!tight && !poss && is_modifier(i, last)) continue;
@@ -2036,11 +2259,13 @@ class DocumentRun {
     if (!(wflags(c.end - 1) & detail::w_prep)) return;
     const auto& tail = mentions_[static_cast<std::size_t>(objs.back().mention)];
     std::uint32_t open = 0;
+    std::size_t next_mention = static_cast<std::size_t>(objs.back().mention) + 1;
     for (std::uint32_t k = tail.next; k + 1 < last && k < tail.next + 25 && !open; ++k) {
+      while (next_mention < mentions_.size() && mentions_[next_mention].begin < k) ++next_mention;
       const auto kk = key(k);
       // "with Starlink, which is owned by SpaceX, and with Eutelsat": a relative clause closed by a
       // comma is passed over.
-      if ((kk == "which" || kk == "who") && k > tail.next && key(k - 1) == ",") {
+      if ((kk == "which" || kk == "who" || kk == "whose") && k > tail.next && key(k - 1) == ",") {
         std::uint32_t close = 0;
         for (std::uint32_t j = k + 1; j < last && j < k + 12 && !close; ++j) {
           if (key(j) == ";" || key(j) == "which" || key(j) == "who") break;
@@ -2050,15 +2275,21 @@ class DocumentRun {
         k = close - 1;
         continue;
       }
-      if (kk == ";" || kk == "which" || kk == "who" || kk == "that" || kk == "but") return;
-      if (const int i = mention_at(k); i >= 0 && is_company_like(mentions_[static_cast<std::size_t>(i)])) {
+      if (kk == ";" || kk == "which" || kk == "who" || kk == "whose" || kk == "that" || kk == "but") return;
+      if (next_mention < mentions_.size() && mentions_[next_mention].begin == k &&
+          is_company_like(mentions_[next_mention])) {
         // ", Qualcomm's main rival, and to Nvidia": a possessive inside an apposition may stand between.
-        const auto& m = mentions_[static_cast<std::size_t>(i)];
+        const auto& m = mentions_[next_mention];
         if (!(m.possessive && m.next < last && tok(m.next).kind == TokenKind::word && is_lower(text_[tok(m.next).begin])))
           return;
       }
       if (key(k + 1) == prep && (kk == "and" || (kk == "as" && k >= 2 && key(k - 1) == "well" && key(k - 2) == "as")))
         open = k + 2;
+      // "and increasingly with Google", "and also with Y"
+      else if (kk == "and" && k + 2 < last && key(k + 2) == prep &&
+               (key(k + 1) == "also" || key(k + 1) == "now" || key(k + 1) == "still" ||
+                (key(k + 1).size() > 4 && key(k + 1).substr(key(k + 1).size() - 2) == "ly")))
+        open = k + 3;
     }
     if (!open) return;
     int by_source = -1;
@@ -2068,7 +2299,8 @@ class DocumentRun {
       // "and with Y's backing", "and to the Morven government": a name before a common noun is no
       // object.
       if ((m.possessive || m.type == MentionType::candidate) && m.next < last &&
-          tok(m.next).kind == TokenKind::word && is_lower(text_[tok(m.next).begin]))
+          tok(m.next).kind == TokenKind::word && is_lower(text_[tok(m.next).begin]) &&
+          !(wflags(m.next) & (detail::w_prep | detail::w_list | detail::w_say)))
         break;
       f.weight = 0.9f;
       objs.push_back(f);
@@ -2135,9 +2367,16 @@ class DocumentRun {
     // "Greenway said it would sue...": "it" is the company that opens the sentence.
     sentence_subject_ = opening_apposition_subject(s);
     for (const auto& m : mentions_) {
-      if (sentence_subject_ >= 0 || m.begin > s.first_token + 2) break;
+      if (sentence_subject_ >= 0 || m.begin > subject_start_ + 2) break;
       if (m.type == MentionType::company && !m.reporter) {
         sentence_subject_ = m.company;
+        break;
+      }
+      // "Holm Optics is controlled by ... and supplies lenses to ...": an unknown name of two or
+      // more words that opens the sentence is its subject.
+      if (m.type == MentionType::candidate && m.begin == s.first_token && m.name_end >= m.begin + 2 &&
+          !m.possessive && !rule_off("candidate-subject")) {
+        sentence_subject_ = argument(m);
         break;
       }
       // "The Taiwanese company is a supplier to ..., and competes with ...": a description that
@@ -2196,7 +2435,7 @@ class DocumentRun {
         }
       }
       // "trains its models on Y's cloud under a three-year agreement": a partnership, not a supply.
-      if (cue.rule == "runs-on" && !objs.empty()) {
+      if (!objs.empty() && cue.label == Label::supplies && cue.reversed && cue.rule == "runs-on") {
         bool under = false;
         const auto after = mentions_[static_cast<std::size_t>(objs.back().mention)].next;
         for (std::uint32_t k = after; k + 1 < s.last_token && k < after + 4 && !under; ++k)
@@ -2206,9 +2445,26 @@ class DocumentRun {
       // "its former rival Y": a rivalry that is over is no edge.
       if (cue.label == Label::competes_with && !rule_off("former-rival")) {
         bool former = false;
+        // (also "a new company that would rival SpaceX": a hypothetical rivalry)
         for (std::uint32_t k = c.begin > s.first_token + 2 ? c.begin - 2 : s.first_token; k < c.begin; ++k)
           former |= key(k) == "former" || key(k) == "onetime" || key(k) == "erstwhile";
+        if (c.begin > s.first_token)
+          former |= key(c.begin - 1) == "would" || key(c.begin - 1) == "could" || key(c.begin - 1) == "might";
         if (former) continue;
+      }
+      // "licenses the engine from Epic Games, in which Tencent is an investor", "a deal with Y, has
+      // agreed to sell Z": a relative clause or a new verb after a comma ends the deal's objects.
+      if ((cue.label == Label::partners || cue.label == Label::talked_to || cue.label == Label::former_deal) &&
+          objs.size() > 1 && !rule_off("deal-object-clause")) {
+        std::uint32_t end = s.last_token;
+        for (std::uint32_t k = c.end; k + 1 < s.last_token && end == s.last_token; ++k) {
+          const auto w = key(k);
+          if (w == "which" || w == "whom" || w == "whose") end = k;
+          if (w == "," && (is_auxiliary(key(k + 1)) || (wflags(k + 1) & detail::w_say))) end = k;
+        }
+        std::erase_if(objs, [&](const Found& f) {
+          return f.mention >= 0 && mentions_[static_cast<std::size_t>(f.mention)].begin > end;
+        });
       }
       Label label = cue.label;
       Status status = cue.status;
@@ -2487,12 +2743,20 @@ class DocumentRun {
                                      : pronoun_subject ? s.first_token
                                      : subj.mention >= 0 ? mentions_[static_cast<std::size_t>(subj.mention)].next
                                                          : (c.begin > s.first_token + 4 ? c.begin - 4 : s.first_token);
-      if (modifier_in(Modifier::negation, neg_from, c.end)) continue;
+      // "said the claims were without merit and that it had filed its own suit": a negation in the
+      // first of two coordinated "that" clauses is not the second's.
+      std::uint32_t clause_from = neg_from;
+      if (!rule_off("that-clause-negation"))
+        for (std::uint32_t k = neg_from + 1; k + 1 < c.begin; ++k)
+          if (key(k) == "that" && (key(k - 1) == "and" || key(k - 1) == "but")) clause_from = k + 1;
+      if (modifier_in(Modifier::negation, clause_from, c.end)) continue;
       if (!objs.empty() && modifier_in(Modifier::negation, c.end, static_cast<std::uint32_t>(mentions_[static_cast<std::size_t>(objs.front().mention)].begin)))
         continue;
       const std::uint32_t scope_from = subj.scope ? subj.scope
                                        : subj.mention >= 0 ? mentions_[static_cast<std::size_t>(subj.mention)].begin : s.first_token;
-      if ((label == Label::acquired || label == Label::invests_in || label == Label::partners) &&
+      // ("is in talks to supply Y": a supply under negotiation is talks, not yet a supply)
+      if ((label == Label::acquired || label == Label::invests_in || label == Label::partners ||
+           (label == Label::supplies && !cue.reversed && !rule_off("supply-talks"))) &&
           modifier_in(Modifier::talks, scope_from, c.begin))
         label = Label::talked_to, status = Status::current;
       // An ending said after the subject counts ("X's deal with Y fell apart"), and just before
@@ -2565,7 +2829,22 @@ class DocumentRun {
                                     (key(k + 1) == "contract" || key(k + 1) == "agreement" || key(k + 1) == "deal");
       } else if (label == Label::acquired) {
         if (modifier_in(Modifier::completed, scope_from, c.end)) status = Status::current;
-        else if (modifier_in(Modifier::pending, s.first_token, s.last_token)) status = Status::pending;
+        // "The combined group will compete with ... Eutelsat, the operator that merged with OneWeb
+        // in 2023": a pending word before the subject's clause is another clause's.
+        else if (modifier_in(Modifier::pending, ended_from, s.last_token)) status = Status::pending;
+      }
+      // "previously bought a majority stake in XP but sold most of it": bought, then sold again.
+      if ((label == Label::acquired || label == Label::owns) && !objs.empty() && !rule_off("sold-again")) {
+        const auto after = mentions_[static_cast<std::size_t>(objs.back().mention)].next;
+        for (std::uint32_t k = after; k + 1 < s.last_token && k < after + 8; ++k) {
+          const auto w = key(k);
+          if (w == ";" || w == ".") break;
+          if (!(w == "sold" || w == "sells" || w == "divested" || w == "offloaded" || w == "unloaded")) continue;
+          const auto n = key(k + 1);
+          if (n == "it" || n == "them" || n == "most" || n == "all" || n == "the" || n == "its" || n == "part")
+            status = Status::ended;
+          break;
+        }
       }
       // "Y had been majority-owned by X", "owned by X until 2020": an ownership in the past perfect
       // or with an end date is over.
@@ -2583,7 +2862,25 @@ class DocumentRun {
       }
       // "BHP walks away from Anglo after third offer rejected": a bid that was never agreed ends no
       // deal; making it was an approach.
-      if (label == Label::former_deal && only_courted(s)) label = Label::talked_to;
+      // ... unless an agreement had been reached ("had reached an agreement in principle with Y, only
+      // for the talks to collapse")
+      bool reached = false;
+      for (std::uint32_t k = c.begin > s.first_token + 3 ? c.begin - 3 : s.first_token; k < c.end; ++k)
+        reached |= key(k) == "reached" || key(k) == "signed" || key(k) == "struck" || key(k) == "agreed";
+      if (label == Label::former_deal && (only_courted(s) || (!reached && talks_ended(ended_from, ended_to))))
+        label = Label::talked_to;
+      // "The proposed joint venture between X and Y ... was never formally negotiated": a deal only
+      // proposed, or denied after its names, gives no partnership
+      if (label == Label::partners && !objs.empty() && !rule_off("proposed-deal")) {
+        bool proposed = false;
+        for (std::uint32_t k = c.begin > s.first_token + 2 ? c.begin - 2 : s.first_token; k < c.begin; ++k)
+          proposed |= key(k) == "proposed" || key(k) == "mooted" || key(k) == "rumoured" || key(k) == "rumored";
+        const auto after = mentions_[static_cast<std::size_t>(objs.back().mention)].next;
+        std::uint32_t stop = std::min(after + 8, s.last_token);
+        for (const auto& m : modifiers_)
+          if (m.modifier == Modifier::stop && m.at >= after && m.at < stop) stop = m.at;
+        if (proposed || modifier_in(Modifier::negation, after, stop)) continue;
+      }
       if (label == Label::invests_in) status = Status::current;
       if (label == Label::former_deal) status = Status::ended;
       if (label == Label::talked_to) status = Status::current;
@@ -2658,7 +2955,8 @@ class DocumentRun {
       if (subj.company >= 0 && !(cue.flags & detail::cue_tight) && by_source < 0) {
         // "Micron, which competes with both Korean companies": a plural object.
         int first = -1, second = -1;
-        if (plural_pair(c.end, s.last_token, first, second)) {
+        if (c.end < s.last_token && (key(c.end) == "both" || key(c.end) == "the") &&
+            plural_pair(c.end, s.last_token, first, second)) {
           for (const int o : {first, second}) {
             if (cue.reversed) emit(o, subj.company, label, status, conf * 0.85f, s, cue.rule);
             else emit(subj.company, o, label, status, conf * 0.85f, s, cue.rule);
@@ -2667,8 +2965,14 @@ class DocumentRun {
         }
       }
       if (objs.empty()) {
-        // "Toyota and Honda are rivals": the subjects pair up.
-        if (subj.mention > 0 && is_symmetric(label)) {
+        // "Toyota and Honda are rivals": the subjects pair up ("far ahead of rival networks": an
+        // adjective before a common noun says nothing of the pair).
+        const bool adjective = c.end == c.begin + 1 && (key(c.begin) == "rival" || key(c.begin) == "rivals") &&
+                               c.end < s.last_token && tok(c.end).kind == TokenKind::word &&
+                               is_lower(text_[tok(c.end).begin]) &&
+                               !(wflags(c.end) & (detail::w_prep | detail::w_list | detail::w_say)) &&
+                               !rule_off("rival-adjective");
+        if (subj.mention > 0 && is_symmetric(label) && !adjective) {
           const auto& sm = mentions_[static_cast<std::size_t>(subj.mention)];
           for (int i = subj.mention - 1; i >= 0; --i) {
             const auto& m = mentions_[static_cast<std::size_t>(i)];
@@ -2863,6 +3167,15 @@ class DocumentRun {
     return -1;
   }
 
+  // Whether [b, e) holds only lower-case words (a descriptor: "rival toolmaker").
+  bool lower_words(std::uint32_t b, std::uint32_t e) const {
+    for (std::uint32_t k = b; k < e; ++k)
+      if (tok(k).kind != TokenKind::word || !is_lower(text_[tok(k).begin]) ||
+          (wflags(k) & (detail::w_prep | detail::w_list | detail::w_say)))
+        return false;
+    return true;
+  }
+
   // Whether a possessive ("Boeing's", "its") ends right before token k.
   bool possessive_before(std::uint32_t k) const {
     for (const auto& m : mentions_)
@@ -2983,7 +3296,12 @@ class DocumentRun {
       if (a.type != MentionType::company || b.type != MentionType::company || a.possessive || b.possessive) continue;
       const bool place_word = b.begin == a.next + 3 && key(a.next + 2) == "'s" && capitalised(a.next + 1) &&
                               (wflags(a.next + 1) & detail::w_nationality);  // "and Japan's Y"
-      if ((b_lead != a.next + 1 && !place_word) || key(a.next) != "and") continue;
+      // "Bayer and Indian seed firm Kisan": a descriptor ending in a company noun may stand before it
+      bool described = b.begin > a.next + 1 && b.begin <= a.next + 5 && (wflags(b.begin - 1) & detail::w_desc_noun);
+      for (std::uint32_t k = a.next + 1; k < b.begin && described; ++k)
+        described = tok(k).kind == TokenKind::word && !(wflags(k) & (detail::w_prep | detail::w_list)) &&
+                    (is_lower(text_[tok(k).begin]) || (wflags(k) & detail::w_nationality));
+      if ((b_lead != a.next + 1 && !place_word && !described) || key(a.next) != "and") continue;
       if (i > 0 && mentions_[i - 1].next + 1 >= a.begin && mentions_[i - 1].next <= a.begin) continue;  // a longer list
       if (a.begin > s.first_token && !(key(a.begin - 1) == "," || key(a.begin - 1) == "-" || a.begin == s.first_token))
         continue;  // the pair opens its clause
@@ -3015,6 +3333,11 @@ class DocumentRun {
           break;
         }
         if (k > b.next + 6) continue;  // a plant may stand behind its price, a deal noun not so far
+        // "A and B to launch transatlantic joint business"
+        if (kk == "joint" && k + 1 < s.last_token && tok(k + 1).kind == TokenKind::word && is_lower(text_[tok(k + 1).begin])) {
+          noun = k + 1;
+          break;
+        }
         if (kk == "merger" || kk == "deal" || kk == "partnership" || kk == "alliance" || kk == "pact" ||
             kk == "tieup" || kk == "venture") {
           noun = k;
@@ -3042,11 +3365,54 @@ class DocumentRun {
   // "filed a lawsuit in Texas against Y", "filed its own suit against Y": a legal-action noun
   // after a filing verb, with its defendant a few words on.
   void legal_actions(const Sentence& s) {
+    bool legal_noun = false;
     for (std::uint32_t k = s.first_token; k < s.last_token; ++k) {
       const auto noun = key(k);
+      // "X took Y to court"
+      if (noun == "court" && k > s.first_token + 2 && key(k - 1) == "to" && !rule_off("took-to-court")) {
+        int i = -1;
+        for (int j = static_cast<int>(mentions_.size()) - 1; j >= 0 && i < 0; --j)
+          if (mentions_[static_cast<std::size_t>(j)].next == k - 1) i = j;
+        if (i < 0) continue;
+        const auto& m = mentions_[static_cast<std::size_t>(i)];
+        if (!is_company_like(m) || m.begin <= s.first_token) continue;
+        const auto verb = key(m.begin - 1);
+        if (verb != "took" && verb != "takes" && verb != "take" && verb != "taking" && verb != "taken") continue;
+        CueAt at{m.begin - 1, m.begin, 0};
+        Cue plain;
+        const Found plaintiff = subject(at, plain);
+        if (plaintiff.company < 0) continue;
+        const std::uint32_t from = plaintiff.mention >= 0 ? mentions_[static_cast<std::size_t>(plaintiff.mention)].next
+                                                          : m.begin - 1;
+        if (modifier_in(Modifier::negation, from, k)) continue;
+        emit(plaintiff.company, argument(m), Label::sues, Status::current, 0.8f * plaintiff.weight, s, "took-to-court");
+        continue;
+      }
       if (noun != "lawsuit" && noun != "lawsuits" && noun != "suit" && noun != "complaint" && noun != "claim" &&
           noun != "action" && noun != "case" && noun != "litigation")
         continue;
+      legal_noun = true;
+      // "X accused Y of copying its designs in a lawsuit filed on Monday"
+      if (k > s.first_token + 4 && key(k - 2) == "in" &&
+          (key(k - 1) == "a" || key(k - 1) == "its" || key(k - 1) == "the") && !rule_off("accused-in-suit")) {
+        for (std::uint32_t v = k - 2; v > s.first_token && v + 16 > k; --v) {
+          const auto kv = key(v - 1);
+          if (kv == ";" || kv == ".") break;
+          if (kv != "accused" && kv != "accuses" && kv != "accusing") continue;
+          const int i = mention_at(v);
+          if (i < 0 || !is_company_like(mentions_[static_cast<std::size_t>(i)])) break;
+          CueAt at{v - 1, v, 0};
+          Cue plain;
+          const Found plaintiff = subject(at, plain);
+          const std::uint32_t from = plaintiff.mention >= 0
+                                         ? mentions_[static_cast<std::size_t>(plaintiff.mention)].next
+                                         : v - 1;
+          if (plaintiff.company >= 0 && !modifier_in(Modifier::negation, from, v))
+            emit(plaintiff.company, argument(mentions_[static_cast<std::size_t>(i)]), Label::sues, Status::current,
+                 0.75f * plaintiff.weight, s, "accused-in-suit");
+          break;
+        }
+      }
       bool filed = false;
       for (std::uint32_t j = k > s.first_token + 4 ? k - 4 : s.first_token; j < k; ++j) {
         const auto v = key(j);
@@ -3085,17 +3451,18 @@ class DocumentRun {
       if (modifier_in(Modifier::negation, from, against)) continue;
       emit(plaintiff.company, argument(tm), Label::sues, Status::current, 0.75f * plaintiff.weight, s, "sue-gap");
     }
-    passive_legal_actions(s);
+    if (legal_noun || last_plaintiff_ >= 0) passive_legal_actions(s, legal_noun);
   }
 
   // "X is fighting a lawsuit in Texas filed by Y", "X has been named in a lawsuit by Y": the
   // plaintiff after "by", the defendant the subject of a verb that undergoes the suit. "The suit
   // also names X as a defendant": the plaintiff of the last suit found.
-  void passive_legal_actions(const Sentence& s) {
+  void passive_legal_actions(const Sentence& s, bool legal_noun) {
     if (rule_off("lawsuit-by")) return;
     for (std::uint32_t k = s.first_token + 1; k < s.last_token; ++k) {
+      if (!legal_noun && key(k) != "defendant") continue;
       const auto noun = key(k);
-      if (noun == "defendant" || noun == "defendants") {
+      if (noun == "defendant") {
         if (last_plaintiff_ < 0 || k < s.first_token + 4 || key(k - 1) != "a" || key(k - 2) != "as") continue;
         int i = -1;
         for (int j = static_cast<int>(mentions_.size()) - 1; j >= 0 && i < 0; --j)
@@ -3103,8 +3470,15 @@ class DocumentRun {
         if (i < 0) continue;
         const auto& m = mentions_[static_cast<std::size_t>(i)];
         if (!is_company_like(m) || m.begin == s.first_token) continue;
-        const auto verb = key(m.begin - 1);
-        if (verb != "names" && verb != "named" && verb != "name" && verb != "adds" && verb != "added") continue;
+        // "names Quillr's cloud provider and investor Oracle as a defendant": the verb may stand a
+        // noun phrase before the name
+        bool named = false;
+        for (std::uint32_t v = m.begin; v > s.first_token && v + 9 > m.begin && !named; --v) {
+          const auto verb = key(v - 1);
+          if (verb == "," || verb == ";") break;
+          named = verb == "names" || verb == "named" || verb == "name" || verb == "adds" || verb == "added";
+        }
+        if (!named) continue;
         if (modifier_in(Modifier::negation, s.first_token, k)) continue;
         emit(last_plaintiff_, argument(m), Label::sues, Status::current, 0.7f, s, "lawsuit-by");
         continue;
@@ -3269,7 +3643,7 @@ class DocumentRun {
       if (key(b - 1) == "its") {
         for (int i = static_cast<int>(mentions_.size()) - 1; i >= 0; --i)
           if (mentions_[static_cast<std::size_t>(i)].begin == b - 1) owner_mention = i;
-        if (owner_mention >= 0) owner = pronoun_target();
+        if (owner_mention >= 0) owner = argument(mentions_[static_cast<std::size_t>(owner_mention)]);
       } else {
         for (int i = static_cast<int>(mentions_.size()) - 1; i >= 0; --i) {
           const auto& m = mentions_[static_cast<std::size_t>(i)];
@@ -3371,6 +3745,22 @@ class DocumentRun {
     if (rule_off("apposition-relations")) return;
     for (std::size_t i = 0; i < mentions_.size(); ++i) {
       const auto& p = mentions_[i];
+      if (!p.possessive || !(is_company_like(p) || p.type == MentionType::pronoun)) continue;
+      // "SK Hynix wins a larger share of Nvidia's HBM orders": the subject supplies the possessor.
+      if (p.type == MentionType::company && p.begin >= s.first_token + 3 && key(p.begin - 1) == "of" &&
+          key(p.begin - 2) == "share" && !rule_off("share-of-orders")) {
+        bool orders = false;
+        for (std::uint32_t k = p.next; k < s.last_token && k < p.next + 3 && !orders; ++k)
+          orders = key(k) == "orders" || key(k) == "business" || key(k) == "purchases" || key(k) == "spending" ||
+                   key(k) == "procurement";
+        if (orders) {
+          CueAt at{p.begin - 2, p.begin, 0};
+          Cue plain;
+          const Found seller = subject(at, plain);
+          if (seller.company >= 0 && !modifier_in(Modifier::negation, s.first_token, p.begin))
+            emit(seller.company, p.company, Label::supplies, Status::current, 0.7f * seller.weight, s, "share-of-orders");
+        }
+      }
       // the head noun after a possessive, over two adjectives at most
       std::uint32_t noun = p.next;
       while (noun < s.last_token && noun < p.next + 3 && tok(noun).kind == TokenKind::word &&
@@ -3379,8 +3769,57 @@ class DocumentRun {
       if (!p.possessive || noun >= s.last_token || !is_head_noun(key(noun))) continue;
       const auto head = key(noun);
       const bool customer = head == "customer" || head == "customers" || head == "client" || head == "clients";
+      // "X's customers include A, B and C", "X's rivals include A and B", "X's suppliers include A"
+      const int owner = p.type == MentionType::pronoun ? (sentence_subject_ >= 0 ? sentence_subject_ : -1) : argument(p);
+      // "X's customers, which include A and B", "Bayer's rivals in Indian seeds include A, B, the Swiss
+      // company owned by C, as well as players such as D": the list is read like a cue's objects.
+      std::uint32_t verb = noun + 1;
+      if (verb + 2 < s.last_token && key(verb) == "," && key(verb + 1) == "which") verb += 2;
+      if (verb + 1 < s.last_token && (key(verb) == "in" || key(verb) == "for" || key(verb) == "among"))
+        for (std::uint32_t k = verb + 1; k < s.last_token && k <= verb + 5; ++k)
+          if (key(k) == "include" || key(k) == "includes" || key(k) == "included") {
+            bool plain = true;
+            for (std::uint32_t j = verb + 1; j < k && plain; ++j) plain = mention_at(j) < 0 || !is_company_like(mentions_[static_cast<std::size_t>(mention_at(j))]);
+            if (plain) verb = k;
+            break;
+          }
+      if (owner >= 0 && verb + 1 < s.last_token &&
+          (key(verb) == "include" || key(verb) == "includes" || key(verb) == "included") &&
+          (head.back() == 's') && !rule_off("include-list")) {
+        const bool rivals = head == "rivals" || head == "competitors";
+        const bool suppliers = head == "suppliers";
+        const bool customers = head == "customers" || head == "clients";
+        if (rivals || suppliers || customers) {
+          Cue list;
+          list.label = rivals ? Label::competes_with : Label::supplies;
+          list.flags = detail::cue_wide;
+          list.confidence = 0.75f;
+          list.rule = "include-list";
+          int by_source = -1;
+          const auto items = objects(CueAt{verb, verb + 1, 0}, list, s.last_token, static_cast<int>(i), by_source);
+          for (const auto& o : items) {
+            if (suppliers) emit(o.company, owner, Label::supplies, Status::current, 0.75f * o.weight, s, "include-list");
+            else emit(owner, o.company, list.label, Status::current, 0.75f * o.weight, s, "include-list");
+          }
+        }
+      }
       // (a possessor that must be resolved, "the company's", "its", proved too often wrong)
-      const int supplier = p.type == MentionType::company ? p.company : -1;
+      // ("its largest customer, Stellantis" when the sentence opens with the company "its" is)
+      const int supplier = p.type == MentionType::company ? owner
+                           : p.type == MentionType::pronoun && sentence_subject_ >= 0 ? sentence_subject_ : -1;
+      // "Aquamatic, one of Veldhoven's suppliers of motor controls": Y supplies the possessor.
+      if ((head == "supplier" || head == "suppliers") && p.type == MentionType::company && i > 0 &&
+          !rule_off("supplier-of-apposition")) {
+        const auto& y = mentions_[i - 1];
+        bool linked = is_company_like(y) && !y.possessive && y.next < p.begin && p.begin - y.next <= 5;
+        for (std::uint32_t k = y.next; k < p.begin && linked; ++k) {
+          const auto kk = key(k);
+          linked = kk == "," || kk == "which" || kk == "is" || kk == "was" || kk == "also" || kk == "one" ||
+                   kk == "of" || kk == "among" || kk == "remains" || kk == "became";
+        }
+        if (linked && !modifier_in(Modifier::negation, y.begin, noun))
+          emit(argument(y), owner, Label::supplies, Status::current, 0.75f, s, "customer-apposition");
+      }
       if (customer && supplier >= 0) {
         // the name after the noun, or the one the phrase is said of
         int other = -1;
@@ -3443,8 +3882,9 @@ class DocumentRun {
   void ordered_goods(const Sentence& s) {
     if (rule_off("order-maker")) return;
     for (std::uint32_t k = s.first_token + 1; k + 2 < s.last_token; ++k) {
-      const auto verb = key(k);
-      if (verb != "orders" && verb != "ordered" && verb != "order" && verb != "ordering") continue;
+      if (key(k) != "orders" && key(k) != "ordered" &&
+          key(k) != "order" && key(k) != "ordering")
+        continue;
       std::uint32_t j = k + 1;
       if (key(j) == "another" || key(j) == "more" || key(j) == "additional" || key(j) == "up") ++j;
       if (j < s.last_token && key(j) == "to") ++j;
@@ -3502,6 +3942,68 @@ class DocumentRun {
       if (other < 0 || modifier_in(Modifier::negation, s.first_token, noun)) continue;
       emit(me, other, Label::competes_with, Status::current, 0.6f, s, "unnamed-rival");
     }
+  }
+
+  // "Novo also uses Thermo Fisher for fill-finish work", "Sicredi uses Rede Sul to process card
+  // payments", "Marechal has chosen FrieslandCampina, the Dutch co-op, to make its cheeses", "X counts
+  // Arista as its largest customer": the named company serves the subject.
+  void service_choices(const Sentence& s) {
+    if (rule_off("service-choice")) return;
+    // (walks the names, not the tokens: the verb stands right before one)
+    for (std::size_t i = 0; i < mentions_.size(); ++i) {
+      const auto& m = mentions_[i];
+      if (m.begin < s.first_token + 2 || m.next + 2 >= s.last_token || !is_company_like(m) || m.possessive) continue;
+      const std::uint32_t k = m.begin - 1;
+      const auto verb = key(k);
+      const bool uses = verb == "uses" || verb == "use" || verb == "used" || verb == "using";
+      const bool chose = verb == "chose" || verb == "chosen" || verb == "selected" || verb == "picked" ||
+                         verb == "hired" || verb == "appointed" || verb == "tapped";
+      const bool counts = verb == "counts" || verb == "counted";
+      if (!uses && !chose && !counts) continue;
+      // what follows the name, over an apposition set off by commas
+      std::uint32_t after = m.next;
+      if (const auto close = apposition_end_any(after, s.last_token)) after = close + 1;
+      if (after + 1 >= s.last_token) continue;
+      const auto a = key(after);
+      bool service = false;
+      if (uses) service = a == "for" || (a == "to" && tok(after + 1).kind == TokenKind::word && is_lower(text_[tok(after + 1).begin]) &&
+                                         !(wflags(after + 1) & detail::w_stop_cap)) ||
+                          (a == "as" && after + 2 < s.last_token && (key(after + 2) == "supplier" || key(after + 2) == "provider" ||
+                                                                     key(after + 1) == "supplier" || key(after + 1) == "provider"));
+      if (chose) service = a == "to" && after + 1 < s.last_token &&
+                           (key(after + 1) == "make" || key(after + 1) == "supply" || key(after + 1) == "provide" ||
+                            key(after + 1) == "build" || key(after + 1) == "manage" || key(after + 1) == "run" ||
+                            key(after + 1) == "process" || key(after + 1) == "produce" || key(after + 1) == "manufacture" ||
+                            key(after + 1) == "operate" || key(after + 1) == "handle" || key(after + 1) == "design");
+      bool customer = false;
+      if (counts && a == "as") {
+        for (std::uint32_t j = after + 1; j < s.last_token && j <= after + 4 && !customer; ++j)
+          customer = key(j) == "customer" || key(j) == "client";
+      }
+      if (!service && !customer) continue;
+      CueAt at{k, k + 1, 0};
+      Cue plain;
+      const Found subject_found = subject(at, plain);
+      if (subject_found.company < 0) continue;
+      const std::uint32_t from = subject_found.mention >= 0
+                                     ? mentions_[static_cast<std::size_t>(subject_found.mention)].next
+                                     : k;
+      if (modifier_in(Modifier::negation, from, k + 1)) continue;
+      const int other = argument(m);
+      if (customer) emit(subject_found.company, other, Label::supplies, Status::current, 0.7f * subject_found.weight, s, "service-choice");
+      else emit(other, subject_found.company, Label::supplies, Status::current, 0.7f * subject_found.weight, s, "service-choice");
+    }
+  }
+
+  // ", the Dutch dairy cooperative, to make": where an apposition after a name closes (0: none).
+  std::uint32_t apposition_end_any(std::uint32_t k, std::uint32_t last) const {
+    if (k + 2 >= last || key(k) != "," || !(key(k + 1) == "the" || key(k + 1) == "a" || key(k + 1) == "an")) return 0;
+    for (std::uint32_t j = k + 2; j < last && j <= k + 8; ++j) {
+      const auto kj = key(j);
+      if (kj == ";" || kj == "(" || kj == "which" || kj == "who" || kj == "that") return 0;
+      if (kj == ",") return j;
+    }
+    return 0;
   }
 
   static bool is_head_noun(std::string_view k) {
@@ -3569,6 +4071,69 @@ class DocumentRun {
     }
   }
 
+  // "Kroger had planned to sell 579 stores to C&S; that divestiture deal was also cancelled": a
+  // sale of assets between two companies that was called off is a former deal between them (a
+  // sale that goes ahead moves assets, not a company, and gives no edge).
+  void asset_sales(const Sentence& s) {
+    // only a sale that ended gives an edge
+    bool ending = false;
+    for (const auto& m : modifiers_) ending |= m.modifier == Modifier::ended;
+    if (!ending) return;
+    for (std::uint32_t k = s.first_token; k + 2 < s.last_token; ++k) {
+      const auto verb = key(k);
+      if (verb.size() < 4 || verb[0] != 's') continue;
+      if (verb != "sell" && verb != "sells" && verb != "sold" && verb != "selling") continue;
+      std::uint32_t to = 0;
+      bool asset = false;
+      for (std::uint32_t j = k + 1; j < s.last_token && j <= k + 7; ++j) {
+        if (key(j) == "to") {
+          to = j;
+          break;
+        }
+        if (key(j) == "," || key(j) == ";" || key(j) == "stake" || key(j) == "shares") break;
+        asset |= is_business_noun(key(j)) && key(j) != "stake" && key(j) != "stakes" && key(j) != "shares";
+      }
+      if (!to || !asset) continue;
+      // what is sold is no company ("sold Y's stores" is the owns/acquired rules')
+      bool company = false;
+      for (const auto& m : mentions_) company |= m.begin > k && m.begin < to && is_company_like(m);
+      if (company) continue;
+      // the buyer, past "Novo Nordisk's partner" (a possessive and its noun only describe it)
+      int buyer = -1;
+      for (std::size_t i = 0; i < mentions_.size(); ++i) {
+        const auto& m = mentions_[i];
+        if (m.begin <= to) continue;
+        if (m.begin > to + 7) break;
+        if (m.possessive && i + 1 < mentions_.size() && mentions_[i + 1].begin <= m.next + 2) continue;
+        if (is_company_like(m)) buyer = argument(m);
+        break;
+      }
+      if (buyer < 0) continue;
+      CueAt at{k, to + 1, 0};
+      Cue plain;
+      const Found seller = subject(at, plain);
+      if (seller.company < 0 || seller.company == buyer) continue;
+      const std::uint32_t from = seller.scope ? seller.scope
+                                 : seller.mention >= 0 ? mentions_[static_cast<std::size_t>(seller.mention)].next : k;
+      if (modifier_in(Modifier::negation, from, to)) continue;
+      // the ending is said before the buyer, or after it of "that sale" / "the deal" (not of a
+      // relation of its own: "... to Y after a merger with Z collapsed")
+      bool ended = modifier_in(Modifier::ended, from, to);
+      for (const auto& md : modifiers_) {
+        if (ended || md.modifier != Modifier::ended || md.at <= to) continue;
+        bool back = false, own = false;
+        for (std::uint32_t j = to + 1; j + 1 < md.at; ++j)
+          back |= (key(j) == "that" || key(j) == "the" || key(j) == "this") &&
+                  (is_deal_noun(key(j + 1)) || (j + 2 < md.at && is_deal_noun(key(j + 2))));
+        for (const auto& c : cues_)
+          own |= c.begin > to && c.begin < md.at && !(lex_.cue(c.cue).flags & detail::cue_tight);
+        ended = back && !own;
+      }
+      if (!ended) continue;
+      emit(seller.company, buyer, Label::former_deal, Status::ended, 0.75f * seller.weight, s, "asset-sale-ended");
+    }
+  }
+
   // ---- ownership constructions (owns, acquired, invests-in) ------------------------------------
 
   // A company word for a unit: "its fintech unit", "their two subsidiaries", "its brands".
@@ -3613,7 +4178,7 @@ class DocumentRun {
       int owner = -1;
       if (p.type == MentionType::pronoun) {
         if (owned_by_cue) continue;
-        owner = pronoun_target();
+        owner = argument(p);  // a pronoun: inside ", which ..." the clause's company
       } else if (is_company_like(p)) {
         owner = argument(p);  // an unknown name is checked by the unit noun after it
       }
@@ -4404,10 +4969,21 @@ class DocumentRun {
   // build" (a purpose). They are taken out before any rule reads the modifiers.
   void drop_false_endings(const Sentence& s) {
     std::erase_if(modifiers_, [&](const ModifierAt& m) {
+      // "called off in May": the month is no hypothetical
+      if (m.modifier == Modifier::negation)
+        return m.at > s.first_token && key(m.at) == "may" && capitalised(m.at);
       if (m.modifier != Modifier::ended) return false;
       const auto w = key(m.at);
       const std::uint32_t next = m.at + (w == "used" || w == "pulled" || w == "walked" || w == "fell" ? 2 : 1);
       const auto before = m.at > s.first_token ? key(m.at - 1) : std::string_view{};
+      // "no longer believed it could build everything": only a business verb is ended by it
+      if (w == "no" && m.at + 2 < s.last_token && key(m.at + 1) == "longer") {
+        const auto v = key(m.at + 2);
+        return !(v == "owns" || v == "own" || v == "holds" || v == "hold" || v == "has" || v == "have" || v == "is" ||
+                 v == "are" || v == "supplies" || v == "supply" || v == "works" || v == "uses" || v == "use" ||
+                 v == "sells" || v == "buys" || v == "makes" || v == "controls" || v == "part" || v == "a" ||
+                 v == "an" || v == "partners" || v == "carries" || v == "distributes" || v == "licenses");
+      }
       if (w == "formerly" || w == "previously" || w == "once")
         return next < s.last_token && capitalised(next) && !(wflags(next) & detail::w_stop_cap);
       if (w == "used")
@@ -4481,7 +5057,23 @@ class DocumentRun {
       if (i > 0 && mentions_[i - 1].type == MentionType::blocker && mentions_[i - 1].possessive &&
           mentions_[i - 1].next == m.begin)
         lead = mentions_[i - 1].begin;
-      if (!(lead == first || key(lead - 1) == ",")) continue;
+      // "Nordic analytics firm Velia ...": an unknown word before a description is part of it
+      if (m.type == MentionType::candidate) {
+        bool describes = false;
+        for (std::uint32_t k = m.next; k < s.last_token && k < m.next + 4 && !describes; ++k) {
+          if (tok(k).kind != TokenKind::word || !is_lower(text_[tok(k).begin])) break;
+          describes = (wflags(k) & detail::w_desc_noun) && k + 1 < s.last_token && mention_at(k + 1) >= 0;
+        }
+        if (describes) continue;
+      }
+      // "Swiss CDMO Alpenpharm wins ...": a description may open the clause before the name
+      std::uint32_t open = lead;
+      while (open > first && key(open - 1) != "," && (tok(open - 1).kind == TokenKind::word || key(open - 1) == "-") &&
+             !(wflags(open - 1) & (detail::w_prep | detail::w_list)) && key(open - 1) != "where" &&
+             key(open - 1) != "which" && key(open - 1) != "that" && key(open - 1) != "who" &&
+             lead - open < 4)
+        --open;
+      if (!(open == first || key(open - 1) == ",")) continue;
       int x = -1;
       if (m.type == MentionType::pronoun && lead == s.first_token) x = pronoun_target();
       else if (m.type == MentionType::company || m.type == MentionType::candidate || m.type == MentionType::product)
@@ -4510,7 +5102,12 @@ class DocumentRun {
           if (j + 1 < s.last_token && is_deal_noun(key(j + 1))) noun = j + 1;  // "merger agreement"
           break;
         }
-        if (tok(j).kind != TokenKind::word || !is_lower(text_[tok(j).begin])) break;
+        // one modifier of the deal may stand between ("Y supply deal"), a verb may not ("Y held talks")
+        const auto w = key(j);
+        if (tok(j).kind != TokenKind::word || !is_lower(text_[tok(j).begin]) || is_auxiliary(w) ||
+            (w.size() > 2 && w.substr(w.size() - 2) == "ed") || w == "held" || w == "holds" || w == "hold" ||
+            w == "says" || w == "said" || w == "signs" || w == "ends" || w == "wins" || w == "makes")
+          break;
       }
       if (!noun && ym.begin >= s.first_token + 3 && (key(ym.begin - 1) == "from" || key(ym.begin - 1) == "by")) {
         for (std::uint32_t j = ym.begin - 2; j + 4 > ym.begin && j > s.first_token; --j) {
@@ -4580,6 +5177,12 @@ class DocumentRun {
       if (!noun) continue;
       // "an agreement with Y" is the partner-noun cue's; an acquisition done under a deal is no partnership
       if (noun + 1 < s.last_token && (key(noun + 1) == "with" || key(noun + 1) == "between")) continue;
+      // "maintained under a service contract by Lufthansa Technik": the contract's other party
+      int by_party = -1;
+      if (noun + 2 < s.last_token && (key(noun + 1) == "by" || key(noun + 1) == "from")) {
+        const int at = mention_at(noun + 2);
+        if (at >= 0 && is_company_like(mentions_[static_cast<std::size_t>(at)])) by_party = at;
+      }
       bool other_deal = false;
       for (const auto& c : cues_) {
         const auto l = lex_.cue(c.cue).label;
@@ -4613,10 +5216,20 @@ class DocumentRun {
         while (mi < mentions_.size() && mentions_[mi].begin < j) ++mi;
         if (mi >= mentions_.size() || mentions_[mi].begin != j || inserted) continue;
         const auto& m = mentions_[mi];
-        if (m.type == MentionType::company || m.type == MentionType::candidate) {
+        // "Scandinavian crime series": a nationality is no company
+        // "Scandinavian crime series", "flies Airbus jets": a name before a common noun only
+        // describes the noun
+        const bool modifier = !m.possessive && m.next < k && tok(m.next).kind == TokenKind::word &&
+                              is_lower(text_[tok(m.next).begin]) && !(wflags(m.next) & (detail::w_prep | detail::w_list));
+        if ((m.type == MentionType::company || m.type == MentionType::candidate) && !modifier &&
+            !(m.type == MentionType::candidate && (wflags(m.begin) & detail::w_nationality))) {
           const int c = argument(m);
           if (c >= 0 && c != x) y = c, yi = mi;
         }
+      }
+      if (by_party >= 0) {
+        const int c = argument(mentions_[static_cast<std::size_t>(by_party)]);
+        if (c >= 0 && c != x) y = c, yi = static_cast<std::size_t>(by_party);
       }
       if (y < 0) continue;
       // "X invested in Y under a deal": an ownership or investment said between the two is that.
@@ -4643,6 +5256,8 @@ class DocumentRun {
       if (mentions_[mi].begin <= s.first_token) continue;
       const std::uint32_t k = mentions_[mi].begin - 1;
       const auto v = key(k);
+      if (v.size() < 4 || !(v[0] == 'm' || v[0] == 'n' || v[0] == 'c' || v[0] == 'p' || v[0] == 's' || v[0] == 't'))
+        continue;
       if (!(v == "make" || v == "makes" || v == "made" || v == "making" || v == "named" || v == "names" || v == "name" ||
             v == "chose" || v == "chosen" || v == "chooses" || v == "choose" || v == "picked" || v == "picks" ||
             v == "pick" || v == "selected" || v == "selects" || v == "select" || v == "tapped" || v == "taps"))
@@ -4671,6 +5286,152 @@ class DocumentRun {
       if (modifier_in(Modifier::negation, from, k + 1)) continue;
       emit(x.company, argument(ym), Label::partners, Status::current, 0.67f * x.weight, s, "chosen-partner");
     }
+  }
+
+  // "A planned merger with Cascade Supply, announced in February, was called off in May": a deal
+  // noun that opens the sentence with no company before it is the last subject's deal.
+  void opening_deal(const Sentence& s, bool cues_found) {
+    if (last_subject_ < 0) return;
+    std::uint32_t k = s.first_token;
+    if (k < s.last_token && (key(k) == "a" || key(k) == "an" || key(k) == "its" || key(k) == "their")) ++k;
+    for (std::uint32_t n = 0; n < 2 && k < s.last_token && !is_deal_noun(key(k)); ++n) {
+      if (!(tok(k).kind == TokenKind::number || (tok(k).kind == TokenKind::word && is_lower(text_[tok(k).begin])))) return;
+      ++k;
+    }
+    if (k + 2 >= s.last_token || !is_deal_noun(key(k)) || key(k + 1) != "with") return;
+    const auto n = key(k);
+    if (!(n == "merger" || n == "deal" || n == "partnership" || n == "venture" || n == "agreement" || n == "alliance" ||
+          n == "contract" || n == "pact" || n == "tieup"))
+      return;
+    // "with the smaller Oregon chain Cascade Supply": a description may stand before the name
+    std::uint32_t at = k + 2;
+    int yi = -1;
+    while (at < s.last_token && at < k + 8) {
+      const int mi = mention_at(at);
+      if (mi >= 0 && mentions_[static_cast<std::size_t>(mi)].type != MentionType::transparent) {
+        yi = mi;
+        break;
+      }
+      if (mi >= 0) {
+        at = mentions_[static_cast<std::size_t>(mi)].next;
+        continue;
+      }
+      if (tok(at).kind != TokenKind::word || (wflags(at) & detail::w_prep) ||
+          !(is_lower(text_[tok(at).begin]) || (wflags(at) & detail::w_nationality)))
+        break;
+      ++at;
+    }
+    if (yi < 0 || !is_company_like(mentions_[static_cast<std::size_t>(yi)]) ||
+        mentions_[static_cast<std::size_t>(yi)].possessive)
+      return;
+    const int y = argument(mentions_[static_cast<std::size_t>(yi)]);
+    if (y < 0 || y == last_subject_) return;
+    if (!cues_found) {
+      find_cues(s);
+      drop_false_endings(s);
+    }
+    // the ending must be said of this deal, before another clause opens ("when the lenders refused")
+    std::uint32_t stop = s.last_token;
+    for (const auto& m : modifiers_)
+      if (m.modifier == Modifier::stop && m.at > at && m.at < stop && key(m.at) != ",") stop = m.at;
+    if (modifier_in(Modifier::negation, s.first_token, stop)) return;
+    if (!modifier_in(Modifier::ended, at, stop)) return;
+    emit(last_subject_, y, Label::former_deal, Status::ended, 0.7f, s, "opening-deal");
+  }
+
+  // "Copperline sues former partner Andes Minera": a former partner named as a verb's object is the
+  // clause subject's former partner.
+  void former_partner_objects(const Sentence& s) {
+    for (const auto& c : cues_) {
+      if (lex_.cue(c.cue).rule != "former-partner-apposition" || c.begin <= s.first_token) continue;
+      const auto& before = tok(c.begin - 1);
+      if (before.kind != TokenKind::word || !is_lower(text_[before.begin]) || mention_at(c.begin - 1) >= 0) continue;
+      const int yi = mention_at(c.end);
+      if (yi < 0 || !is_company_like(mentions_[static_cast<std::size_t>(yi)])) continue;
+      int xi = -1;
+      const int x = clause_subject(s, c.begin, xi);
+      const int y = argument(mentions_[static_cast<std::size_t>(yi)]);
+      if (x < 0 || y < 0 || x == y) continue;
+      if (modifier_in(Modifier::negation, s.first_token, c.begin)) continue;
+      emit(x, y, Label::former_deal, Status::ended, 0.7f, s, "former-partner-apposition");
+    }
+  }
+
+  // "Lexara switched its model from OpenAI's GPT to Mistral AI's models": the old provider is a
+  // former deal, the new one a partner; "replaced Danone as its yoghurt maker": a former deal.
+  void switched_providers(const Sentence& s) {
+    for (std::uint32_t k = s.first_token; k + 2 < s.last_token; ++k) {
+      const auto v = key(k);
+      if (v.size() < 5 || !(v[0] == 's' || v[0] == 'r' || v[0] == 'm')) continue;
+      const bool switched = v == "switched" || v == "switches" || v == "switching" || v == "moved" || v == "shifted";
+      const bool replaced = v == "replaced" || v == "replaces" || v == "replacing";
+      if (!switched && !replaced) continue;
+      CueAt at{k, k + 1, 0};
+      Cue plain;
+      Found x = subject(at, plain);
+      // "Lexara AG, which sells software, said it had switched": "it" is the one who said so
+      if (x.mention >= 0 && mentions_[static_cast<std::size_t>(x.mention)].type == MentionType::pronoun) {
+        bool said = false;
+        for (std::uint32_t j = s.first_token; j < mentions_[static_cast<std::size_t>(x.mention)].begin; ++j)
+          said |= key(j) == "said" || key(j) == "says";
+        int xi = -1;
+        const int sayer = said ? clause_subject(s, mentions_[static_cast<std::size_t>(x.mention)].begin, xi) : -1;
+        if (sayer >= 0) x.company = sayer;
+      }
+      if (x.company < 0) continue;
+      const std::uint32_t from = x.scope ? x.scope
+                                 : x.mention >= 0 ? mentions_[static_cast<std::size_t>(x.mention)].next : k;
+      if (modifier_in(Modifier::negation, from, k + 1)) continue;
+      const auto company_after = [&](std::uint32_t j) -> int {
+        const int mi = mention_at(j);
+        if (mi < 0 || !is_company_like(mentions_[static_cast<std::size_t>(mi)])) return -1;
+        return mi;
+      };
+      if (replaced) {
+        const int yi = company_after(k + 1);
+        if (yi < 0 || mentions_[static_cast<std::size_t>(yi)].possessive) continue;
+        const auto after = mentions_[static_cast<std::size_t>(yi)].next;
+        if (after >= s.last_token || key(after) != "as") continue;
+        const int y = argument(mentions_[static_cast<std::size_t>(yi)]);
+        if (y >= 0 && y != x.company)
+          emit(x.company, y, Label::former_deal, Status::ended, 0.7f * x.weight, s, "switched-provider");
+        continue;
+      }
+      std::uint32_t f = 0, t = 0;
+      for (std::uint32_t j = k + 1; j < s.last_token && j <= k + 12; ++j) {
+        if (key(j) == "from" && !f) f = j;
+        else if (key(j) == "to" && f) {
+          t = j;
+          break;
+        } else if (key(j) == "," || key(j) == ";" || key(j) == "and") {
+          if (!f) break;
+        }
+      }
+      if (!f || !t) continue;
+      const int yi = company_after(f + 1);
+      const int zi = company_after(t + 1);
+      if (yi < 0 || zi < 0) continue;
+      const int y = argument(mentions_[static_cast<std::size_t>(yi)]);
+      const int z = argument(mentions_[static_cast<std::size_t>(zi)]);
+      if (y >= 0 && y != x.company)
+        emit(x.company, y, Label::former_deal, Status::ended, 0.7f * x.weight, s, "switched-provider");
+      if (z >= 0 && z != x.company && z != y)
+        emit(x.company, z, Label::partners, Status::current, 0.7f * x.weight, s, "switched-provider");
+    }
+  }
+
+  // "explored a merger with Y, but the two sides broke off negotiations": what ended were talks.
+  bool talks_ended(std::uint32_t b, std::uint32_t e) const {
+    bool any = false, talks = true;
+    for (const auto& m : modifiers_) {
+      if (m.modifier != Modifier::ended || m.at < b || m.at >= e) continue;
+      any = true;
+      bool near = false;
+      for (std::uint32_t k = m.at > b + 3 ? m.at - 3 : b; k < e && k <= m.at + 3; ++k)
+        near |= key(k) == "talks" || key(k) == "negotiations" || key(k) == "discussions";
+      talks &= near;
+    }
+    return any && talks;
   }
 
   // The sentence speaks of a bid, offer or approach and of no agreement.
@@ -4711,6 +5472,7 @@ class DocumentRun {
   // before it; that edge becomes a former deal with both sentences as evidence.
   void deal_back_reference(const Sentence& s) {
     if (previous_deal_ < 0) return;
+    if (ended_it(s)) return;
     for (const auto& m : mentions_)
       if (is_company_like(m) || m.type == MentionType::descriptor) return;
     std::uint32_t k = s.first_token;
@@ -4741,6 +5503,48 @@ class DocumentRun {
     seen_.erase(deal_key(source, target, label));
     previous_deal_ = -1;
   }
+  // "Copperline and Andes Minera formed the venture in 2021. Andes Minera terminated it in July": the
+  // sentence names only the parties of the last deal and ends "it".
+  bool ended_it(const Sentence& s) {
+    if (previous_deal_ < 0) return false;
+    const auto old = static_cast<std::size_t>(previous_deal_);
+    const int a = rel_source_[old], b = rel_target_[old];
+    bool party = false;
+    std::uint32_t first_party = 0;
+    for (const auto& m : mentions_) {
+      if (!is_company_like(m)) continue;
+      const int c = m.company >= 0 && m.type == MentionType::company ? m.company : -2;
+      if (c != a && c != b) return false;
+      if (!party) first_party = m.begin;
+      party = true;
+    }
+    if (!party) return false;
+    std::uint32_t k = 0;
+    for (std::uint32_t j = first_party; j + 1 < s.last_token && j < first_party + 8; ++j) {
+      const auto w = key(j);
+      if ((w == "terminated" || w == "ended" || w == "scrapped" || w == "dissolved" || w == "cancelled" ||
+           w == "canceled" || w == "abandoned" || w == "quit" || w == "exited") &&
+          key(j + 1) == "it") {
+        k = j;
+        break;
+      }
+    }
+    if (!k) return false;
+    if (std::find(superseded_.begin(), superseded_.end(), old) != superseded_.end()) return false;
+    const Label label = relations_[old].label;
+    if (label == Label::acquired) return false;  // "bought Y ... sold it" is no former deal
+    std::vector<Evidence> evidence = relations_[old].evidence;
+    emit(a, b, Label::former_deal, Status::ended, 0.7f, s, "deal-ended-later");
+    const auto it = seen_.find(deal_key(a, b, Label::former_deal));
+    if (it == seen_.end()) return false;
+    auto& now = relations_[it->second];
+    now.evidence.insert(now.evidence.begin(), evidence.begin(), evidence.end());
+    superseded_.push_back(old);
+    seen_.erase(deal_key(a, b, label));
+    previous_deal_ = -1;
+    return true;
+  }
+
   static std::uint64_t deal_key(int a, int b, Label label) {
     if (is_symmetric(label) && a > b) std::swap(a, b);
     return (static_cast<std::uint64_t>(a) << 36) ^ (static_cast<std::uint64_t>(b) << 4) ^
@@ -4919,9 +5723,8 @@ class DocumentRun {
     // "The two groups are partners": a plural reference stands for two companies.
     // "The suit also names X as a defendant": the plaintiff is the last suit's.
     for (std::uint32_t k = s.first_token; arguments < 2 && !pairs_.empty() && k < s.last_token; ++k) {
-      const auto kk = key(k);
-      if (kk == "defendant" && last_plaintiff_ >= 0) ++arguments;
-      if (kk != "both" && kk != "the") continue;
+      if (last_plaintiff_ >= 0 && key(k) == "defendant") ++arguments;
+      if (key(k) != "both" && key(k) != "the") continue;
       int first = -1, second = -1;
       if (plural_pair(k, s.last_token, first, second)) arguments += 2;
     }
@@ -4936,6 +5739,8 @@ class DocumentRun {
       divestitures(s);
       pair_nouns(s);
       under_agreement(s);
+      former_partner_objects(s);
+      switched_providers(s);
       named_deals(s);
       asset_sales(s);
       chosen_partners(s);
@@ -4963,10 +5768,12 @@ class DocumentRun {
       if (own & t_takeover) name_takeovers(s);
       customer_and_rival_appositions(s);
       ordered_goods(s);
+      service_choices(s);
     } else {
       if (debug_) dump(s, false);
     }
     the_two(s, any);
+    opening_deal(s, any);
     // the companies a later "the two companies" may mean
     {
       int pair[2] = {-1, -1}, count = 0;
@@ -4997,7 +5804,7 @@ class DocumentRun {
     // rivals" is about Anthropic.
     int subject = opening_apposition_subject(s);
     for (const auto& m : mentions_) {
-      if (m.begin > s.first_token + 2 || rule_off("opening-subject")) break;
+      if (m.begin > subject_start_ + 2 || rule_off("opening-subject")) break;
       if (m.type == MentionType::company && m.company >= 0 && !m.reporter && !m.possessive) {
         subject = m.company;
         break;
@@ -5006,7 +5813,7 @@ class DocumentRun {
     if (subject < 0) subject = first_subject_;
     if (subject < 0) {
       for (const auto& m : mentions_) {
-        if (m.begin > s.first_token + 2) break;
+        if (m.begin > subject_start_ + 2) break;
         if (m.type == MentionType::company && m.company >= 0 && !m.reporter) {
           subject = m.company;
           break;
@@ -5043,8 +5850,11 @@ class DocumentRun {
     for (const auto& m : modifiers_) std::fprintf(stderr, "  modifier %u kind %d '%.*s'\n", m.at, static_cast<int>(m.modifier), static_cast<int>(key(m.at).size()), key(m.at).data());
   }
   bool debug_ = std::getenv("CORPGRAPH_DEBUG") != nullptr;
-  bool rule_off(std::string_view rule) const {
-    return !disabled_rules_.empty() && disabled_rules_.find("," + std::string(rule) + ",") != std::string::npos;
+  // The rules ask on every token and the variable is almost never set: the test that it is not
+  // stays small enough to inline, the lookup is out of line.
+  bool rule_off(std::string_view rule) const { return !disabled_rules_.empty() && rule_listed(rule); }
+  bool rule_listed(std::string_view rule) const {
+    return disabled_rules_.find("," + std::string(rule) + ",") != std::string::npos;
   }
   // CORPGRAPH_DISABLE_CUES=phrase|phrase does the same for single cue phrases (token keys).
   std::string disabled_cues_ = [] {
@@ -5077,6 +5887,7 @@ class DocumentRun {
   int sentence_subject_ = -1;
   std::uint32_t sentence_first_ = 0;
   std::uint32_t sentence_start_ = 0;  // first token of the sentence whose mentions are found
+  std::uint32_t subject_start_ = 0;   // the token after its dateline, if any
   std::vector<int> used_objects_;
   // How often each pair of companies was related so far in the document: "both companies" refers
   // back to the pair the article is about.
@@ -5097,8 +5908,27 @@ class DocumentRun {
 
   std::vector<Mention> mentions_;
   std::vector<std::string_view> person_surnames_;  // last words of people's names (token keys)
-  std::vector<const WordInfo*> infos_;
-  std::vector<WordInfo> word_copies_;  // what infos_ points at
+  // Where t_.key(k) is, for every token: 8 bytes a token, so that a document's keys are dense.
+  struct KeySpan {
+    std::uint32_t begin;
+    std::uint32_t size;
+  };
+  // The token words and keys live in buffers of the thread, reused from document to document (a
+  // run's vectors would be allocated and zero-filled for every article).
+  struct WordBuffers {
+    std::vector<const WordInfo*> infos;
+    std::vector<WordInfo> copies;
+    std::vector<KeySpan> keys;
+  };
+  static WordBuffers& word_buffers() {
+    thread_local WordBuffers buffers;
+    return buffers;
+  }
+  std::vector<const WordInfo*>& infos_ = word_buffers().infos;
+  std::vector<WordInfo>& word_copies_ = word_buffers().copies;  // what infos_ points at
+  const Token* toks_ = nullptr;  // t_.tokens.data() once tokenised
+  const KeySpan* token_keys_ = nullptr;
+  const char* keys_ = nullptr;  // t_.keys.data()
   std::vector<CueAt> cues_;
   std::vector<ModifierAt> modifiers_;
 

@@ -217,8 +217,18 @@ const CueSpec cue_specs[] = {
      "rival to|a rival to|competitor of|competitor to|a competitor of|a competitor to|"
      "rivals such as|rivals including|competitors such as|competitors including|"
      "competitors like|rivals like|competition from|competes|takes on|challenger to|"
-     "in competition with|compete|competitors|competitor",
+     "in competition with|compete|competitors|competitor|head to head with|headtohead with",
      Label::competes_with, false, cue_wide, Status::current, 0.8f, "compete"},
+    // "the rivalry between X and Y"
+    {"rivalry between|competition between|battle between|price war between", Label::competes_with, false,
+     cue_no_subject, Status::current, 0.8f, "compete-between"},
+    // "X is up against Y", "X trails Y in market share", "X overtook Y as the largest ..."
+    {"up against|is up against|are up against|trails|trailed|trailing|overtook|overtakes|has overtaken|"
+     "overtaken by|was overtaken by|lags behind|lagged behind|lagging behind|outsold|outsells|"
+     "battles|battling|battled|vies against|racing|races|raced|is racing|lost share to|losing share to|"
+     "lost market share to|losing market share to|taking share from|took share from|takes share from|"
+     "squeezed by|been squeezed by|undercut by|undercuts|undercut",
+     Label::competes_with, false, cue_direct, Status::current, 0.7f, "compete-standing"},
     // supplies
     {"supplies|supplied|supply|supplying|supplier to|a supplier to|supplier for|"
      "a supplier for|supplier of|key supplier to|provides chips to|ships chips to|sells chips to|"
@@ -228,17 +238,23 @@ const CueSpec cue_specs[] = {
     {"supplied by|sourced from|sources from|buys chips from|bought chips from|customer of|"
      "a customer of|client of|a client of|relies on chips from|provided by",
      Label::supplies, true, 0, Status::current, 0.8f, "supplied-by"},
-    {"supplier|chip supplier|key supplier", Label::supplies, true, cue_tight, Status::current,
+    {"supplier|chip supplier|key supplier|provider|cloud provider|service provider|contract manufacturer",
+     Label::supplies, true, cue_tight, Status::current,
      0.8f, "supplier-apposition"},
     {"makes|made|make|making|manufactures|manufactured|manufacture|manufacturing|builds|build|"
      "assembles|assemble|assembled|produces|produce|built",
      Label::supplies, false,
      cue_poss_object, Status::current, 0.7f, "makes-possessive"},
+    // "X runs on Fiserv systems" (the gapped form is "runs its software on Y")
+    {"runs on|run on|ran on|running on|hosted on|hosts its|built on", Label::supplies, true, cue_direct, Status::current,
+     0.7f, "runs-on"},
     // sues
     {"sued|sues|sue|suing|is suing|filed a lawsuit against|filed suit against|"
      "lawsuit against|legal action against|took legal action against|filed a complaint against|"
      "complaint against|brought a lawsuit against|countersued|litigation against|"
-     "a lawsuit against|suit against|case against|took to court|taken to court",
+     "a lawsuit against|suit against|case against|took to court|taken to court|countersues|"
+     "countersue|countersuing|filed for arbitration against|launched arbitration against|"
+     "started arbitration against|began arbitration against|filed an arbitration claim against",
      Label::sues, false, cue_direct, Status::current, 0.85f, "sue-verb"},
     {"sued by|lawsuit from|lawsuit filed by|lawsuit brought by|being sued by|was sued by",
      Label::sues, true, 0, Status::current, 0.85f, "sued-by"},
@@ -263,7 +279,8 @@ const GappedSpec gapped_specs[] = {
      "exports|exported",
      "to", 6, Label::supplies, false, 0.75f, "supply-gap"},
     {"buys|buy|bought|buying|sources|sourced|sourcing|orders|ordered|ordering|purchases|"
-     "purchased|purchasing|takes|take|took|uses|use|used|gets|get|got|imports|imported|leases|leased",
+     "purchased|purchasing|takes|take|took|uses|use|used|gets|get|got|imports|imported|leases|leased|"
+     "rely|relies|relied|relying|licenses|licensed|licensing",
      "from", 10, Label::supplies, true, 0.7f, "supplied-by-gap"},
     {"raised|raises|raising|secured|secures|received|receives|drew|attracted",
      "from", 8, Label::invests_in, true, 0.7f, "raised-from"},
@@ -278,6 +295,8 @@ const GappedSpec gapped_specs[] = {
     {"work|works|worked|working|collaborate|collaborates|collaborated|collaborating|partnered|partners|"
      "develop|develops|developed|developing|codevelop|codeveloped|codeveloping",
      "with", 6, Label::partners, false, 0.8f, "partner-gap"},
+    // "licenses the Unreal Engine from Epic Games"
+    {"licenses|licensed|licensing|license|licences|licence", "from", 6, Label::partners, false, 0.8f, "partner-gap"},
     // "in close discussions with", "had been negotiating a licence with", "spoke on Tuesday with"
     {"talks|negotiations|discussions|negotiating|negotiated|negotiate|negotiates|talking|talked|spoke|"
      "spoken|speaking",
@@ -285,6 +304,9 @@ const GappedSpec gapped_specs[] = {
     // "pulls out of $2.6 billion nickel plan with", "walked away from the merger with"
     {"pulls|pulled|pull|pulling|walked|walks|walk|withdrew|withdraws|withdrawn|quit|quits|exited|exits",
      "with", 8, Label::former_deal, false, 0.67f, "ended-gap"},
+    // "competes for seat orders with Y", "is fighting for share with Y", "compete more strongly with Y"
+    {"competes|compete|competing|competed|battles|battle|battling|battled|fighting|fights|fight|fought|vying|vies|vie",
+     "with|against", 4, Label::competes_with, false, 0.75f, "compete-gap"},
     // "runs its software on Google Cloud", "trains its models on Nvidia chips"
     {"runs|run|running|ran|hosts|host|hosted|hosting|trains|train|trained|training", "on", 3, Label::supplies, true,
      0.7f, "runs-on"},
@@ -293,7 +315,7 @@ const GappedSpec gapped_specs[] = {
     // "makes wings for Airbus", "will produce the active ingredient for Moderna"
     {"makes|make|made|making|manufactures|manufacture|manufactured|manufacturing|produces|produce|"
      "produced|producing|builds|build|built|building|assembles|assemble|assembled|assembling|"
-     "processes|process|processed|processing",
+     "processes|process|processed|processing|designs|design|designed|designing",
      "for", 4, Label::supplies, false, 0.75f, "make-for"},
 };
 
@@ -318,15 +340,20 @@ const ModifierSpec modifier_specs[] = {
      "ended its|ended their|ended the|ends its|ends partnership|ends deal|ends agreement|ends pact|"
      "ended partnership|ended deal|ended agreement|unwound|pulled out|broke off|fell through|"
      "falls through|previously had|no longer|expired|dissolved|exited|had a deal|had a partnership|"
-     "once had|used to|formerly|prohibited|vetoed|sank|torpedoed|derailed|ditched",
+     "once had|used to|formerly|prohibited|vetoed|sank|torpedoed|derailed|ditched|unravels|unravelled|"
+     "unraveled|unravel|wound down|winds down|wind down|dissolves|dissolve|ended in|ended on|ended after|"
+     "ended last|ended when|ended early|has ended|had ended|have ended|was ended|ended abruptly|lapse|lapsed|"
+     "lapses",
      Modifier::ended},
     {"pending|subject to|awaiting|expected to close|expected to complete|expected to be completed|"
      "is expected to close|yet to close|proposed|announced plans|agreed to|agrees to|set to|"
-     "will|plans to|intends to|planned|under review|regulatory approval|definitive agreement",
+     "will|plans to|intends to|planned|under review|regulatory approval|definitive agreement|finishing|"
+     "is completing|nearing completion|in the process of",
      Modifier::pending},
     {"completed|completes|closed|finalised|finalized|completion of|now owns|already owns",
      Modifier::completed},
-    {"talks|negotiations|discussions|negotiating|discussing|in talks", Modifier::talks},
+    {"talks|negotiations|discussions|negotiating|discussing|in talks|negotiate|negotiated|negotiates",
+     Modifier::talks},
     {"before|after|but|while|because|although|though|whereas|who|whose|said|says|say|told|"
      "according|when|since|amid|despite|unlike|;|:|whom|where|however|also said|added|"
      "reported|reports|citing|as it|as they",
@@ -367,11 +394,13 @@ const WordSpec word_specs[] = {
      "here's|it's|that's|there's|what's|let's|we're|they're|i'm|he's|she's|"
      "should|would|could|can|will|must|might|shall|did|does|do|is|are|was|were|be|been|being|"
      "has|have|had|having|get|gets|got|make|makes|made|take|takes|took|see|sees|saw|"
-     "under|per|via|plus|minus|versus|vs|amid|whereas|whether|unless|once|twice",
+     "under|per|via|plus|minus|versus|vs|amid|whereas|whether|unless|once|twice|"
+     "another|series|court|courts|nordic|scandinavian|iberian|balkan|industry|"
+     "lng|lpg|cng|5g|4g|6g|oled|lcd|saas",
      w_stop_cap},
     {"inc|incorporated|corp|corporation|co|company|ltd|limited|llc|lp|llp|plc|ag|se|sa|nv|bv|"
      "gmbh|kk|kgaa|spa|sas|ab|asa|oyj|oy|srl|pvt|as|pte|pty|bhd|tbk|sarl|holding|holdings|group|"
-     "co.,|s.a|n.v|s.p.a|a.g|k.k|l.p|l.l.c|l.l.p|b.v|s.a.s|s.r.l",
+     "co.,|s.a|n.v|s.p.a|a.g|k.k|l.p|l.l.c|l.l.p|b.v|s.a.s|s.r.l|a.s|a.ş|a.Ş",
      w_legal},
     {"technologies|technology|systems|therapeutics|pharmaceuticals|pharmaceutical|pharma|labs|"
      "laboratories|biopharma|biosciences|sciences|holdco|airways|aviation|"
@@ -385,7 +414,9 @@ const WordSpec word_specs[] = {
      "security|payments|finance|investments|management|advisors|realty|properties|"
      "shipping|lines|railways|rail|airline|automation|innovations|genomics|biologics|"
      "diagnostics|retail|stores|markets|apparel|beverages|brewing|foods|nutrition|"
-     "power|renewables|solar|wind|batteries|battery|fintech|bio|tech|international|microelectronics",
+     "power|renewables|solar|wind|batteries|battery|fintech|bio|tech|international|microelectronics|"
+     "enterprises|associates|brothers|seeds|farms|dairy|mills|freight|textiles|cement|packaging|"
+     "engineering|construction|plastics",
      w_corp_word},
     {"startup|startups|firm|company|chipmaker|carmaker|automaker|maker|manufacturer|lender|"
      "bank|insurer|retailer|rival|competitor|supplier|developer|operator|giant|conglomerate|"
@@ -507,8 +538,10 @@ const WordInfo* Lexicon::word(std::string_view key) const { return words_.find(k
 void Lexicon::words(const TokenizedText& t, std::vector<WordInfo>& copies,
                     std::vector<const WordInfo*>& out) const {
   const std::size_t n = t.tokens.size();
-  out.resize(n);
-  copies.resize(n);
+  // Grown, never shrunk: the vectors may be a thread's buffers, reused from text to text. Every
+  // out[k] is written below; copies[k] only where out[k] points at it.
+  if (out.size() < n) out.resize(n);
+  if (copies.size() < n) copies.resize(n);
   // A block of tokens at a time: hash them all and ask for their slots, then probe, so that the
   // misses of the block are in flight together.
   constexpr std::size_t block = 32;
@@ -648,13 +681,44 @@ void Lexicon::add_companies(std::string_view text, const std::string& file) {
     if (company.country.empty()) company.country = std::string(field(7));
     add_phrase(name, LexHit{HitKind::name, NonCompany::none, false, false, id, 0});
     for (auto a : split(field(2), '|')) add_phrase(a, LexHit{HitKind::alias, NonCompany::none, false, false, id, 0});
+    // "Mediterranean Shipping Company" is also written "Mediterranean Shipping Co.": the form
+    // without its legal words is an alias too (when two words or more remain).
+    add_phrase(without_legal_words(name), LexHit{HitKind::alias, NonCompany::none, false, false, id, 0});
+    for (auto a : split(field(2), '|'))
+      add_phrase(without_legal_words(a), LexHit{HitKind::alias, NonCompany::none, false, false, id, 0});
     for (auto t : split(field(3), '|')) {
       add_phrase(t, LexHit{HitKind::ticker, NonCompany::none, false, false, id, 0});
       // "NASDAQ:AAPL" is also written "NASDAQ: AAPL": the tokens are the same.
     }
     for (auto p : split(field(4), '|')) add_phrase(p, LexHit{HitKind::product, NonCompany::none, false, false, id, 0});
-    for (auto d : split(field(5), '|')) add_phrase(d, LexHit{HitKind::descriptor, NonCompany::none, false, false, id, 0});
+    for (auto d : split(field(5), '|')) {
+      add_phrase(d, LexHit{HitKind::descriptor, NonCompany::none, false, false, id, 0});
+      // The words of its descriptions, so that "the search company" finds the "search giant".
+      if (trim(d).empty()) continue;
+      auto& words = companies_[id].descriptor_words;
+      if (words.empty()) words.push_back(' ');
+      words += phrase_key(d);
+      words += ' ';
+    }
   }
+}
+
+std::string_view Lexicon::without_legal_words(std::string_view phrase) const {
+  const std::string_view whole = trim(phrase);
+  std::string_view p = whole;
+  while (true) {
+    const auto space = p.rfind(' ');
+    if (space == std::string_view::npos) return {};
+    const std::string last_key = phrase_key(p.substr(space + 1));
+    const auto* w = words_.find(first_word(last_key));
+    if (!w || !(w->flags & w_legal)) break;
+    p = trim(p.substr(0, space));
+  }
+  if (p.size() == whole.size() || p.find(' ') == std::string_view::npos) return {};
+  // "Merck &" and "Bank of" are no names.
+  const auto* w = words_.find(phrase_key(p.substr(p.rfind(' ') + 1)));
+  if (w && (w->flags & w_name_link)) return {};
+  return p;
 }
 
 void Lexicon::add_non_companies(std::string_view text, const std::string& file) {

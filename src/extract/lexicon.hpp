@@ -24,6 +24,7 @@ struct LexCompany {
   CompanyKind kind = CompanyKind::company;
   std::string sector;
   std::string country;
+  std::string descriptor_words;  // " word word ... " of its descriptor phrases (token keys)
 };
 
 enum class HitKind : std::uint8_t { name, alias, ticker, product, descriptor, non_company };
@@ -107,7 +108,7 @@ class Lexicon {
 
   [[nodiscard]] const WordInfo* word(std::string_view key) const;
   // For every token of t, word(t.key(k)) copied into copies[k], and out[k] pointing at that copy
-  // (nullptr when the word is unknown). The table slots of later tokens are fetched ahead, and the
+  // (nullptr when the word is unknown); both are grown to the token count, never shrunk. The table slots of later tokens are fetched ahead, and the
   // rules, which read a token's word many times, read a dense array instead of a big table.
   void words(const TokenizedText& t, std::vector<WordInfo>& copies, std::vector<const WordInfo*>& out) const;
   [[nodiscard]] const std::vector<LexHit>* phrase(std::string_view key) const;
@@ -259,6 +260,8 @@ class Lexicon {
   };
 
   void add_phrase(std::string_view phrase, LexHit hit);
+  // The phrase without its trailing legal words, or empty when fewer than two words would remain.
+  [[nodiscard]] std::string_view without_legal_words(std::string_view phrase) const;
   void add_grammar(std::string_view phrases, GrammarHit hit);
   WordInfo& word_slot(std::string_view key);
   void load_grammar();

@@ -2118,6 +2118,9 @@ class DocumentRun {
           break;
         } else if (key(m.begin - 1) == "formerly" || (m.begin >= cursor + 2 && key(m.begin - 2) == "formerly")) {
           break;  // "absorbed AIX Connect, formerly AirAsia India": an old name, not another object
+        } else if (key(cursor) == "," && cursor + 2 < m.begin && key(cursor + 1) == "in" && key(cursor + 2) == "which" &&
+                   !rule_off("in-which-list")) {
+          break;  // "licenses it from Y, in which Z is an investor": the clause is about Y
         } else if (verb_after_conjunction(cursor, m.begin)) {
           break;  // "owns Y and counts Z among...": a second verb phrase, not a longer list
         } else if (key(cursor) == "," && relative_cue(c) && !rule_off("relative-list") &&

@@ -2118,6 +2118,9 @@ class DocumentRun {
           break;
         } else if (key(m.begin - 1) == "formerly" || (m.begin >= cursor + 2 && key(m.begin - 2) == "formerly")) {
           break;  // "absorbed AIX Connect, formerly AirAsia India": an old name, not another object
+        } else if (key(cursor) == "," && cursor + 2 < m.begin && key(cursor + 1) == "in" && key(cursor + 2) == "which" &&
+                   !rule_off("in-which-list")) {
+          break;  // "licenses it from Y, in which Z is an investor": the clause is about Y
         } else if (verb_after_conjunction(cursor, m.begin)) {
           break;  // "owns Y and counts Z among...": a second verb phrase, not a longer list
         } else if (key(cursor) == "," && relative_cue(c) && !rule_off("relative-list") &&
@@ -3540,6 +3543,8 @@ class DocumentRun {
   // investment; a majority bought is an acquisition, a majority held an ownership.
   void percent_holdings(const Sentence& s) {
     for (std::uint32_t k = s.first_token; k + 3 < s.last_token; ++k) {
+      // a share is a number one or two words on: test that before the verb words
+      if (tok(k + 1).kind != TokenKind::number && tok(k + 2).kind != TokenKind::number) continue;
       const auto verb = key(k);
       const bool holds = verb == "holds" || verb == "held" || verb == "hold" || verb == "owns" || verb == "owned" ||
                          verb == "controls" || verb == "has";
@@ -3577,7 +3582,13 @@ class DocumentRun {
           mentions_[static_cast<std::size_t>(object)].possessive)
         object = company_at(mentions_[static_cast<std::size_t>(object)].next);
       if (object < 0 || !is_company_like(mentions_[static_cast<std::size_t>(object)])) continue;
-      CueAt at{k, j + 1, 0};
+      // "X, Latin America's largest bank, has agreed to buy 70% of Y": the verb group starts earlier
+      std::uint32_t vb = k;
+      while (vb > s.first_token && vb + 4 > k &&
+             (key(vb - 1) == "to" || key(vb - 1) == "agreed" || key(vb - 1) == "agrees" || is_auxiliary(key(vb - 1)) ||
+              key(vb - 1) == "plans" || key(vb - 1) == "will"))
+        --vb;
+      CueAt at{vb, j + 1, 0};
       Cue plain;
       const Found holder = subject(at, plain);
       if (holder.company < 0) continue;
@@ -5636,6 +5647,99 @@ class DocumentRun {
     else emit(a, b, label, Status::current, 0.7f, s, "the-two");
   }
 
+  // Which of the ownership constructions can fire in the sentence: one pass over its words, so
+  // that each construction's own scan runs only where its trigger word stands.
+  enum OwnTrigger : std::uint32_t {
+    t_possessive = 1u << 0, t_whose = 1u << 1, t_relative_verb = 1u << 2, t_holder_noun = 1u << 3,
+    t_joint = 1u << 4, t_hyphen = 1u << 5, t_round = 1u << 6, t_stake = 1u << 7, t_unit_noun = 1u << 8,
+    t_all = 1u << 9, t_one = 1u << 10, t_sell = 1u << 11, t_including = 1u << 12, t_backers = 1u << 13,
+    t_takeover = 1u << 14
+  };
+  std::uint32_t own_triggers(const Sentence& s) const {
+    std::uint32_t t = 0;
+    for (const auto& m : mentions_)
+      if (m.possessive) t |= t_possessive;
+    for (std::uint32_t k = s.first_token; k < s.last_token; ++k) {
+      const auto w = key(k);
+      if (w.empty()) continue;
+      switch (w[0]) {
+        case 'a':
+          if (w == "all") t |= t_all;
+          else if (w == "acquired" || w == "acquires") t |= t_relative_verb;
+          else if (w == "acquisition") t |= t_takeover;
+          else if (w == "affiliate" || w == "affiliates" || w == "arm") t |= t_unit_noun;
+          else if (w == "as") t |= t_including;
+          break;
+        case 'b':
+          if (w == "bought" || w == "buys" || w == "backs" || w == "backed") t |= t_relative_verb;
+          else if (w == "buyout") t |= t_takeover;
+          else if (w == "backer" || w == "backers") t |= t_holder_noun | t_backers;
+          else if (w == "business" || w == "businesses" || w == "brand" || w == "brands") t |= t_unit_noun;
+          break;
+        case 'c':
+          if (w == "controls" || w == "controlled") t |= t_relative_verb;
+          else if (w == "company" || w == "chain" || w == "chains") t |= t_unit_noun;
+          break;
+        case 'd':
+          if (w == "division" || w == "divisions") t |= t_unit_noun;
+          break;
+        case 'f':
+          if (w == "funds" || w == "funded") t |= t_relative_verb;
+          break;
+        case 'i':
+          if (w == "including") t |= t_including;
+          else if (w == "investor" || w == "investors") t |= t_holder_noun | t_unit_noun | t_backers;
+          else if (w == "it") t |= t_stake;
+          break;
+        case 'j':
+          if (w == "joint") t |= t_joint;
+          break;
+        case 'l':
+          if (w == "label" || w == "labels") t |= t_unit_noun;
+          break;
+        case 'o':
+          if (w == "owns" || w == "owned") t |= t_relative_verb;
+          else if (w == "one") t |= t_one;
+          else if (w == "owner") t |= t_holder_noun;
+          break;
+        case 'p':
+          if (w == "purchased") t |= t_relative_verb;
+          else if (w == "purchase") t |= t_takeover;
+          else if (w == "parent") t |= t_holder_noun;
+          break;
+        case 'r':
+          if (w == "round" || w == "rounds") t |= t_round;
+          else if (w == "runs") t |= t_relative_verb;
+          break;
+        case 's':
+          if (w == "sold" || w == "sells" || w == "sell" || w == "selling") t |= t_sell;
+          else if (w == "shareholder" || w == "stakeholder" || w == "shareholders") t |= t_holder_noun | t_unit_noun | t_backers;
+          else if (w == "stake" || w == "stakes") t |= t_stake;
+          else if (w == "subsidiary" || w == "subsidiaries" || w == "studio" || w == "studios") t |= t_unit_noun;
+          else if (w == "such") t |= t_including;
+          break;
+        case 't':
+          if (w == "takeover") t |= t_takeover;
+          break;
+        case 'u':
+          if (w == "unit" || w == "units") t |= t_unit_noun;
+          break;
+        case 'w':
+          if (w == "whose") t |= t_whose;
+          break;
+        case '-':
+          t |= t_hyphen;
+          break;
+        case '1':
+          if (w == "100") t |= t_all;
+          break;
+        default:
+          break;
+      }
+    }
+    return t;
+  }
+
   void sentence(const Sentence& s) {
     ++sentence_no_;
     find_mentions(s);
@@ -5677,21 +5781,22 @@ class DocumentRun {
       possessive_stakes(s);
       counts_among(s);
       possessive_passive_supply(s);
-      unit_lists(s);
-      whose_units(s);
-      object_relatives(s);
-      possessive_copula(s);
-      joint_ventures(s);
-      hyphen_descriptions(s);
-      funding_rounds(s);
-      stake_in_it(s);
-      name_unit_appositions(s);
-      all_shares(s);
-      one_of_units(s);
-      stake_sales(s);
-      including_objects(s);
-      topic_backers(s);
-      name_takeovers(s);
+      const std::uint32_t own = own_triggers(s);
+      if (own & (t_possessive | t_unit_noun)) unit_lists(s);
+      if (own & t_whose) whose_units(s);
+      if (own & t_relative_verb) object_relatives(s);
+      if ((own & t_holder_noun) && (own & (t_possessive | t_whose))) possessive_copula(s);
+      if (own & t_joint) joint_ventures(s);
+      if (own & t_hyphen) hyphen_descriptions(s);
+      if (own & t_round) funding_rounds(s);
+      if ((own & t_stake) && sentence_subject_ >= 0) stake_in_it(s);
+      if (own & t_unit_noun) name_unit_appositions(s);
+      if (own & t_all) all_shares(s);
+      if (own & t_one) one_of_units(s);
+      if (own & t_sell) stake_sales(s);
+      if (own & t_including) including_objects(s);
+      if (own & t_backers) topic_backers(s);
+      if (own & t_takeover) name_takeovers(s);
       customer_and_rival_appositions(s);
       ordered_goods(s);
       service_choices(s);

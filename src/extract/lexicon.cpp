@@ -154,7 +154,8 @@ const CueSpec cue_specs[] = {
      Label::acquired, false, cue_noun, Status::current, 0.8f, "acquire-noun"},
     {"acquired by|bought by|purchased by|taken over by|snapped up by|absorbed by|sold to|"
      "sells itself to|sold itself to|merged into|acquisition by|takeover by|buyout by|"
-     "merged with and into|merge with and into|merges with and into|was merged into|were merged into",
+     "merged with and into|merge with and into|merges with and into|was merged into|were merged into|"
+     "taken private by|was taken private by|bought out by",
      Label::acquired, true, 0, Status::current, 0.85f, "acquire-passive"},
     {"to be acquired by|to be bought by|to be taken over by|agreed to be acquired by|"
      "agreed to be bought by|agreed to sell itself to|to sell itself to|being acquired by|"

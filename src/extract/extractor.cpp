@@ -5653,8 +5653,68 @@ class DocumentRun {
     t_possessive = 1u << 0, t_whose = 1u << 1, t_relative_verb = 1u << 2, t_holder_noun = 1u << 3,
     t_joint = 1u << 4, t_hyphen = 1u << 5, t_round = 1u << 6, t_stake = 1u << 7, t_unit_noun = 1u << 8,
     t_all = 1u << 9, t_one = 1u << 10, t_sell = 1u << 11, t_including = 1u << 12, t_backers = 1u << 13,
-    t_takeover = 1u << 14
+    t_takeover = 1u << 14,
+    // the relation scanners' own words (each scanner emits nothing without one of them)
+    t_legal = 1u << 15, t_holding_noun = 1u << 16, t_count = 1u << 17, t_order = 1u << 18, t_passive_verb = 1u << 19,
+    t_switch = 1u << 20, t_under = 1u << 21
   };
+  // The words without which legal_actions, possessive_stakes, counts_among, ordered_goods,
+  // possessive_passive_supply, switched_providers and under_agreement cannot emit: each of those
+  // scans skips every token that is not one of its words (legal_actions' passive half included).
+  static std::uint32_t scanner_triggers(std::string_view w) {
+    switch (w[0]) {
+      case 'a':
+        if (w == "action") return t_legal;
+        if (w == "assembled") return t_passive_verb;
+        break;
+      case 'b':
+        if (w == "built") return t_passive_verb;
+        break;
+      case 'c':
+        if (w == "court" || w == "complaint" || w == "claim" || w == "case") return t_legal;
+        if (w == "counts" || w == "counted" || w == "count") return t_count;
+        if (w == "carried") return t_passive_verb;
+        break;
+      case 'd':
+        if (w == "defendant") return t_legal;
+        if (w == "distributed") return t_passive_verb;
+        break;
+      case 'h':
+        if (w == "holding") return t_holding_noun;
+        break;
+      case 'i':
+        if (w == "interest" || w == "investment" || w == "investments") return t_holding_noun;
+        break;
+      case 'l':
+        if (w == "lawsuit" || w == "lawsuits" || w == "litigation") return t_legal;
+        break;
+      case 'm':
+        if (w == "made" || w == "manufactured") return t_passive_verb;
+        if (w == "moved") return t_switch;
+        break;
+      case 'o':
+        if (w == "orders" || w == "ordered" || w == "order" || w == "ordering") return t_order;
+        break;
+      case 'p':
+        if (w == "produced") return t_passive_verb;
+        break;
+      case 'r':
+        if (w == "replaced" || w == "replaces" || w == "replacing") return t_switch;
+        break;
+      case 's':
+        if (w == "suit") return t_legal;
+        if (w == "stake" || w == "shareholding") return t_holding_noun;
+        if (w == "sold" || w == "stocked") return t_passive_verb;
+        if (w == "switched" || w == "switches" || w == "switching" || w == "shifted") return t_switch;
+        break;
+      case 'u':
+        if (w == "under") return t_under;
+        break;
+      default:
+        break;
+    }
+    return 0;
+  }
   std::uint32_t own_triggers(const Sentence& s) const {
     std::uint32_t t = 0;
     for (const auto& m : mentions_)
@@ -5736,6 +5796,7 @@ class DocumentRun {
         default:
           break;
       }
+      t |= scanner_triggers(w);
     }
     return t;
   }
@@ -5765,23 +5826,25 @@ class DocumentRun {
       drop_false_endings(s);
       if (debug_) dump(s);
       relations(s);
+      // (the trigger pass reads only the tokens and this sentence's mentions, which the scanners
+      // before it do not change)
+      const std::uint32_t own = own_triggers(s);
       possessive_owners(s);
       in_which_stakes(s);
-      divestitures(s);
+      if (own & t_sell) divestitures(s);
       pair_nouns(s);
-      under_agreement(s);
+      if (own & t_under) under_agreement(s);
       former_partner_objects(s);
-      switched_providers(s);
+      if (own & t_switch) switched_providers(s);
       named_deals(s);
       asset_sales(s);
       chosen_partners(s);
-      legal_actions(s);
+      if (own & t_legal) legal_actions(s);
       percent_holdings(s);
       possessive_units(s);
-      possessive_stakes(s);
-      counts_among(s);
-      possessive_passive_supply(s);
-      const std::uint32_t own = own_triggers(s);
+      if (own & t_holding_noun) possessive_stakes(s);
+      if (own & t_count) counts_among(s);
+      if (own & t_passive_verb) possessive_passive_supply(s);
       if (own & (t_possessive | t_unit_noun)) unit_lists(s);
       if (own & t_whose) whose_units(s);
       if (own & t_relative_verb) object_relatives(s);

@@ -5656,10 +5656,11 @@ class DocumentRun {
     t_takeover = 1u << 14,
     // the relation scanners' own words (each scanner emits nothing without one of them)
     t_legal = 1u << 15, t_holding_noun = 1u << 16, t_count = 1u << 17, t_order = 1u << 18, t_passive_verb = 1u << 19,
-    t_switch = 1u << 20, t_under = 1u << 21
+    t_switch = 1u << 20, t_under = 1u << 21, t_number = 1u << 22, t_rival = 1u << 23
   };
   // The words without which legal_actions, possessive_stakes, counts_among, ordered_goods,
-  // possessive_passive_supply, switched_providers and under_agreement cannot emit: each of those
+  // possessive_passive_supply, switched_providers, under_agreement and the second half of
+  // customer_and_rival_appositions cannot emit: each of those
   // scans skips every token that is not one of its words (legal_actions' passive half included).
   static std::uint32_t scanner_triggers(std::string_view w) {
     switch (w[0]) {
@@ -5672,6 +5673,7 @@ class DocumentRun {
         break;
       case 'c':
         if (w == "court" || w == "complaint" || w == "claim" || w == "case") return t_legal;
+        if (w == "competitor") return t_rival;
         if (w == "counts" || w == "counted" || w == "count") return t_count;
         if (w == "carried") return t_passive_verb;
         break;
@@ -5700,6 +5702,7 @@ class DocumentRun {
         break;
       case 'r':
         if (w == "replaced" || w == "replaces" || w == "replacing") return t_switch;
+        if (w == "rival") return t_rival;
         break;
       case 's':
         if (w == "suit") return t_legal;
@@ -5720,6 +5723,7 @@ class DocumentRun {
     for (const auto& m : mentions_)
       if (m.possessive) t |= t_possessive;
     for (std::uint32_t k = s.first_token; k < s.last_token; ++k) {
+      if (tok(k).kind == TokenKind::number) t |= t_number;
       const auto w = key(k);
       if (w.empty()) continue;
       switch (w[0]) {
@@ -5840,7 +5844,7 @@ class DocumentRun {
       asset_sales(s);
       chosen_partners(s);
       if (own & t_legal) legal_actions(s);
-      percent_holdings(s);
+      if (own & t_number) percent_holdings(s);  // a share is a number
       possessive_units(s);
       if (own & t_holding_noun) possessive_stakes(s);
       if (own & t_count) counts_among(s);
@@ -5860,8 +5864,9 @@ class DocumentRun {
       if (own & t_including) including_objects(s);
       if (own & t_backers) topic_backers(s);
       if (own & t_takeover) name_takeovers(s);
-      customer_and_rival_appositions(s);
-      ordered_goods(s);
+      // (its first half starts at a possessive name, its second at "rival" or "competitor")
+      if (own & (t_possessive | t_rival)) customer_and_rival_appositions(s);
+      if (own & t_order) ordered_goods(s);
       service_choices(s);
     } else {
       if (debug_) dump(s, false);

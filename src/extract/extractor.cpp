@@ -2346,9 +2346,9 @@ class DocumentRun {
       if (is_deal_label(label)) sentence_deal_ = static_cast<int>(it->second);
       return;
     }
+    // (no names yet: run() writes every relation's names once the document is read, as they may
+    // still grow)
     Relation r;
-    r.source.name = companies_[static_cast<std::size_t>(source)].name;
-    r.target.name = companies_[static_cast<std::size_t>(target)].name;
     if (const int l = companies_[static_cast<std::size_t>(source)].lexicon; l >= 0)
       r.source.kind = lex_.company(static_cast<std::uint32_t>(l)).kind;
     if (const int l = companies_[static_cast<std::size_t>(target)].lexicon; l >= 0)

@@ -144,6 +144,16 @@ class DocumentRun {
     return std::string_view(text_).substr(tok(b).begin, tok(e - 1).end - tok(b).begin);
   }
   std::string clean(std::size_t b, std::size_t e) const { return normalise_collapsed(raw(b, e)); }
+  // Whether normalise_collapsed() returns text unchanged by its own first test: printable ASCII
+  // with single inner spaces.
+  static bool collapsed_already(std::string_view text) {
+    bool plain = !text.empty() && text.front() != ' ' && text.back() != ' ';
+    for (std::size_t i = 0; i < text.size() && plain; ++i) {
+      const auto c = static_cast<unsigned char>(text[i]);
+      plain = (c > 0x20 && c < 0x80) || (c == ' ' && text[i - 1] != ' ');
+    }
+    return plain;
+  }
   std::string joined_key(std::size_t b, std::size_t e) { return std::string(t_.keys_of(b, e)); }
 
   // ---- document companies -------------------------------------------------------------------
@@ -253,6 +263,9 @@ class DocumentRun {
     auto& c = companies_[static_cast<std::size_t>(company)];
     c.last_seen = ++clock_;
     c.last_sentence = sentence_no_;
+    // Most mentions repeat the name as written: then the cleaned surface is the name itself, and
+    // building it is the whole cost of this call.
+    if (const auto written = raw(b, e); written == c.name && collapsed_already(written)) return;
     std::string surface = clean(b, e);
     if (surface == c.name || surface.empty()) return;
     if (std::find(c.aliases.begin(), c.aliases.end(), surface) == c.aliases.end())

@@ -144,6 +144,16 @@ class DocumentRun {
     return std::string_view(text_).substr(tok(b).begin, tok(e - 1).end - tok(b).begin);
   }
   std::string clean(std::size_t b, std::size_t e) const { return normalise_collapsed(raw(b, e)); }
+  // Whether normalise_collapsed() returns text unchanged by its own first test: printable ASCII
+  // with single inner spaces.
+  static bool collapsed_already(std::string_view text) {
+    bool plain = !text.empty() && text.front() != ' ' && text.back() != ' ';
+    for (std::size_t i = 0; i < text.size() && plain; ++i) {
+      const auto c = static_cast<unsigned char>(text[i]);
+      plain = (c > 0x20 && c < 0x80) || (c == ' ' && text[i - 1] != ' ');
+    }
+    return plain;
+  }
   std::string joined_key(std::size_t b, std::size_t e) { return std::string(t_.keys_of(b, e)); }
 
   // ---- document companies -------------------------------------------------------------------
@@ -253,6 +263,9 @@ class DocumentRun {
     auto& c = companies_[static_cast<std::size_t>(company)];
     c.last_seen = ++clock_;
     c.last_sentence = sentence_no_;
+    // Most mentions repeat the name as written: then the cleaned surface is the name itself, and
+    // building it is the whole cost of this call.
+    if (const auto written = raw(b, e); written == c.name && collapsed_already(written)) return;
     std::string surface = clean(b, e);
     if (surface == c.name || surface.empty()) return;
     if (std::find(c.aliases.begin(), c.aliases.end(), surface) == c.aliases.end())
@@ -2346,9 +2359,9 @@ class DocumentRun {
       if (is_deal_label(label)) sentence_deal_ = static_cast<int>(it->second);
       return;
     }
+    // (no names yet: run() writes every relation's names once the document is read, as they may
+    // still grow)
     Relation r;
-    r.source.name = companies_[static_cast<std::size_t>(source)].name;
-    r.target.name = companies_[static_cast<std::size_t>(target)].name;
     if (const int l = companies_[static_cast<std::size_t>(source)].lexicon; l >= 0)
       r.source.kind = lex_.company(static_cast<std::uint32_t>(l)).kind;
     if (const int l = companies_[static_cast<std::size_t>(target)].lexicon; l >= 0)
@@ -5653,13 +5666,77 @@ class DocumentRun {
     t_possessive = 1u << 0, t_whose = 1u << 1, t_relative_verb = 1u << 2, t_holder_noun = 1u << 3,
     t_joint = 1u << 4, t_hyphen = 1u << 5, t_round = 1u << 6, t_stake = 1u << 7, t_unit_noun = 1u << 8,
     t_all = 1u << 9, t_one = 1u << 10, t_sell = 1u << 11, t_including = 1u << 12, t_backers = 1u << 13,
-    t_takeover = 1u << 14
+    t_takeover = 1u << 14,
+    // the relation scanners' own words (each scanner emits nothing without one of them)
+    t_legal = 1u << 15, t_holding_noun = 1u << 16, t_count = 1u << 17, t_order = 1u << 18, t_passive_verb = 1u << 19,
+    t_switch = 1u << 20, t_under = 1u << 21, t_number = 1u << 22, t_rival = 1u << 23
   };
+  // The words without which legal_actions, possessive_stakes, counts_among, ordered_goods,
+  // possessive_passive_supply, switched_providers, under_agreement and the second half of
+  // customer_and_rival_appositions cannot emit: each of those
+  // scans skips every token that is not one of its words (legal_actions' passive half included).
+  static std::uint32_t scanner_triggers(std::string_view w) {
+    switch (w[0]) {
+      case 'a':
+        if (w == "action") return t_legal;
+        if (w == "assembled") return t_passive_verb;
+        break;
+      case 'b':
+        if (w == "built") return t_passive_verb;
+        break;
+      case 'c':
+        if (w == "court" || w == "complaint" || w == "claim" || w == "case") return t_legal;
+        if (w == "competitor") return t_rival;
+        if (w == "counts" || w == "counted" || w == "count") return t_count;
+        if (w == "carried") return t_passive_verb;
+        break;
+      case 'd':
+        if (w == "defendant") return t_legal;
+        if (w == "distributed") return t_passive_verb;
+        break;
+      case 'h':
+        if (w == "holding") return t_holding_noun;
+        break;
+      case 'i':
+        if (w == "interest" || w == "investment" || w == "investments") return t_holding_noun;
+        break;
+      case 'l':
+        if (w == "lawsuit" || w == "lawsuits" || w == "litigation") return t_legal;
+        break;
+      case 'm':
+        if (w == "made" || w == "manufactured") return t_passive_verb;
+        if (w == "moved") return t_switch;
+        break;
+      case 'o':
+        if (w == "orders" || w == "ordered" || w == "order" || w == "ordering") return t_order;
+        break;
+      case 'p':
+        if (w == "produced") return t_passive_verb;
+        break;
+      case 'r':
+        if (w == "replaced" || w == "replaces" || w == "replacing") return t_switch;
+        if (w == "rival") return t_rival;
+        break;
+      case 's':
+        if (w == "suit") return t_legal;
+        if (w == "stake" || w == "shareholding") return t_holding_noun;
+        if (w == "sold" || w == "stocked") return t_passive_verb;
+        if (w == "switched" || w == "switches" || w == "switching" || w == "shifted") return t_switch;
+        break;
+      case 'u':
+        if (w == "under") return t_under;
+        break;
+      default:
+        break;
+    }
+    return 0;
+  }
   std::uint32_t own_triggers(const Sentence& s) const {
     std::uint32_t t = 0;
     for (const auto& m : mentions_)
       if (m.possessive) t |= t_possessive;
     for (std::uint32_t k = s.first_token; k < s.last_token; ++k) {
+      if (tok(k).kind == TokenKind::number) t |= t_number;
       const auto w = key(k);
       if (w.empty()) continue;
       switch (w[0]) {
@@ -5736,6 +5813,7 @@ class DocumentRun {
         default:
           break;
       }
+      t |= scanner_triggers(w);
     }
     return t;
   }
@@ -5765,23 +5843,25 @@ class DocumentRun {
       drop_false_endings(s);
       if (debug_) dump(s);
       relations(s);
+      // (the trigger pass reads only the tokens and this sentence's mentions, which the scanners
+      // before it do not change)
+      const std::uint32_t own = own_triggers(s);
       possessive_owners(s);
       in_which_stakes(s);
-      divestitures(s);
+      if (own & t_sell) divestitures(s);
       pair_nouns(s);
-      under_agreement(s);
+      if (own & t_under) under_agreement(s);
       former_partner_objects(s);
-      switched_providers(s);
+      if (own & t_switch) switched_providers(s);
       named_deals(s);
       asset_sales(s);
       chosen_partners(s);
-      legal_actions(s);
-      percent_holdings(s);
+      if (own & t_legal) legal_actions(s);
+      if (own & t_number) percent_holdings(s);  // a share is a number
       possessive_units(s);
-      possessive_stakes(s);
-      counts_among(s);
-      possessive_passive_supply(s);
-      const std::uint32_t own = own_triggers(s);
+      if (own & t_holding_noun) possessive_stakes(s);
+      if (own & t_count) counts_among(s);
+      if (own & t_passive_verb) possessive_passive_supply(s);
       if (own & (t_possessive | t_unit_noun)) unit_lists(s);
       if (own & t_whose) whose_units(s);
       if (own & t_relative_verb) object_relatives(s);
@@ -5797,8 +5877,9 @@ class DocumentRun {
       if (own & t_including) including_objects(s);
       if (own & t_backers) topic_backers(s);
       if (own & t_takeover) name_takeovers(s);
-      customer_and_rival_appositions(s);
-      ordered_goods(s);
+      // (its first half starts at a possessive name, its second at "rival" or "competitor")
+      if (own & (t_possessive | t_rival)) customer_and_rival_appositions(s);
+      if (own & t_order) ordered_goods(s);
       service_choices(s);
     } else {
       if (debug_) dump(s, false);

@@ -11,6 +11,7 @@
 #include <array>
 #include <cstdio>
 #include <cstdlib>
+#include <cstring>
 #include <fstream>
 #include <sstream>
 #include <unordered_map>
@@ -1416,10 +1417,20 @@ class DocumentRun {
     return false;
   }
 
+  // Whether a gapped cue's word list holds w: the first byte is compared before the rest, as
+  // most words of the lists have a length that many token keys share, and a call to memcmp per
+  // word of the same length cost more than the rest of the search.
+  static bool holds_word(const std::vector<std::string>& words, std::string_view w) {
+    for (const auto& x : words)
+      if (x.size() == w.size() && (w.empty() || (x[0] == w[0] && std::memcmp(x.data(), w.data(), w.size()) == 0)))
+        return true;
+    return false;
+  }
+
   void gapped_cue(std::uint32_t k, std::uint32_t last) {
     const auto head = key(k);
     for (const auto& g : lex_.gapped()) {
-      if (std::find(g.heads.begin(), g.heads.end(), head) == g.heads.end()) continue;
+      if (!holds_word(g.heads, head)) continue;
       // ("processes payments for Y" is a service, whatever "made payments for" means)
       const bool make_for = lex_.cue(g.cue).rule == "make-for" && head.substr(0, 7) != "process";
       for (std::uint32_t j = k + 2; j < last && j <= k + 1 + g.max_gap; ++j) {
@@ -1455,7 +1466,7 @@ class DocumentRun {
                                key(j - 1) == "proposal" || key(j - 1) == "complaint" || key(j - 1) == "interest" ||
                                key(j - 1) == "letter" || key(j - 1) == "request" || key(j - 1) == "orders");
         if (company || business || no_money || key(j) == "." || key(j) == ";") break;
-        if (std::find(g.tails.begin(), g.tails.end(), key(j)) != g.tails.end()) {
+        if (holds_word(g.tails, key(j))) {
           // "received an approach from Y", "drew interest from Y": only money raised is an investment.
           if (lex_.cue(g.cue).label == Label::invests_in && lex_.cue(g.cue).reversed && !money_between(k + 1, j) &&
               !rule_off("raised-money"))

@@ -127,6 +127,11 @@ void tokenize(std::string_view text, TokenizedText& out) {
   char* kp = key_base;
   auto key_at = [&] { return static_cast<std::size_t>(kp - key_base); };
 
+  // The token buffer's start and size in locals: the keys are stored through a char pointer,
+  // which may alias anything, so fields of out would be read again after every key byte.
+  Token* token_base = out.tokens.data();
+  std::size_t token_room = out.tokens.size();
+
   std::uint8_t pending_flags = 0;
   int newlines = 0;
   std::size_t i = 0;
@@ -145,8 +150,12 @@ void tokenize(std::string_view text, TokenizedText& out) {
     t.flags = static_cast<std::uint8_t>(flags | pending_flags | line_flags[newlines < 2 ? newlines : 2]);
     // Written in place: the buffer grows by half when full (zero-filling only the new part,
     // so a thread's buffer costs little once it has grown), and is cut to size at the end.
-    if (token_count == out.tokens.size()) out.tokens.resize(token_count + token_count / 2 + 256);
-    out.tokens[token_count++] = t;
+    if (token_count == token_room) {
+      out.tokens.resize(token_count + token_count / 2 + 256);
+      token_base = out.tokens.data();
+      token_room = out.tokens.size();
+    }
+    token_base[token_count++] = t;
     pending_flags = 0;
     newlines = 0;
   };

@@ -307,9 +307,13 @@ void tokenize(std::string_view text, TokenizedText& out) {
   out.tokens.resize(token_count);
 
   // Sentences.
-  const auto& toks = out.tokens;
-  const std::size_t count = toks.size();
-  auto key = [&](std::size_t k) { return out.key(k); };
+  // (pointers in locals: the sentences' push_back may write anything, as far as the compiler
+  // knows, so the vectors' fields would be read again for every token)
+  const Token* const toks = out.tokens.data();
+  const std::size_t count = token_count;
+  auto key = [&](std::size_t k) {
+    return TokenKey(key_base + toks[k].key_begin, toks[k].key_end - toks[k].key_begin);
+  };
   std::size_t start = 0;
   auto close = [&](std::size_t end_token) {
     if (end_token <= start) return;

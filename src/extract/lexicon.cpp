@@ -544,18 +544,27 @@ void Lexicon::words(const TokenizedText& t, std::vector<WordInfo>& copies,
   if (copies.size() < n) copies.resize(n);
   // A block of tokens at a time: hash them all and ask for their slots, then probe, so that the
   // misses of the block are in flight together.
+  // (through local pointers, each key made once: the stores into copies would otherwise make
+  // the compiler read the vectors' fields again for every token)
   constexpr std::size_t block = 32;
   std::uint64_t hashes[block];
+  std::string_view keys[block];
+  const Token* const tokens = t.tokens.data();
+  const char* const key_bytes = t.keys.data();
+  WordInfo* const copy_at = copies.data();
+  const WordInfo** const out_at = out.data();
   for (std::size_t first = 0; first < n; first += block) {
     const std::size_t count = std::min(block, n - first);
     for (std::size_t i = 0; i < count; ++i) {
-      hashes[i] = hash(t.key(first + i));
+      const Token& token = tokens[first + i];
+      keys[i] = std::string_view(key_bytes + token.key_begin, token.key_end - token.key_begin);
+      hashes[i] = hash(keys[i]);
       if (const void* slot = words_.first_slot(hashes[i])) __builtin_prefetch(slot);
     }
     for (std::size_t i = 0; i < count; ++i) {
-      const WordInfo* w = words_.find(t.key(first + i), hashes[i]);
-      if (w) copies[first + i] = *w;
-      out[first + i] = w ? &copies[first + i] : nullptr;
+      const WordInfo* w = words_.find(keys[i], hashes[i]);
+      if (w) copy_at[first + i] = *w;
+      out_at[first + i] = w ? &copy_at[first + i] : nullptr;
     }
   }
 }

@@ -1417,9 +1417,9 @@ class DocumentRun {
     return false;
   }
 
-  // Whether a gapped cue's word list holds w: the first byte is compared before the rest, as
-  // most words of the lists have a length that many token keys share, and a call to memcmp per
-  // word of the same length cost more than the rest of the search.
+  // Whether a gapped cue's tails hold w: the first byte is compared before the rest, as most
+  // words of the lists have a length that many token keys share, and a call to memcmp per word
+  // of the same length cost more than the rest of the search.
   static bool holds_word(const std::vector<std::string>& words, std::string_view w) {
     for (const auto& x : words)
       if (x.size() == w.size() && (w.empty() || (x[0] == w[0] && std::memcmp(x.data(), w.data(), w.size()) == 0)))
@@ -1429,8 +1429,10 @@ class DocumentRun {
 
   void gapped_cue(std::uint32_t k, std::uint32_t last) {
     const auto head = key(k);
-    for (const auto& g : lex_.gapped()) {
-      if (!holds_word(g.heads, head)) continue;
+    const auto* indexes = lex_.gapped_for(head);
+    if (!indexes) return;
+    for (const std::uint16_t index : *indexes) {
+      const auto& g = lex_.gapped()[index];
       // ("processes payments for Y" is a service, whatever "made payments for" means)
       const bool make_for = lex_.cue(g.cue).rule == "make-for" && head.substr(0, 7) != "process";
       for (std::uint32_t j = k + 2; j < last && j <= k + 1 + g.max_gap; ++j) {

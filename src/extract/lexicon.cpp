@@ -629,9 +629,12 @@ void Lexicon::load_grammar() {
   for (const auto& spec : gapped_specs) {
     cues_.push_back(Cue{spec.label, Status::current, spec.reversed, detail::cue_wide, spec.confidence, spec.rule});
     GappedCue g;
+    const auto index = static_cast<std::uint16_t>(gapped_.size());
     for (auto h : split(spec.heads, '|')) {
       g.heads.emplace_back(h);
       word_slot(h).flags |= w_gap_head;
+      auto& cues = gapped_by_head_[h];
+      if (cues.empty() || cues.back() != index) cues.push_back(index);
     }
     for (auto t : split(spec.tails, '|')) g.tails.emplace_back(t);
     g.max_gap = spec.max_gap;

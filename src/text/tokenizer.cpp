@@ -226,6 +226,7 @@ void tokenize(std::string_view text, TokenizedText& out) {
       const auto c = static_cast<unsigned char>(text[i]);
       if (word_keys[c]) {
         // A run of ASCII letters and digits, the common case.
+        bool run_ended = false;  // the run's end is found (the byte at i is no ASCII letter or digit)
 #ifdef __SSE2__
         // Sixteen bytes at a time: the run's length from a compare mask, its key (letters with
         // 0x20 set) stored whole; bytes past the run are overwritten by what comes next.
@@ -242,10 +243,13 @@ void tokenize(std::string_view text, TokenizedText& out) {
                            _mm_or_si128(v, _mm_and_si128(letter, _mm_set1_epi8(0x20))));
           kp += length;
           i += length;
-          if (length < 16) break;
+          if (length < 16) {
+            run_ended = true;
+            break;
+          }
         }
 #endif
-        while (i < n) {
+        while (!run_ended && i < n) {
           const char lowered = word_keys[static_cast<unsigned char>(text[i])];
           if (!lowered) break;
           *kp++ = lowered;

@@ -569,10 +569,6 @@ void Lexicon::words(const TokenizedText& t, std::vector<WordInfo>& copies,
   }
 }
 
-const std::vector<LexHit>* Lexicon::phrase(std::string_view key) const { return phrases_.find(key); }
-
-const std::vector<GrammarHit>* Lexicon::grammar(std::string_view key) const { return grammar_.find(key); }
-
 bool Lexicon::sector_fits(std::uint8_t group, std::string_view sector) {
   if (group == 0 || group > sector_groups.size() || sector.empty()) return false;
   for (auto part : split(sector_groups[group - 1].sectors, '|'))

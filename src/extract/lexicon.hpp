@@ -111,8 +111,9 @@ class Lexicon {
   // (nullptr when the word is unknown); both are grown to the token count, never shrunk. The table slots of later tokens are fetched ahead, and the
   // rules, which read a token's word many times, read a dense array instead of a big table.
   void words(const TokenizedText& t, std::vector<WordInfo>& copies, std::vector<const WordInfo*>& out) const;
-  [[nodiscard]] const std::vector<LexHit>* phrase(std::string_view key) const;
-  [[nodiscard]] const std::vector<GrammarHit>* grammar(std::string_view key) const;
+  // (in the header, so that the rules' loops over n-grams inline the lookups)
+  [[nodiscard]] const std::vector<LexHit>* phrase(std::string_view key) const { return phrases_.find(key); }
+  [[nodiscard]] const std::vector<GrammarHit>* grammar(std::string_view key) const { return grammar_.find(key); }
   [[nodiscard]] const Cue& cue(std::uint16_t index) const { return cues_[index]; }
   [[nodiscard]] const std::vector<GappedCue>& gapped() const { return gapped_; }
   // The indexes into gapped() of the cues that head may start, in gapped() order (nullptr for

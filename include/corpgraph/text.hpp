@@ -72,7 +72,7 @@ struct TokenKey : std::string_view {
 // grows.
 struct TokenizedText {
   std::vector<Token> tokens;
-  std::string keys;
+  std::string keys;  // (the buffer: bytes past the last token's key are left from earlier texts)
   std::vector<Sentence> sentences;
 
   [[nodiscard]] TokenKey key(const Token& token) const noexcept {

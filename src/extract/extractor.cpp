@@ -11,6 +11,7 @@
 #include <array>
 #include <cstdio>
 #include <cstdlib>
+#include <cstring>
 #include <fstream>
 #include <sstream>
 #include <unordered_map>
@@ -91,7 +92,9 @@ namespace {
 class DocumentRun {
  public:
   DocumentRun(const Lexicon& lexicon, const Article& article, TokenizedText& t, double min_confidence)
-      : lex_(lexicon), article_(article), text_(article.text), t_(t), min_confidence_(min_confidence) {}
+      : lex_(lexicon), article_(article), text_(article.text), t_(t), min_confidence_(min_confidence) {
+    run_buffers().clear();
+  }
 
   std::vector<Relation> run() {
     tokenize(text_, t_);
@@ -1414,10 +1417,22 @@ class DocumentRun {
     return false;
   }
 
+  // Whether a gapped cue's tails hold w: the first byte is compared before the rest, as most
+  // words of the lists have a length that many token keys share, and a call to memcmp per word
+  // of the same length cost more than the rest of the search.
+  static bool holds_word(const std::vector<std::string>& words, std::string_view w) {
+    for (const auto& x : words)
+      if (x.size() == w.size() && (w.empty() || (x[0] == w[0] && std::memcmp(x.data(), w.data(), w.size()) == 0)))
+        return true;
+    return false;
+  }
+
   void gapped_cue(std::uint32_t k, std::uint32_t last) {
     const auto head = key(k);
-    for (const auto& g : lex_.gapped()) {
-      if (std::find(g.heads.begin(), g.heads.end(), head) == g.heads.end()) continue;
+    const auto* indexes = lex_.gapped_for(head);
+    if (!indexes) return;
+    for (const std::uint16_t index : *indexes) {
+      const auto& g = lex_.gapped()[index];
       // ("processes payments for Y" is a service, whatever "made payments for" means)
       const bool make_for = lex_.cue(g.cue).rule == "make-for" && head.substr(0, 7) != "process";
       for (std::uint32_t j = k + 2; j < last && j <= k + 1 + g.max_gap; ++j) {
@@ -1453,7 +1468,7 @@ class DocumentRun {
                                key(j - 1) == "proposal" || key(j - 1) == "complaint" || key(j - 1) == "interest" ||
                                key(j - 1) == "letter" || key(j - 1) == "request" || key(j - 1) == "orders");
         if (company || business || no_money || key(j) == "." || key(j) == ";") break;
-        if (std::find(g.tails.begin(), g.tails.end(), key(j)) != g.tails.end()) {
+        if (holds_word(g.tails, key(j))) {
           // "received an approach from Y", "drew interest from Y": only money raised is an investment.
           if (lex_.cue(g.cue).label == Label::invests_in && lex_.cue(g.cue).reversed && !money_between(k + 1, j) &&
               !rule_off("raised-money"))
@@ -5675,7 +5690,8 @@ class DocumentRun {
   // possessive_passive_supply, switched_providers, under_agreement and the second half of
   // customer_and_rival_appositions cannot emit: each of those
   // scans skips every token that is not one of its words (legal_actions' passive half included).
-  static std::uint32_t scanner_triggers(std::string_view w) {
+  // (inlined: own_triggers asks it for every token of every sentence with two arguments)
+  __attribute__((always_inline)) static std::uint32_t scanner_triggers(std::string_view w) {
     switch (w[0]) {
       case 'a':
         if (w == "action") return t_legal;
@@ -5979,6 +5995,42 @@ class DocumentRun {
     return v ? "," + std::string(v) + "," : std::string();
   }();
 
+  struct PairCount {
+    int a, b;
+    int count;
+    std::uint32_t last;
+  };
+  // The run's lists of mentions, cues and the like live in buffers of the thread, emptied for
+  // each document: made anew, each grew from nothing, allocating several times per article.
+  struct RunBuffers {
+    std::vector<std::uint32_t> descriptor_lexicon_ids;
+    std::vector<int> used_objects;
+    std::vector<PairCount> pairs;
+    std::vector<std::size_t> superseded;
+    std::vector<Mention> mentions;
+    std::vector<std::string_view> person_surnames;
+    std::vector<CueAt> cues;
+    std::vector<ModifierAt> modifiers;
+    std::vector<int> rel_source, rel_target;
+
+    void clear() {
+      descriptor_lexicon_ids.clear();
+      used_objects.clear();
+      pairs.clear();
+      superseded.clear();
+      mentions.clear();
+      person_surnames.clear();
+      cues.clear();
+      modifiers.clear();
+      rel_source.clear();
+      rel_target.clear();
+    }
+  };
+  static RunBuffers& run_buffers() {
+    thread_local RunBuffers buffers;
+    return buffers;
+  }
+
   const Lexicon& lex_;
   const Article& article_;
   const std::string& text_;
@@ -5989,7 +6041,7 @@ class DocumentRun {
   std::unordered_map<std::string, int> by_key_;
   std::unordered_map<std::string, int> short_forms_;
   std::unordered_map<std::uint32_t, int> by_lexicon_;
-  std::vector<std::uint32_t> descriptor_lexicon_ids_;
+  std::vector<std::uint32_t>& descriptor_lexicon_ids_ = run_buffers().descriptor_lexicon_ids;
   std::string sector_buffer_;
   std::uint32_t clock_ = 0;
   std::uint32_t sentence_no_ = 0;
@@ -6000,15 +6052,10 @@ class DocumentRun {
   std::uint32_t sentence_first_ = 0;
   std::uint32_t sentence_start_ = 0;  // first token of the sentence whose mentions are found
   std::uint32_t subject_start_ = 0;   // the token after its dateline, if any
-  std::vector<int> used_objects_;
+  std::vector<int>& used_objects_ = run_buffers().used_objects;
   // How often each pair of companies was related so far in the document: "both companies" refers
   // back to the pair the article is about.
-  struct PairCount {
-    int a, b;
-    int count;
-    std::uint32_t last;
-  };
-  std::vector<PairCount> pairs_;
+  std::vector<PairCount>& pairs_ = run_buffers().pairs;
   int last_plaintiff_ = -1;  // "the suit also names X as a defendant"
   bool intro_ = false;
   int recent_pair_[2] = {-1, -1};  // the companies of the last sentence that named any
@@ -6016,10 +6063,10 @@ class DocumentRun {
   int recent_pair_age_ = 0;         // sentences since
   int sentence_deal_ = -1;   // the last deal edge (partners, acquired, invests-in) of this sentence
   int previous_deal_ = -1;   // ... of the sentence before
-  std::vector<std::size_t> superseded_;  // deal edges a later sentence ended
+  std::vector<std::size_t>& superseded_ = run_buffers().superseded;  // deal edges a later sentence ended
 
-  std::vector<Mention> mentions_;
-  std::vector<std::string_view> person_surnames_;  // last words of people's names (token keys)
+  std::vector<Mention>& mentions_ = run_buffers().mentions;
+  std::vector<std::string_view>& person_surnames_ = run_buffers().person_surnames;  // last words of people's names (token keys)
   // Where t_.key(k) is, for every token: 8 bytes a token, so that a document's keys are dense.
   struct KeySpan {
     std::uint32_t begin;
@@ -6041,11 +6088,12 @@ class DocumentRun {
   const Token* toks_ = nullptr;  // t_.tokens.data() once tokenised
   const KeySpan* token_keys_ = nullptr;
   const char* keys_ = nullptr;  // t_.keys.data()
-  std::vector<CueAt> cues_;
-  std::vector<ModifierAt> modifiers_;
+  std::vector<CueAt>& cues_ = run_buffers().cues;
+  std::vector<ModifierAt>& modifiers_ = run_buffers().modifiers;
 
   std::vector<Relation> relations_;
-  std::vector<int> rel_source_, rel_target_;
+  std::vector<int>& rel_source_ = run_buffers().rel_source;
+  std::vector<int>& rel_target_ = run_buffers().rel_target;
   std::unordered_map<std::uint64_t, std::size_t> seen_;
 };
 

@@ -544,25 +544,30 @@ void Lexicon::words(const TokenizedText& t, std::vector<WordInfo>& copies,
   if (copies.size() < n) copies.resize(n);
   // A block of tokens at a time: hash them all and ask for their slots, then probe, so that the
   // misses of the block are in flight together.
+  // (through local pointers, each key made once: the stores into copies would otherwise make
+  // the compiler read the vectors' fields again for every token)
   constexpr std::size_t block = 32;
   std::uint64_t hashes[block];
+  std::string_view keys[block];
+  const Token* const tokens = t.tokens.data();
+  const char* const key_bytes = t.keys.data();
+  WordInfo* const copy_at = copies.data();
+  const WordInfo** const out_at = out.data();
   for (std::size_t first = 0; first < n; first += block) {
     const std::size_t count = std::min(block, n - first);
     for (std::size_t i = 0; i < count; ++i) {
-      hashes[i] = hash(t.key(first + i));
+      const Token& token = tokens[first + i];
+      keys[i] = std::string_view(key_bytes + token.key_begin, token.key_end - token.key_begin);
+      hashes[i] = hash(keys[i]);
       if (const void* slot = words_.first_slot(hashes[i])) __builtin_prefetch(slot);
     }
     for (std::size_t i = 0; i < count; ++i) {
-      const WordInfo* w = words_.find(t.key(first + i), hashes[i]);
-      if (w) copies[first + i] = *w;
-      out[first + i] = w ? &copies[first + i] : nullptr;
+      const WordInfo* w = words_.find(keys[i], hashes[i]);
+      if (w) copy_at[first + i] = *w;
+      out_at[first + i] = w ? &copy_at[first + i] : nullptr;
     }
   }
 }
-
-const std::vector<LexHit>* Lexicon::phrase(std::string_view key) const { return phrases_.find(key); }
-
-const std::vector<GrammarHit>* Lexicon::grammar(std::string_view key) const { return grammar_.find(key); }
 
 bool Lexicon::sector_fits(std::uint8_t group, std::string_view sector) {
   if (group == 0 || group > sector_groups.size() || sector.empty()) return false;
@@ -620,9 +625,12 @@ void Lexicon::load_grammar() {
   for (const auto& spec : gapped_specs) {
     cues_.push_back(Cue{spec.label, Status::current, spec.reversed, detail::cue_wide, spec.confidence, spec.rule});
     GappedCue g;
+    const auto index = static_cast<std::uint16_t>(gapped_.size());
     for (auto h : split(spec.heads, '|')) {
       g.heads.emplace_back(h);
       word_slot(h).flags |= w_gap_head;
+      auto& cues = gapped_by_head_[h];
+      if (cues.empty() || cues.back() != index) cues.push_back(index);
     }
     for (auto t : split(spec.tails, '|')) g.tails.emplace_back(t);
     g.max_gap = spec.max_gap;

@@ -111,10 +111,16 @@ class Lexicon {
   // (nullptr when the word is unknown); both are grown to the token count, never shrunk. The table slots of later tokens are fetched ahead, and the
   // rules, which read a token's word many times, read a dense array instead of a big table.
   void words(const TokenizedText& t, std::vector<WordInfo>& copies, std::vector<const WordInfo*>& out) const;
-  [[nodiscard]] const std::vector<LexHit>* phrase(std::string_view key) const;
-  [[nodiscard]] const std::vector<GrammarHit>* grammar(std::string_view key) const;
+  // (in the header, so that the rules' loops over n-grams inline the lookups)
+  [[nodiscard]] const std::vector<LexHit>* phrase(std::string_view key) const { return phrases_.find(key); }
+  [[nodiscard]] const std::vector<GrammarHit>* grammar(std::string_view key) const { return grammar_.find(key); }
   [[nodiscard]] const Cue& cue(std::uint16_t index) const { return cues_[index]; }
   [[nodiscard]] const std::vector<GappedCue>& gapped() const { return gapped_; }
+  // The indexes into gapped() of the cues that head may start, in gapped() order (nullptr for
+  // none): one lookup instead of a search through every cue's heads.
+  [[nodiscard]] const std::vector<std::uint16_t>* gapped_for(std::string_view head) const {
+    return gapped_by_head_.find(head);
+  }
   [[nodiscard]] const LexCompany& company(std::uint32_t id) const { return companies_[id]; }
   [[nodiscard]] std::size_t company_count() const noexcept { return companies_.size(); }
   // Whether a company's sector fits a sector group (1-based index of WordInfo::sector).
@@ -273,6 +279,7 @@ class Lexicon {
   Map<std::vector<GrammarHit>> grammar_;
   std::vector<Cue> cues_;
   std::vector<GappedCue> gapped_;
+  Map<std::vector<std::uint16_t>> gapped_by_head_;
 };
 
 }  // namespace corpgraph::detail

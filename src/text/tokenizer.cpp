@@ -113,17 +113,24 @@ bool is_relation_suffix(std::string_view text) {
 }  // namespace
 
 void tokenize(std::string_view text, TokenizedText& out) {
-  out.keys.clear();
   out.sentences.clear();
   const std::size_t n = text.size();
   std::size_t token_count = 0;  // out.tokens[0, token_count) are this text's
   // A key byte always comes from at least one text byte and every token has one, so n bytes of
   // keys and n separators are enough: keys are written through a pointer, without the size check
   // of a push_back per character.
-  out.keys.resize(2 * n + 32);  // and room for one 16-byte store past the last key
+  // and room for one 16-byte store past the last key. Grown, never cleared or cut: growing a
+  // string zero-fills it, which for a thread's buffer reused from text to text would be a pass
+  // over twice the text's bytes per text.
+  if (out.keys.size() < 2 * n + 32) out.keys.resize(2 * n + 32);
   char* const key_base = out.keys.data();
   char* kp = key_base;
   auto key_at = [&] { return static_cast<std::size_t>(kp - key_base); };
+
+  // The token buffer's start and size in locals: the keys are stored through a char pointer,
+  // which may alias anything, so fields of out would be read again after every key byte.
+  Token* token_base = out.tokens.data();
+  std::size_t token_room = out.tokens.size();
 
   std::uint8_t pending_flags = 0;
   int newlines = 0;
@@ -143,8 +150,12 @@ void tokenize(std::string_view text, TokenizedText& out) {
     t.flags = static_cast<std::uint8_t>(flags | pending_flags | line_flags[newlines < 2 ? newlines : 2]);
     // Written in place: the buffer grows by half when full (zero-filling only the new part,
     // so a thread's buffer costs little once it has grown), and is cut to size at the end.
-    if (token_count == out.tokens.size()) out.tokens.resize(token_count + token_count / 2 + 256);
-    out.tokens[token_count++] = t;
+    if (token_count == token_room) {
+      out.tokens.resize(token_count + token_count / 2 + 256);
+      token_base = out.tokens.data();
+      token_room = out.tokens.size();
+    }
+    token_base[token_count++] = t;
     pending_flags = 0;
     newlines = 0;
   };
@@ -215,6 +226,7 @@ void tokenize(std::string_view text, TokenizedText& out) {
       const auto c = static_cast<unsigned char>(text[i]);
       if (word_keys[c]) {
         // A run of ASCII letters and digits, the common case.
+        bool run_ended = false;  // the run's end is found (the byte at i is no ASCII letter or digit)
 #ifdef __SSE2__
         // Sixteen bytes at a time: the run's length from a compare mask, its key (letters with
         // 0x20 set) stored whole; bytes past the run are overwritten by what comes next.
@@ -231,10 +243,13 @@ void tokenize(std::string_view text, TokenizedText& out) {
                            _mm_or_si128(v, _mm_and_si128(letter, _mm_set1_epi8(0x20))));
           kp += length;
           i += length;
-          if (length < 16) break;
+          if (length < 16) {
+            run_ended = true;
+            break;
+          }
         }
 #endif
-        while (i < n) {
+        while (!run_ended && i < n) {
           const char lowered = word_keys[static_cast<unsigned char>(text[i])];
           if (!lowered) break;
           *kp++ = lowered;
@@ -293,13 +308,16 @@ void tokenize(std::string_view text, TokenizedText& out) {
     push(begin, i, key_begin, number ? TokenKind::number : TokenKind::word, flags);
   }
 
-  out.keys.resize(key_at());
   out.tokens.resize(token_count);
 
   // Sentences.
-  const auto& toks = out.tokens;
-  const std::size_t count = toks.size();
-  auto key = [&](std::size_t k) { return out.key(k); };
+  // (pointers in locals: the sentences' push_back may write anything, as far as the compiler
+  // knows, so the vectors' fields would be read again for every token)
+  const Token* const toks = out.tokens.data();
+  const std::size_t count = token_count;
+  auto key = [&](std::size_t k) {
+    return TokenKey(key_base + toks[k].key_begin, toks[k].key_end - toks[k].key_begin);
+  };
   std::size_t start = 0;
   auto close = [&](std::size_t end_token) {
     if (end_token <= start) return;

@@ -158,6 +158,7 @@ class DocumentRun {
     return plain;
   }
   std::string joined_key(std::size_t b, std::size_t e) { return std::string(t_.keys_of(b, e)); }
+  const std::string& lookup_key(std::string_view k) { return lookup_key_.assign(k); }
 
   // ---- document companies -------------------------------------------------------------------
   int company_for_lexicon(std::uint32_t id) {
@@ -188,8 +189,9 @@ class DocumentRun {
     return index;
   }
   int company_for_name(std::size_t b, std::size_t e, std::string_view sector = {}) {
+    // The key is built as a string of its own only for a new company.
+    if (auto it = by_key_.find(lookup_key(t_.keys_of(b, e))); it != by_key_.end()) return it->second;
     std::string k = joined_key(b, e);
-    if (auto it = by_key_.find(k); it != by_key_.end()) return it->second;
     if (const int old = shorter_company(k); old >= 0) {
       rename(old, clean(b, e), k);
       auto& d = companies_[static_cast<std::size_t>(old)];
@@ -981,7 +983,7 @@ class DocumentRun {
     const bool corp_word = name_end - k >= 2 && (wflags(name_end - 1) & detail::w_corp_word);
     const bool after_descriptor = k > 0 && (intro_ || (wflags(k - 1) & detail::w_desc_noun) ||
                                             (k >= 2 && key(k - 1) == "based" && key(k - 2) == "-"));
-    const std::string k_name = joined_key(k, name_end);
+    const std::string& k_name = lookup_key(t_.keys_of(k, name_end));
     const int known_id = known_company(k_name, legal, name_end == k + 1);
     // "Harbor Lane said": a name the document already uses for a company stays that company.
     const bool known = known_id >= 0 && !rule_off("known-name-says");
@@ -6012,8 +6014,16 @@ class DocumentRun {
     std::vector<CueAt> cues;
     std::vector<ModifierAt> modifiers;
     std::vector<int> rel_source, rel_target;
+    // The document's name maps: cleared, not freed, between documents, so their buckets are not
+    // allocated and grown again for every document. Only looked up, never walked, so the buckets
+    // kept from an earlier document change no output.
+    std::unordered_map<std::string, int> by_key, short_forms;
+    std::unordered_map<std::uint32_t, int> by_lexicon;
 
     void clear() {
+      by_key.clear();
+      short_forms.clear();
+      by_lexicon.clear();
       descriptor_lexicon_ids.clear();
       used_objects.clear();
       pairs.clear();
@@ -6038,9 +6048,12 @@ class DocumentRun {
   double min_confidence_;
 
   std::vector<DocCompany> companies_;
-  std::unordered_map<std::string, int> by_key_;
-  std::unordered_map<std::string, int> short_forms_;
-  std::unordered_map<std::uint32_t, int> by_lexicon_;
+  std::unordered_map<std::string, int>& by_key_ = run_buffers().by_key;
+  std::unordered_map<std::string, int>& short_forms_ = run_buffers().short_forms;
+  // One buffer for the keys the maps above are asked about: a lookup reuses its capacity
+  // instead of allocating a string per name.
+  std::string lookup_key_;
+  std::unordered_map<std::uint32_t, int>& by_lexicon_ = run_buffers().by_lexicon;
   std::vector<std::uint32_t>& descriptor_lexicon_ids_ = run_buffers().descriptor_lexicon_ids;
   std::string sector_buffer_;
   std::uint32_t clock_ = 0;

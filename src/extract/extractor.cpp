@@ -6019,8 +6019,10 @@ class DocumentRun {
     // kept from an earlier document change no output.
     std::unordered_map<std::string, int> by_key, short_forms;
     std::unordered_map<std::uint32_t, int> by_lexicon;
+    std::unordered_map<std::uint64_t, std::size_t> seen;  // likewise
 
     void clear() {
+      seen.clear();
       by_key.clear();
       short_forms.clear();
       by_lexicon.clear();
@@ -6107,7 +6109,7 @@ class DocumentRun {
   std::vector<Relation> relations_;
   std::vector<int>& rel_source_ = run_buffers().rel_source;
   std::vector<int>& rel_target_ = run_buffers().rel_target;
-  std::unordered_map<std::uint64_t, std::size_t> seen_;
+  std::unordered_map<std::uint64_t, std::size_t>& seen_ = run_buffers().seen;
 };
 
 std::string read_lexicon_file(const std::string& path) {

@@ -270,7 +270,13 @@ class DocumentRun {
     c.last_sentence = sentence_no_;
     // Most mentions repeat the name as written: then the cleaned surface is the name itself, and
     // building it is the whole cost of this call.
-    if (const auto written = raw(b, e); written == c.name && collapsed_already(written)) return;
+    // When the written text is already collapsed it is its own cleaned surface (clean() would
+    // return it unchanged), so a known alias is found without building a string.
+    if (const auto written = raw(b, e); collapsed_already(written)) {
+      if (written == c.name) return;
+      if (std::find(c.aliases.begin(), c.aliases.end(), written) == c.aliases.end()) c.aliases.emplace_back(written);
+      return;
+    }
     std::string surface = clean(b, e);
     if (surface == c.name || surface.empty()) return;
     if (std::find(c.aliases.begin(), c.aliases.end(), surface) == c.aliases.end())

@@ -768,19 +768,7 @@ class DocumentRun {
   // Brazil-based", "Shell, Nigeria") or that starts a longer name ("Samsung Austin Semiconductor").
   std::uint32_t country_unit(std::uint32_t e, std::uint32_t last) const {
     if (e >= last || !capitalised(e) || tok(e).has(token_newline_before) || !tok(e).has(token_space_before)) return 0;
-    const auto* w = info(e);
-    if (!w || !w->lex_tokens) return 0;
-    std::string scratch;
-    std::uint32_t found = 0;
-    for (std::uint32_t n = 1; n <= w->lex_tokens && e + n <= last && n <= 3; ++n) {
-      if (n > 1) scratch += ' ';
-      scratch += key(e + n - 1);
-      const auto* hits = lex_.phrase(scratch);
-      if (!hits) break;
-      for (const auto& h : *hits)
-        if (h.kind == HitKind::non_company && h.type == NonCompany::place) found = n;
-        else if (h.kind != HitKind::non_company) return 0;  // "Air India": a company of its own
-    }
+    const std::uint32_t found = place_run(e, last, 3, true);
     if (!found) return 0;
     const std::uint32_t after = e + found;
     if (after < last) {
@@ -792,18 +780,20 @@ class DocumentRun {
   }
 
   // The tokens of the longest place name of the lexicon at token k, or 0.
-  std::uint32_t place_tokens(std::uint32_t k, std::uint32_t last) const {
+  std::uint32_t place_tokens(std::uint32_t k, std::uint32_t last) const { return place_run(k, last, 4, false); }
+
+  // The tokens of the longest lexicon place name of at most max tokens at k, or 0; with
+  // company_stops, 0 as soon as a company's phrase starts there too ("Air India").
+  std::uint32_t place_run(std::uint32_t k, std::uint32_t last, std::uint32_t max, bool company_stops) const {
     const auto* w = info(k);
     if (!w || !w->lex_tokens) return 0;
-    std::string scratch;
     std::uint32_t found = 0;
-    for (std::uint32_t n = 1; n <= w->lex_tokens && k + n <= last && n <= 4; ++n) {
-      if (n > 1) scratch += ' ';
-      scratch += key(k + n - 1);
-      const auto* hits = lex_.phrase(scratch);
+    for (std::uint32_t n = 1; n <= w->lex_tokens && k + n <= last && n <= max; ++n) {
+      const auto* hits = lex_.phrase(t_.keys_of(k, k + n));
       if (!hits) break;
       for (const auto& h : *hits)
         if (h.kind == HitKind::non_company && h.type == NonCompany::place) found = n;
+        else if (company_stops && h.kind != HitKind::non_company) return 0;
     }
     return found;
   }
@@ -812,11 +802,8 @@ class DocumentRun {
   bool lexicon_phrase_at(std::uint32_t k, std::uint32_t last) const {
     const auto* w = info(k);
     if (!w || !w->lex_tokens) return false;
-    std::string scratch;
     for (std::uint32_t n = 1; n <= w->lex_tokens && k + n <= last; ++n) {
-      if (n > 1) scratch += ' ';
-      scratch += key(k + n - 1);
-      const auto* hits = lex_.phrase(scratch);
+      const auto* hits = lex_.phrase(t_.keys_of(k, k + n));
       if (!hits) return false;
       if (!hits->empty()) return true;
     }
@@ -2163,11 +2150,12 @@ class DocumentRun {
                    !(cursor + 1 == m.begin && list_goes_on(i))) {
           break;  // "talks between X, which is backed by Y, and Z": the comma closes the clause
                   // (but "which holds stakes in A, B and C" is a list)
-        } else if (key(cursor) == "," && cursor + 1 < m.begin && key(cursor + 1) == "and" && out.size() == 1 &&
-                   appositive_cue(c) && !rule_off("apposition-list")) {
-          break;  // "chains such as X, the owner of Y, and Z": the comma closes the apposition
-        } else if (key(cursor) == "," && apposition_cue(c) && !rule_off("apposition-list")) {
-          break;  // "Inditex, the owner of Zara, and H&M": the comma closes the apposition
+        } else if (key(cursor) == "," && !rule_off("apposition-list") &&
+                   (apposition_cue(c) || (cursor + 1 < m.begin && key(cursor + 1) == "and" && out.size() == 1 &&
+                                          appositive_cue(c)))) {
+          // "Inditex, the owner of Zara, and H&M", "chains such as X, the owner of Y, and Z": the
+          // comma closes the apposition
+          break;
         }
       }
       if (m.type == MentionType::transparent) {

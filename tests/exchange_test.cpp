@@ -1,5 +1,6 @@
 // Exports and imports for other graph tools: every format written, round trips, escaping per
 // syntax, and malformed or hostile imports refused with file:line:col.
+#include "graph_compare.hpp"
 #include "support.hpp"
 
 #include <catch2/catch.hpp>
@@ -76,26 +77,6 @@ Graph hostile_graph() {
   d2.id = "doc-2";
   g.add_document(d2);
   return g;
-}
-
-void require_same_graph(const Graph& a, const Graph& b) {
-  REQUIRE(a.company_count() == b.company_count());
-  REQUIRE(a.relation_count() == b.relation_count());
-  REQUIRE(a.document_count() == b.document_count());
-  for (NodeId n = 0; n < a.company_count(); ++n) CHECK(a.company(n) == b.company(n));
-  for (EdgeId e = 0; e < a.relation_count(); ++e) {
-    const Edge& x = a.relation(e);
-    const Edge& y = b.relation(e);
-    CHECK(a.company(x.source).name == b.company(y.source).name);
-    CHECK(a.company(x.target).name == b.company(y.target).name);
-    CHECK(x.label == y.label);
-    CHECK(x.status == y.status);
-    CHECK(x.confidence == y.confidence);
-    CHECK(x.evidence == y.evidence);
-  }
-  auto da = a.documents();
-  auto db = b.documents();
-  for (std::size_t i = 0; i < da.size(); ++i) CHECK(*da[i] == *db[i]);
 }
 
 using EdgeKey = std::tuple<std::string, Label, std::string, Status>;
@@ -178,11 +159,11 @@ TEST_CASE("graphml and node-link round trip the whole graph", "[exchange]") {
   for (const Graph& g : {samples_graph(), hostile_graph()}) {
     export_graph(g, ExportFormat::graphml, dir / "g.graphml");
     REQUIRE(detect_import_format(dir / "g.graphml") == ImportFormat::graphml);
-    require_same_graph(g, import_graph(dir / "g.graphml", ImportFormat::graphml));
+    test::require_same_graph(g, import_graph(dir / "g.graphml", ImportFormat::graphml));
 
     export_graph(g, ExportFormat::node_link, dir / "g.json");
     REQUIRE(detect_import_format(dir / "g.json") == ImportFormat::node_link);
-    require_same_graph(g, import_graph(dir / "g.json", ImportFormat::node_link));
+    test::require_same_graph(g, import_graph(dir / "g.json", ImportFormat::node_link));
   }
   fs::remove_all(dir);
 }

@@ -4,6 +4,7 @@
 
 #include "io/file_util.hpp"
 #include "io/snapshot.hpp"
+#include "graph_compare.hpp"
 #include "support.hpp"
 
 #include <catch2/catch.hpp>
@@ -403,25 +404,6 @@ TEST_CASE("corpgraph add gives up with exit code 7 when the graph stays locked")
 
 namespace {
 
-// Every company, edge (by id: both forms number them alike) and document of a and b.
-void check_same_graph(const Graph& a, const Graph& b) {
-  REQUIRE(a.company_count() == b.company_count());
-  REQUIRE(a.relation_count() == b.relation_count());
-  REQUIRE(a.document_count() == b.document_count());
-  for (NodeId n = 0; n < a.company_count(); ++n) CHECK(a.company(n) == b.company(n));
-  for (EdgeId e = 0; e < a.relation_count(); ++e) {
-    const Edge& x = a.relation(e);
-    const Edge& y = b.relation(e);
-    CHECK(std::tie(x.source, x.target, x.label, x.status, x.confidence) ==
-          std::tie(y.source, y.target, y.label, y.status, y.confidence));
-    CHECK(x.evidence == y.evidence);
-  }
-  for (const Document* d : a.documents()) {
-    REQUIRE(b.document(d->id));
-    CHECK(*b.document(d->id) == *d);
-  }
-}
-
 Graph from_json(const fs::path& file) { return detail::parse_graph(file, test::read_file(file)); }
 
 // A graph file of some size, with a sidecar.
@@ -452,8 +434,8 @@ TEST_CASE("save_graph writes a sidecar that loads to the same graph as the JSON"
   std::optional<Graph> fast = detail::load_snapshot(file);
   REQUIRE(fast);
   const Graph slow = from_json(file);
-  check_same_graph(*fast, slow);
-  check_same_graph(load_graph(file), slow);
+  test::require_same_graph(*fast, slow);
+  test::require_same_graph(load_graph(file), slow);
   // Saving the graph read back writes the same bytes: the JSON whole, the sidecar's payload
   // (its header holds the JSON file's modification time and inode).
   save_graph(*fast, dir / "again.json");
@@ -511,7 +493,7 @@ TEST_CASE("a sidecar out of step with its JSON is ignored") {
   SECTION("a JSON file without sidecar loads from the JSON") {
     fs::remove(sidecar);
     CHECK_FALSE(detail::load_snapshot(file));
-    check_same_graph(load_graph(file), from_json(file));
+    test::require_same_graph(load_graph(file), from_json(file));
   }
   fs::remove_all(dir);
 }
@@ -539,7 +521,7 @@ TEST_CASE("a truncated or damaged sidecar falls back to the JSON") {
     INFO("variant " << i);
     test::write_file(sidecar, variants[i]);
     CHECK_FALSE(detail::load_snapshot(file));
-    check_same_graph(load_graph(file), expected);
+    test::require_same_graph(load_graph(file), expected);
   }
   fs::remove_all(dir);
 }
